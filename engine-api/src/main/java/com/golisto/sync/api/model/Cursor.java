@@ -1,0 +1,26 @@
+package com.golisto.sync.api.model;
+
+/**
+ * An opaque position in a remote's change stream, produced and understood only by the connector that
+ * issued it (a timestamp, a marketplace cursor token). The engine stores it and hands it back.
+ *
+ * @param value the connector's encoding; empty means "from the beginning"
+ */
+public record Cursor(String value) {
+
+    private static final Cursor BEGINNING = new Cursor("");
+
+    public Cursor {
+        Checks.required(value, "cursor value");
+    }
+
+    /** The cursor before every change. */
+    public static Cursor beginning() {
+        return BEGINNING;
+    }
+
+    /** True for {@link #beginning()}. */
+    public boolean isBeginning() {
+        return value.isEmpty();
+    }
+}

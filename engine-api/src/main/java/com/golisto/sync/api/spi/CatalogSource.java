@@ -1,0 +1,41 @@
+package com.golisto.sync.api.spi;
+
+import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.Page;
+import com.golisto.sync.api.model.Product;
+import java.util.Optional;
+
+/**
+ * Reads a shop's catalog. Products come complete, with their variants; a product whose variant changed
+ * is returned whole. Memory stays bounded by the page size: the engine processes a page before asking
+ * for the next.
+ */
+public interface CatalogSource {
+
+    /**
+     * Reads one page of the whole catalog, for a full reconciliation. Products of every status may be
+     * returned; the engine lists only {@link com.golisto.sync.api.model.ProductStatus#ACTIVE} ones.
+     * The first page's {@link Page#cursor()} is the change position at which the read started: after a
+     * complete pass the engine continues incremental reads from there.
+     *
+     * @param pageToken {@code null} for the first page, else the previous page's next token
+     */
+    Page<Product> readAll(String pageToken) throws InterruptedException;
+
+    /**
+     * Reads one page of the products changed after a cursor, including those that became drafts or were
+     * trashed (with that status). Permanently deleted products may be missing: full passes catch those.
+     * Each page's {@link Page#cursor()} is where to resume once that page is processed.
+     *
+     * @param since where the previous read stopped; {@link Cursor#beginning()} reads everything
+     * @param pageToken {@code null} for the first page, else the previous page's next token
+     */
+    Page<Product> readChanged(Cursor since, String pageToken) throws InterruptedException;
+
+    /**
+     * Reads one product by id, as it is now. A variant's id resolves to its parent product.
+     *
+     * @return empty when the shop no longer has it
+     */
+    Optional<Product> read(String productId) throws InterruptedException;
+}

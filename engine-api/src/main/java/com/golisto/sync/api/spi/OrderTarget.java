@@ -1,0 +1,33 @@
+package com.golisto.sync.api.spi;
+
+import com.golisto.sync.api.model.Order;
+import com.golisto.sync.api.model.ShopOrderRef;
+import java.util.Optional;
+
+/**
+ * Writes marketplace sales into the shop as orders, with the marketplace's details (order id, shipments,
+ * tracking, payout) where the merchant sees them.
+ */
+public interface OrderTarget {
+
+    /**
+     * Creates the shop order for a sale, marked with the sale's id so that {@link #find} can recognise
+     * it. NOT idempotent: the engine records an intent before calling and, after a crash, calls
+     * {@link #find} before calling this again.
+     *
+     * @throws InvalidItemException when the shop refuses the order's content (unknown product, ...)
+     */
+    ShopOrderRef create(Order order) throws InterruptedException;
+
+    /**
+     * Looks for the shop order created for this sale (by the marketplace order id the order carries),
+     * among orders created since shortly before the sale was made.
+     */
+    Optional<ShopOrderRef> find(Order order) throws InterruptedException;
+
+    /**
+     * Brings an existing shop order up to a newer version of its sale: status, the marketplace details
+     * as order metadata, and one note for each shipment or payout event not noted yet. Idempotent.
+     */
+    void update(ShopOrderRef shopOrder, Order order) throws InterruptedException;
+}
