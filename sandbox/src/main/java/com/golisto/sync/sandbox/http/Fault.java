@@ -1,0 +1,105 @@
+package com.golisto.sync.sandbox.http;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One misbehaviour an emulator can be told to show for a matching request, see {@link FaultInjector}.
+ */
+public sealed interface Fault {
+
+    /**
+     * Delays the request by {@code delay}, then serves it normally.
+     *
+     * @param delay how long to wait before handling, positive or zero
+     * @return the fault
+     */
+    static Fault latency(Duration delay) {
+        return new Latency(delay);
+    }
+
+    /**
+     * Answers with {@code code} and a body instead of serving the request.
+     *
+     * @param code an HTTP status, e.g. 429, 500, 503
+     * @param retryAfter the {@code Retry-After} value to send (whole seconds), or null for none
+     * @param body the response body (sent as {@code application/json} when it starts with '{'),
+     *             null for an empty body
+     * @return the fault
+     */
+    static Fault status(int code, Duration retryAfter, String body) {
+        return new Status(code, retryAfter, body == null ? "" : body);
+    }
+
+    /**
+     * Answers with {@code code}, no {@code Retry-After} and an empty body.
+     *
+     * @param code an HTTP status
+     * @return the fault
+     */
+    static Fault status(int code) {
+        return new Status(code, null, "");
+    }
+
+    /** Closes the TCP connection without sending any response byte. */
+    static Fault connectionReset() {
+        return new ConnectionReset();
+    }
+
+    /**
+     * Serves the request, but declares the full {@code Content-Length}, sends only about half of the
+     * body and closes the connection.
+     */
+    static Fault truncatedBody() {
+        return new TruncatedBody();
+    }
+
+    /**
+     * Added latency.
+     *
+     * @param delay the delay, not negative
+     */
+    record Latency(Duration delay) implements Fault {
+        /** Validates the delay. */
+        public Latency {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("latency must not be negative: " + delay);
+            }
+        }
+    }
+
+    /**
+     * An error status instead of the real answer.
+     *
+     * @param code the HTTP status, 100..599
+     * @param retryAfter the Retry-After delay, or null for none
+     * @param body the body, never null (may be empty)
+     */
+    record Status(int code, Duration retryAfter, String body) implements Fault {
+        /** Validates the status code. */
+        public Status {
+            if (code < 100 || code > 599) {
+                throw new IllegalArgumentException("not an HTTP status: " + code);
+            }
+            if (retryAfter != null && retryAfter.isNegative()) {
+                throw new IllegalArgumentException("Retry-After must not be negative");
+            }
+            Objects.requireNonNull(body, "body");
+        }
+
+        /** Returns the Retry-After delay, if any. */
+        public Optional<Duration> retryAfterValue() {
+            return Optional.ofNullable(retryAfter);
+        }
+    }
+
+    /** The connection is closed with no response. */
+    record ConnectionReset() implements Fault {
+    }
+
+    /** The response body is cut short of its declared length. */
+    record TruncatedBody() implements Fault {
+    }
+}
