@@ -1,0 +1,78 @@
+package com.golisto.sync.api.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ConnectorDescriptorTest {
+
+    private static final ConnectorDescriptor SHOP = new ConnectorDescriptor("shop", "Shop", "1.0",
+            Set.of(Capability.CATALOG_SOURCE),
+            List.of(SettingSpec.required("url", SettingType.URL, "The shop's home URL."),
+                    SettingSpec.secret("api-secret", true, "The API secret."),
+                    SettingSpec.optional("max-concurrency", SettingType.INTEGER, "4", "Requests at once."),
+                    SettingSpec.optional("timeout", SettingType.DURATION, "PT30S", "Request timeout."),
+                    SettingSpec.optional("verbose", SettingType.BOOLEAN, null, "Log more.")));
+
+    @Test
+    void validate_fillsDefaults_andTypesValues() {
+        Settings s = SHOP.validate(Map.of("url", "https://shop.example", "api-secret", "cs_123"));
+        assertThat(s.url("url")).hasValueSatisfying(u -> assertThat(u.getHost()).isEqualTo("shop.example"));
+        assertThat(s.integer("max-concurrency")).hasValue(4);
+        assertThat(s.duration("timeout")).hasValue(Duration.ofSeconds(30));
+        assertThat(s.bool("verbose")).isEmpty();
+        assertThat(s.secret("api-secret")).hasValueSatisfying(x -> assertThat(x.reveal()).isEqualTo("cs_123"));
+    }
+
+    @Test
+    void validate_reportsEveryProblemAtOnce_oneMessagePerSetting() {
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, () -> SHOP.validate(Map.of(
+                "url", "ftp://shop.example", "max-concurrency", "four", "timeout", "30s", "verbose", "yes",
+                "colour", "blue")));
+        assertThat(e.problems()).extracting(SettingProblem::setting)
+                .containsExactlyInAnyOrder("colour", "url", "api-secret", "max-concurrency", "timeout", "verbose");
+        assertThat(e.getMessage())
+                .contains("url: must be an absolute http(s) URL, not 'ftp://shop.example'")
+                .contains("api-secret: is required")
+                .contains("max-concurrency: must be a whole number, not 'four'")
+                .contains("timeout: must be an ISO-8601 duration")
+                .contains("verbose: must be true or false")
+                .contains("colour: unknown setting for connector shop");
+        assertThat(e.category()).isEqualTo(ErrorCategory.USER);
+    }
+
+    @Test
+    void validate_neverRepeatsASecretValue_inMessagesOrToString() {
+        ConnectorDescriptor d = new ConnectorDescriptor("x", "X", "1", Set.of(),
+                List.of(new SettingSpec("pin", SettingType.INTEGER, true, null, true, "A secret number.")));
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
+                () -> d.validate(Map.of("pin", "s3cr3t-value")));
+        assertThat(e.getMessage()).doesNotContain("s3cr3t-value").contains("the given value");
+        Settings ok = SHOP.validate(Map.of("url", "https://shop.example", "api-secret", "cs_topsecret"));
+        assertThat(ok.toString()).doesNotContain("cs_topsecret").contains("api-secret=*****");
+    }
+
+    @Test
+    void descriptor_rejectsDuplicateSettingsAndBadIds() {
+        assertThatThrownBy(() -> new ConnectorDescriptor("Bad Id", "X", "1", Set.of(), List.of()))
+                .hasMessageContaining("Bad Id");
+        SettingSpec a = SettingSpec.optional("a", SettingType.STRING, null, "A.");
+        assertThatThrownBy(() -> new ConnectorDescriptor("x", "X", "1", Set.of(), List.of(a, a)))
+                .hasMessageContaining("twice");
+        assertThatThrownBy(() -> new SettingSpec("a", SettingType.STRING, true, "d", false, "A."))
+                .hasMessageContaining("required and have a default");
+    }
+
+    @Test
+    void settings_refuseUndeclaredNamesAndNonSecretAccessAsSecret() {
+        Settings s = SHOP.validate(Map.of("url", "https://shop.example", "api-secret", "cs"));
+        assertThatThrownBy(() -> s.string("nope")).hasMessageContaining("declares no setting nope");
+        assertThatThrownBy(() -> s.secret("url")).hasMessageContaining("not a secret");
+    }
+}
