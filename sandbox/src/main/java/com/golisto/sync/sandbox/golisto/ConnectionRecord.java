@@ -1,0 +1,54 @@
+package com.golisto.sync.sandbox.golisto;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The mutable state of one connection. Guarded by the {@link GolistoBackend} lock; never handed out.
+ * Holds the shop's secrets, hence no {@code toString} that shows them.
+ */
+final class ConnectionRecord {
+
+    final String id;
+    final String storeUrl;
+    final String currency;
+    GolistoConnectionStatus status = GolistoConnectionStatus.LINKED;
+    String reason;
+    Instant approvedAt;
+    Instant linkedAt;
+
+    // set when the credentials arrive
+    String apiToken;
+    boolean tokenRevoked;
+    String consumerKey;
+    String consumerSecret;
+    String keyPermissions;
+    String webhookSecret;
+    URI webhookUrl;
+
+    /** Listings by external id, in creation order. */
+    final Map<String, ListingRecord> listings = new LinkedHashMap<>();
+
+    ConnectionRecord(String id, String storeUrl, String currency, Instant linkedAt) {
+        this.id = id;
+        this.storeUrl = storeUrl;
+        this.currency = currency;
+        this.linkedAt = linkedAt;
+    }
+
+    boolean tokenUsable() {
+        return apiToken != null && !tokenRevoked;
+    }
+
+    GolistoConnectionInfo info() {
+        return new GolistoConnectionInfo(id, status, reason, storeUrl, currency, approvedAt, consumerKey,
+                keyPermissions, webhookUrl, apiToken != null, tokenRevoked, consumerSecret, webhookSecret);
+    }
+
+    @Override
+    public String toString() {
+        return "Connection[" + id + ", " + status + "]";
+    }
+}

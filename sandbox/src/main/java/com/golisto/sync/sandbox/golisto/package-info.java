@@ -1,0 +1,5 @@
+/**
+ * A stateful emulator of the Golisto WooCommerce integration API on loopback: connect page, tokens,
+ * connection lifecycle, listings, inventory, orders with a sales simulator, signed webhooks.
+ */
+package com.golisto.sync.sandbox.golisto;
