@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.ByteBuffer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,6 +19,8 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.io.EndPoint;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -41,20 +46,37 @@ public abstract class EmulatorServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmulatorServer.class);
     private static final Pattern DIGITS = Pattern.compile("\\d+");
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ENGLISH);
 
     private final RequestLog requests = new RequestLog();
     private final FaultInjector faults = new FaultInjector();
     private final Server server;
     private final ServerConnector connector;
+    private final Clock clock;
     private volatile URI baseUri;
 
-    /** Creates a stopped server; call {@link #start()}. */
+    /** Creates a stopped server whose {@code Date} headers follow the system clock; call {@link #start()}. */
     protected EmulatorServer() {
+        this(Clock.systemUTC());
+    }
+
+    /**
+     * Creates a stopped server; call {@link #start()}.
+     *
+     * @param clock the emulator's clock: every response's {@code Date} header is taken from it, as a
+     *              remote's own clock would be
+     */
+    protected EmulatorServer(Clock clock) {
+        this.clock = java.util.Objects.requireNonNull(clock, "clock");
         QueuedThreadPool pool = new QueuedThreadPool(64, 4);
         pool.setName(getClass().getSimpleName());
         pool.setDaemon(true);
         this.server = new Server(pool);
-        this.connector = new ServerConnector(server, 1, 1);
+        HttpConfiguration httpConfig = new HttpConfiguration();
+        httpConfig.setSendDateHeader(false);
+        httpConfig.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(httpConfig));
         connector.setHost("127.0.0.1");
         connector.setPort(0);
         server.addConnector(connector);
@@ -93,6 +115,11 @@ public abstract class EmulatorServer implements AutoCloseable {
             throw new IllegalStateException("emulator not started");
         }
         return uri;
+    }
+
+    /** Returns the clock this emulator runs on. */
+    public Clock clock() {
+        return clock;
     }
 
     /** Returns the request counts by route key. */
@@ -211,8 +238,9 @@ public abstract class EmulatorServer implements AutoCloseable {
         return resp;
     }
 
-    private static void write(Response response, Callback callback, EmulatorResponse resp) {
+    private void write(Response response, Callback callback, EmulatorResponse resp) {
         response.setStatus(resp.status());
+        response.getHeaders().put(HttpHeader.DATE, httpDate());
         for (EmulatorResponse.Header h : resp.headers()) {
             response.getHeaders().add(h.name(), h.value());
         }
@@ -228,9 +256,10 @@ public abstract class EmulatorServer implements AutoCloseable {
         callback.succeeded();
     }
 
-    private static void writeTruncated(Request request, Response response, Callback callback,
-                                       EmulatorResponse resp) {
+    private void writeTruncated(Request request, Response response, Callback callback,
+                                EmulatorResponse resp) {
         response.setStatus(resp.status());
+        response.getHeaders().put(HttpHeader.DATE, httpDate());
         for (EmulatorResponse.Header h : resp.headers()) {
             response.getHeaders().add(h.name(), h.value());
         }
@@ -239,6 +268,10 @@ public abstract class EmulatorServer implements AutoCloseable {
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length + 64L);
         ByteBuffer half = ByteBuffer.wrap(body, 0, body.length / 2);
         response.write(false, half, Callback.from(() -> abort(request, callback), failure -> abort(request, callback)));
+    }
+
+    private String httpDate() {
+        return HTTP_DATE.format(clock.instant().atZone(ZoneOffset.UTC));
     }
 
     private static void sleep(Duration delay) {

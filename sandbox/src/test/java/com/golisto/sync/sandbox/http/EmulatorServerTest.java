@@ -157,6 +157,22 @@ class EmulatorServerTest {
     }
 
     @Test
+    void dateHeader_followsTheEmulatorsClock() throws Exception {
+        MutableClock clock = MutableClock.at(java.time.Instant.parse("2024-03-05T06:07:08Z"));
+        try (EmulatorServer dated = new EmulatorServer(clock) {
+            @Override
+            protected EmulatorResponse handle(EmulatorRequest request) {
+                return EmulatorResponse.empty(204);
+            }
+        }) {
+            dated.start();
+            HttpResponse<String> resp = http.send(HttpRequest.newBuilder(dated.baseUri().resolve("/x")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(resp.headers().allValues("Date")).containsExactly("Tue, 05 Mar 2024 06:07:08 GMT");
+        }
+    }
+
+    @Test
     void mutableClock_advancesSharedAcrossZones() {
         MutableClock clock = MutableClock.at(java.time.Instant.parse("2024-01-01T00:00:00Z"));
         java.time.Clock other = clock.withZone(java.time.ZoneId.of("America/Sao_Paulo"));
