@@ -2,8 +2,20 @@
  * End-to-end and JMH benchmarks of Golisto Sync, run against the sandbox emulators on loopback.
  */
 module com.golisto.sync.benchmarks {
+    requires java.management;
+    // com.sun.management: the GC notifications that give the live heap after each collection
+    requires jdk.management;
+    requires java.net.http;
     requires com.golisto.sync.core;
     requires com.golisto.sync.sandbox;
+    requires com.fasterxml.jackson.databind;
+    requires org.eclipse.jetty.server;
     requires jmh.core;
     requires org.slf4j;
+
+    // JMH's runner instantiates the benchmarks and its generated harness reflectively (java -p ... -m jmh.core)
+    opens com.golisto.sync.benchmarks.jmh to jmh.core;
+    opens com.golisto.sync.benchmarks.jmh.jmh_generated to jmh.core;
+
+    uses com.golisto.sync.api.spi.ConnectorProvider;
 }
