@@ -1,0 +1,92 @@
+package com.golisto.sync.core.store;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the engine knows about one entity it syncs: the source id ↔ target id pair and what was last sent.
+ * Keyed by (store id, kind, source id).
+ *
+ * @param storeId the store
+ * @param kind product or order
+ * @param sourceId the id where the entity comes from (products: the shop; orders: the marketplace)
+ * @param targetId the id where it was written (products: the marketplace listing; orders: the shop order);
+ *     null while it has not been created there
+ * @param fingerprint hash of the canonical form last written (catalog); null when none
+ * @param stockFingerprint hash of the stock last written; null when none
+ * @param generation the last full pass that saw the entity (0 when none did); see
+ *     {@link StateStore#markSeen} and {@link StateStore#unseenBefore}
+ * @param version orders: the last marketplace order version synced to the shop; products: 0
+ * @param status the last result in one word chosen by the engine (e.g. {@code SYNCED}, {@code FAILED});
+ *     at most 32 characters
+ * @param lastResult a detail of the last result (e.g. an error message); null when none; at most 2000
+ *     characters
+ * @param updatedAt when the row was last written; set by the store on every write (the value given to
+ *     {@link StateStore#upsertMappings} is ignored)
+ */
+public record Mapping(
+        String storeId,
+        EntityKind kind,
+        String sourceId,
+        String targetId,
+        String fingerprint,
+        String stockFingerprint,
+        long generation,
+        long version,
+        String status,
+        String lastResult,
+        Instant updatedAt) {
+
+    public Mapping {
+        Require.storeId(storeId);
+        Objects.requireNonNull(kind, "kind");
+        Require.text(sourceId, "source id", Limits.ID);
+        Require.optionalText(targetId, "target id", Limits.ID);
+        Require.optionalText(fingerprint, "fingerprint", Limits.FINGERPRINT);
+        Require.optionalText(stockFingerprint, "stock fingerprint", Limits.FINGERPRINT);
+        Require.notNegative(generation, "generation");
+        Require.notNegative(version, "version");
+        Require.text(status, "status", Limits.STATUS);
+        lastResult = Require.truncate(lastResult, Limits.MESSAGE);
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /**
+     * A mapping to write with {@link StateStore#upsertMappings}; {@code updatedAt} is set by the store.
+     */
+    public static Mapping of(String storeId, EntityKind kind, String sourceId, String targetId, String fingerprint,
+            String stockFingerprint, long generation, long version, String status, String lastResult) {
+        return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
+                status, lastResult, Instant.EPOCH);
+    }
+
+    /** This mapping with another target id. */
+    public Mapping withTargetId(String newTargetId) {
+        return new Mapping(storeId, kind, sourceId, newTargetId, fingerprint, stockFingerprint, generation, version,
+                status, lastResult, updatedAt);
+    }
+
+    /** This mapping with other fingerprints. */
+    public Mapping withFingerprints(String newFingerprint, String newStockFingerprint) {
+        return new Mapping(storeId, kind, sourceId, targetId, newFingerprint, newStockFingerprint, generation,
+                version, status, lastResult, updatedAt);
+    }
+
+    /** This mapping seen by another generation. */
+    public Mapping withGeneration(long newGeneration) {
+        return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, newGeneration, version,
+                status, lastResult, updatedAt);
+    }
+
+    /** This mapping at another (order) version. */
+    public Mapping withVersion(long newVersion) {
+        return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation,
+                newVersion, status, lastResult, updatedAt);
+    }
+
+    /** This mapping with another last result. */
+    public Mapping withResult(String newStatus, String newLastResult) {
+        return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
+                newStatus, newLastResult, updatedAt);
+    }
+}

@@ -1,0 +1,92 @@
+package com.golisto.sync.core.store;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code entity_mappings} table. */
+@RegisterConstructorMapper(Mapping.class)
+interface MappingDao {
+
+    String COLUMNS = """
+            store_id, kind, source_id, target_id, fingerprint, stock_fingerprint, generation, version, status,
+            last_result, updated_at
+            """;
+
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM entity_mappings
+            WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)
+            """)
+    List<Mapping> find(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @BindList("sourceIds") Collection<String> sourceIds);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId
+            """)
+    Optional<Mapping> find(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @Bind("sourceId") String sourceId);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND target_id = :targetId
+            ORDER BY source_id
+            """)
+    List<Mapping> findByTarget(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @Bind("targetId") String targetId);
+
+    @SqlQuery("SELECT source_id FROM entity_mappings "
+            + "WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)")
+    List<String> existing(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @BindList("sourceIds") Collection<String> sourceIds);
+
+    @SqlBatch("""
+            INSERT INTO entity_mappings (store_id, kind, source_id, target_id, fingerprint, stock_fingerprint,
+                generation, version, status, last_result, updated_at)
+            VALUES (:storeId, :kind, :sourceId, :targetId, :fingerprint, :stockFingerprint,
+                :generation, :version, :status, :lastResult, :now)
+            """)
+    void insert(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);
+
+    @SqlBatch("""
+            UPDATE entity_mappings SET target_id = :targetId, fingerprint = :fingerprint,
+                stock_fingerprint = :stockFingerprint, generation = :generation, version = :version,
+                status = :status, last_result = :lastResult, updated_at = :now
+            WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId
+            """)
+    void update(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);
+
+    @SqlUpdate("""
+            UPDATE entity_mappings SET generation = :generation
+            WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)
+            """)
+    int markSeen(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @BindList("sourceIds") Collection<String> sourceIds, @Bind("generation") long generation);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND generation < :generation
+            ORDER BY source_id FETCH FIRST :limit ROWS ONLY
+            """)
+    List<Mapping> unseenBefore(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @Bind("generation") long generation, @Bind("limit") int limit);
+
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id > :after
+            ORDER BY source_id FETCH FIRST :limit ROWS ONLY
+            """)
+    List<Mapping> page(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind, @Bind("after") String after,
+            @Bind("limit") int limit);
+
+    @SqlUpdate("DELETE FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)")
+    int delete(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @BindList("sourceIds") Collection<String> sourceIds);
+
+    @SqlQuery("SELECT COUNT(*) FROM entity_mappings WHERE store_id = :storeId AND kind = :kind")
+    long count(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind);
+}

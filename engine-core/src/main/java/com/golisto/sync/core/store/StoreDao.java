@@ -1,0 +1,55 @@
+package com.golisto.sync.core.store;
+
+import com.golisto.sync.api.model.ConnectionStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code stores} table. */
+@RegisterConstructorMapper(StoreRecord.class)
+interface StoreDao {
+
+    String COLUMNS = """
+            id, shop_connector, marketplace_connector, status, account_id, status_reason, generation,
+            created_at, updated_at
+            """;
+
+    @SqlUpdate("""
+            INSERT INTO stores (id, shop_connector, marketplace_connector, status, generation, created_at, updated_at)
+            VALUES (:id, :shop, :marketplace, :status, 0, :now, :now)
+            """)
+    void insert(@Bind("id") String id, @Bind("shop") String shop, @Bind("marketplace") String marketplace,
+            @Bind("status") ConnectionStatus status, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM stores WHERE id = :id")
+    Optional<StoreRecord> find(@Bind("id") String id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM stores ORDER BY id")
+    List<StoreRecord> list();
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM stores WHERE account_id = :accountId ORDER BY id")
+    List<StoreRecord> findByAccount(@Bind("accountId") String accountId);
+
+    @SqlUpdate("""
+            UPDATE stores SET status = :status, account_id = :accountId, status_reason = :reason, updated_at = :now
+            WHERE id = :id
+            """)
+    int updateConnection(@Bind("id") String id, @Bind("status") ConnectionStatus status,
+            @Bind("accountId") String accountId, @Bind("reason") String reason, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE stores SET generation = generation + 1, updated_at = :now WHERE id = :id")
+    int incrementGeneration(@Bind("id") String id, @Bind("now") Instant now);
+
+    @SqlQuery("SELECT generation FROM stores WHERE id = :id")
+    long generation(@Bind("id") String id);
+
+    @SqlUpdate("DELETE FROM stores WHERE id = :id")
+    int delete(@Bind("id") String id);
+
+    @SqlQuery("SELECT COUNT(*) FROM stores WHERE id = :id")
+    int count(@Bind("id") String id);
+}

@@ -1,0 +1,42 @@
+package com.golisto.sync.core.store;
+
+import com.golisto.sync.api.model.ConnectionStatus;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One store the engine serves: a shop connected (or being connected) to a marketplace.
+ *
+ * @param id the engine's store id; 1..64 letters, digits, '.', '-' or '_'
+ * @param shopConnector the shop connector's provider id, e.g. {@code woocommerce}
+ * @param marketplaceConnector the marketplace connector's provider id, e.g. {@code golisto}
+ * @param status where the connection stands; {@link ConnectionStatus#DISCONNECTED} for a new store
+ * @param accountId the marketplace's id of this connection (webhooks are routed by it); null until known
+ * @param statusReason why the status is what it is (e.g. a rejection reason); null when none
+ * @param generation the last full-pass generation handed out by {@link StateStore#nextGeneration(String)}
+ * @param createdAt when the store was created
+ * @param updatedAt when the store row last changed
+ */
+public record StoreRecord(
+        String id,
+        String shopConnector,
+        String marketplaceConnector,
+        ConnectionStatus status,
+        String accountId,
+        String statusReason,
+        long generation,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    public StoreRecord {
+        Require.storeId(id);
+        Require.text(shopConnector, "shop connector id", Limits.NAME);
+        Require.text(marketplaceConnector, "marketplace connector id", Limits.NAME);
+        Objects.requireNonNull(status, "status");
+        Require.optionalText(accountId, "account id", Limits.ID);
+        Require.optionalText(statusReason, "status reason", Limits.MESSAGE);
+        Require.notNegative(generation, "generation");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+}

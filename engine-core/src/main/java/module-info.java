@@ -1,0 +1,29 @@
+/**
+ * The Golisto Sync engine: per-store reconciliation pipelines over the connector SPI, the Jdbi state
+ * store and the connector registry. Hosts embed it through the exported {@code com.golisto.sync.core}
+ * package.
+ */
+module com.golisto.sync.core {
+    requires org.jdbi.v3.core;
+    requires org.jdbi.v3.sqlobject;
+    // Jdbi's automatic module needs it at run time but does not declare it
+    requires io.leangen.geantyref;
+    requires org.hsqldb;
+    requires com.github.benmanes.caffeine;
+    requires com.fasterxml.jackson.databind;
+    requires flyway.core;
+    requires dev.failsafe.core;
+    requires org.slf4j;
+    requires java.sql;
+    // the SPI and model types appear in the engine's public signatures
+    requires transitive com.golisto.sync.api;
+
+    exports com.golisto.sync.core;
+    // the JMH benchmarks measure fingerprinting and diffing directly
+    exports com.golisto.sync.core.catalog to com.golisto.sync.benchmarks;
+
+    // Jdbi maps the state-store records by constructor and proxies its package-private DAOs
+    opens com.golisto.sync.core.store to org.jdbi.v3.core, org.jdbi.v3.sqlobject;
+
+    uses com.golisto.sync.api.spi.ConnectorProvider;
+}
