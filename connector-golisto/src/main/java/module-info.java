@@ -1,0 +1,12 @@
+/**
+ * The Golisto marketplace connector: connection lifecycle, listings and stock, sales, signed webhooks.
+ * Exports nothing; the engine finds it through {@link java.util.ServiceLoader}.
+ */
+module com.golisto.sync.connector.golisto {
+    requires com.golisto.sync.api;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    provides com.golisto.sync.api.spi.ConnectorProvider
+            with com.golisto.sync.connector.golisto.GolistoConnectorProvider;
+}
