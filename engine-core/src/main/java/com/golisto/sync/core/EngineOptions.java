@@ -1,0 +1,152 @@
+package com.golisto.sync.core;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Objects;
+
+/**
+ * How the engine schedules and paces its work. Start from {@link #defaults()} and change what you need
+ * with the {@code with...} methods.
+ *
+ * @param dailyFullSyncAt local time (in the clock's zone) of each approved store's daily full
+ *     reconciliation; default 03:00
+ * @param fullSyncJitter each store starts its daily pass within this window after {@code dailyFullSyncAt},
+ *     at an offset derived from its id; default 1 hour
+ * @param incrementalInterval how often an incremental pass (with webhook repair) runs; default 15 minutes
+ * @param orderPollInterval how often marketplace orders are polled; default 2 minutes
+ * @param statusPollInterval how often the connection status is polled; default 5 minutes
+ * @param webhookDebounce how long a product must receive no further webhook before it is synced (bursts
+ *     coalesce); a product that keeps changing is synced at the latest five times this after its first
+ *     webhook; default 2 seconds
+ * @param shopConcurrency the most concurrent requests to one shop (shared hosting falls over easily);
+ *     default 2
+ * @param storeParallelism the most stores worked on at once by the scheduler; default 16
+ * @param retry how transient failures are retried
+ * @param tickInterval how often the background loop started by {@link SyncEngine#start()} looks for due
+ *     work; default 250 milliseconds
+ * @param leaseDuration how long a store's work lease lasts before another node may take the store over
+ *     (renewed while work runs); default 10 minutes
+ */
+public record EngineOptions(
+        LocalTime dailyFullSyncAt,
+        Duration fullSyncJitter,
+        Duration incrementalInterval,
+        Duration orderPollInterval,
+        Duration statusPollInterval,
+        Duration webhookDebounce,
+        int shopConcurrency,
+        int storeParallelism,
+        Retry retry,
+        Duration tickInterval,
+        Duration leaseDuration) {
+
+    public EngineOptions {
+        Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
+        notNegative(fullSyncJitter, "fullSyncJitter");
+        positive(incrementalInterval, "incrementalInterval");
+        positive(orderPollInterval, "orderPollInterval");
+        positive(statusPollInterval, "statusPollInterval");
+        notNegative(webhookDebounce, "webhookDebounce");
+        if (shopConcurrency < 1) {
+            throw new IllegalArgumentException("shopConcurrency must be at least 1, was " + shopConcurrency);
+        }
+        if (storeParallelism < 1) {
+            throw new IllegalArgumentException("storeParallelism must be at least 1, was " + storeParallelism);
+        }
+        Objects.requireNonNull(retry, "retry");
+        positive(tickInterval, "tickInterval");
+        positive(leaseDuration, "leaseDuration");
+    }
+
+    /**
+     * How transient failures (429, 5xx, timeouts, resets) are retried: exponential backoff from
+     * {@code initialBackoff} to {@code maxBackoff} with random jitter, never sooner than a remote's
+     * Retry-After.
+     *
+     * @param maxAttempts attempts per call in total, at least 1; default 6
+     * @param initialBackoff the first wait; default 500 milliseconds
+     * @param maxBackoff the longest computed wait; default 30 seconds
+     * @param jitter how much each wait varies at random, from 0 to 1; default 0.25
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
+        public Retry {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("retry maxAttempts must be at least 1, was " + maxAttempts);
+            }
+            notNegative(initialBackoff, "retry initialBackoff");
+            notNegative(maxBackoff, "retry maxBackoff");
+            if (maxBackoff.compareTo(initialBackoff) < 0) {
+                throw new IllegalArgumentException("retry maxBackoff " + maxBackoff + " is below initialBackoff "
+                        + initialBackoff);
+            }
+            if (!(jitter >= 0 && jitter <= 1)) {
+                throw new IllegalArgumentException("retry jitter must be between 0 and 1, was " + jitter);
+            }
+        }
+
+        /** 6 attempts, 500 ms to 30 s, 25 % jitter. */
+        public static Retry defaults() {
+            return new Retry(6, Duration.ofMillis(500), Duration.ofSeconds(30), 0.25);
+        }
+    }
+
+    /** The defaults described on each component. */
+    public static EngineOptions defaults() {
+        return new EngineOptions(LocalTime.of(3, 0), Duration.ofHours(1), Duration.ofMinutes(15),
+                Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(2), 2, 16, Retry.defaults(),
+                Duration.ofMillis(250), Duration.ofMinutes(10));
+    }
+
+    /** With another daily full-sync time and jitter window. */
+    public EngineOptions withDailyFullSync(LocalTime at, Duration jitter) {
+        return new EngineOptions(at, jitter, incrementalInterval, orderPollInterval, statusPollInterval,
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration);
+    }
+
+    /** With other incremental, order-poll and status-poll intervals. */
+    public EngineOptions withIntervals(Duration incremental, Duration orderPoll, Duration statusPoll) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incremental, orderPoll, statusPoll,
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration);
+    }
+
+    /** With another webhook debounce. */
+    public EngineOptions withWebhookDebounce(Duration debounce) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, debounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration);
+    }
+
+    /** With other concurrency limits. */
+    public EngineOptions withConcurrency(int newShopConcurrency, int newStoreParallelism) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, newShopConcurrency, newStoreParallelism, retry, tickInterval,
+                leaseDuration);
+    }
+
+    /** With other retry settings. */
+    public EngineOptions withRetry(Retry newRetry) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, newRetry, tickInterval,
+                leaseDuration);
+    }
+
+    /** With another background tick interval and lease duration. */
+    public EngineOptions withTiming(Duration newTickInterval, Duration newLeaseDuration) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, newTickInterval,
+                newLeaseDuration);
+    }
+
+    private static void positive(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+
+    private static void notNegative(Duration value, String name) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative()) {
+            throw new IllegalArgumentException(name + " must not be negative, was " + value);
+        }
+    }
+}

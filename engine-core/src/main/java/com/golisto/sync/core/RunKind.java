@@ -1,0 +1,19 @@
+package com.golisto.sync.core;
+
+/** What a run did. */
+public enum RunKind {
+    /** A full catalog reconciliation (mark and sweep). */
+    FULL,
+    /** An incremental catalog pass from the shop's changed-since cursor. */
+    INCREMENTAL,
+    /** Products re-read and synced because webhooks marked them dirty. */
+    WEBHOOK,
+    /** Marketplace orders written into the shop. */
+    ORDERS,
+    /** A connection-status poll. */
+    STATUS,
+    /** Dead letters replayed. */
+    REPLAY,
+    /** Open intents resolved after a restart. */
+    RECOVERY
+}

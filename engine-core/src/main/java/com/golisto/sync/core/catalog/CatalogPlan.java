@@ -1,0 +1,85 @@
+package com.golisto.sync.core.catalog;
+
+import com.golisto.sync.api.model.InventoryUpdate;
+import com.golisto.sync.api.model.Listing;
+import com.golisto.sync.api.model.Product;
+import com.golisto.sync.api.model.Variant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What to do with one page of products: the result of {@link CatalogPlanner#plan}. Immutable.
+ *
+ * @param upserts products to create or replace on the marketplace
+ * @param stockOnly products whose only change is stock, for the inventory path
+ * @param deletes ids of listed products that are no longer offered (draft, archived, gone)
+ * @param unchanged ids of products the marketplace already holds as they are, or that are neither
+ *     offered nor listed
+ */
+public record CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<String> deletes, List<String> unchanged) {
+
+    public CatalogPlan {
+        upserts = List.copyOf(upserts);
+        stockOnly = List.copyOf(stockOnly);
+        deletes = List.copyOf(deletes);
+        unchanged = List.copyOf(unchanged);
+    }
+
+    /** Every product id the plan is about. */
+    public List<String> productIds() {
+        List<String> ids = new ArrayList<>(upserts.size() + stockOnly.size() + deletes.size() + unchanged.size());
+        upserts.forEach(u -> ids.add(u.product().id()));
+        stockOnly.forEach(s -> ids.add(s.product().id()));
+        ids.addAll(deletes);
+        ids.addAll(unchanged);
+        return ids;
+    }
+
+    /** True when nothing is to be written. */
+    public boolean writesNothing() {
+        return upserts.isEmpty() && stockOnly.isEmpty() && deletes.isEmpty();
+    }
+
+    /**
+     * A product to create (no listing known) or replace (content changed).
+     *
+     * @param product the product as the shop has it now
+     * @param fingerprints its fingerprints, stored once the write succeeded
+     * @param create true when no listing is known for it
+     */
+    public record Upsert(Product product, ProductFingerprints fingerprints, boolean create) {
+        public Upsert {
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(fingerprints, "fingerprints");
+        }
+
+        /** The listing to send. */
+        public Listing listing() {
+            return new Listing(product, fingerprints.listing());
+        }
+    }
+
+    /**
+     * A product whose content is unchanged but whose stock changed.
+     *
+     * @param product the product as the shop has it now
+     * @param fingerprints its fingerprints, stored once the write succeeded
+     */
+    public record StockOnly(Product product, ProductFingerprints fingerprints) {
+        public StockOnly {
+            Objects.requireNonNull(product, "product");
+            Objects.requireNonNull(fingerprints, "fingerprints");
+        }
+
+        /** The product's own stock, then each variant's, so the listing equals the product field by field. */
+        public List<InventoryUpdate> inventoryUpdates() {
+            List<InventoryUpdate> updates = new ArrayList<>(1 + product.variants().size());
+            updates.add(new InventoryUpdate(product.id(), null, product.stock()));
+            for (Variant variant : product.variants()) {
+                updates.add(new InventoryUpdate(product.id(), variant.id(), variant.stock()));
+            }
+            return updates;
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package com.golisto.sync.core.catalog;
+
+import com.golisto.sync.api.model.Product;
+import com.golisto.sync.api.model.ProductStatus;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Compares a page of products with what the state store knows was last written, and decides per product:
+ * <ul>
+ *   <li>offered ({@link ProductStatus#ACTIVE}) and not listed: create;</li>
+ *   <li>offered, listed, content fingerprint differs: replace (stock included);</li>
+ *   <li>offered, listed, only the stock fingerprint differs: stock-only update;</li>
+ *   <li>offered, listed, both equal: unchanged;</li>
+ *   <li>not offered (draft, archived) and listed: delete; not offered and not listed: unchanged.</li>
+ * </ul>
+ * A product appearing twice in one page counts once, the later occurrence winning. Stateless; hot path
+ * (pages of 100): one fingerprint pair per product, one map lookup.
+ */
+public final class CatalogPlanner {
+
+    private CatalogPlanner() {}
+
+    /**
+     * Plans one page.
+     *
+     * @param products the page, as read from the shop
+     * @param known the last written fingerprints by product id, {@code null} for a product never listed
+     */
+    public static CatalogPlan plan(List<Product> products, Function<String, ProductFingerprints> known) {
+        Map<String, Product> unique = new LinkedHashMap<>();
+        for (Product product : products) {
+            unique.remove(product.id());
+            unique.put(product.id(), product);
+        }
+        List<CatalogPlan.Upsert> upserts = new ArrayList<>();
+        List<CatalogPlan.StockOnly> stockOnly = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (Product product : unique.values()) {
+            ProductFingerprints before = known.apply(product.id());
+            if (product.status() != ProductStatus.ACTIVE) {
+                (before == null ? unchanged : deletes).add(product.id());
+                continue;
+            }
+            ProductFingerprints now = ProductFingerprints.of(product);
+            if (before == null) {
+                upserts.add(new CatalogPlan.Upsert(product, now, true));
+            } else if (!before.content().equals(now.content())) {
+                upserts.add(new CatalogPlan.Upsert(product, now, false));
+            } else if (!before.stock().equals(now.stock())) {
+                stockOnly.add(new CatalogPlan.StockOnly(product, now));
+            } else {
+                unchanged.add(product.id());
+            }
+        }
+        return new CatalogPlan(upserts, stockOnly, deletes, unchanged);
+    }
+
+    /** Plans a product that the shop no longer has: delete when listed, else nothing. */
+    public static CatalogPlan planGone(String productId, ProductFingerprints known) {
+        return known == null
+                ? new CatalogPlan(List.of(), List.of(), List.of(), List.of(productId))
+                : new CatalogPlan(List.of(), List.of(), List.of(productId), List.of());
+    }
+}

@@ -1,0 +1,97 @@
+package com.golisto.sync.core.retry;
+
+import com.golisto.sync.api.spi.ConnectorContext;
+import com.golisto.sync.api.spi.RetryableException;
+import dev.failsafe.Execution;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Retries remote calls that fail with {@link RetryableException}: exponential backoff with jitter
+ * (computed by Failsafe), waiting at least the remote's Retry-After, for at most a number of attempts.
+ * Every other exception passes through at once. Waiting goes through an injected
+ * {@link ConnectorContext.Sleeper}, so tests advance a clock instead of sleeping.
+ *
+ * <p>Failsafe's standalone {@link Execution} decides whether and how long to wait; this class does the
+ * waiting itself, which is what makes the sleeper injectable. Thread-safe: each call has its own
+ * execution.
+ */
+public final class RetryPolicy {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RetryPolicy.class);
+    /** Longest Retry-After honoured; a remote asking for more is treated as down for now. */
+    static final Duration MAX_RETRY_AFTER = Duration.ofMinutes(10);
+
+    private final dev.failsafe.RetryPolicy<Object> policy;
+    private final ConnectorContext.Sleeper sleeper;
+
+    /**
+     * @param maxAttempts attempts in total, at least 1
+     * @param initialBackoff the first wait
+     * @param maxBackoff the longest computed wait (Retry-After may ask for more)
+     * @param jitter how much each wait varies at random, 0 to 1 (0.25 = plus or minus 25 %)
+     * @param sleeper how to wait
+     */
+    public RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter,
+            ConnectorContext.Sleeper sleeper) {
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+        }
+        var builder = dev.failsafe.RetryPolicy.builder()
+                .handle(RetryableException.class)
+                .withMaxAttempts(maxAttempts);
+        if (initialBackoff.isZero() || initialBackoff.equals(maxBackoff)) {
+            builder.withDelay(initialBackoff);
+        } else {
+            builder.withBackoff(initialBackoff, maxBackoff);
+        }
+        if (jitter > 0 && !initialBackoff.isZero()) {
+            builder.withJitter(jitter);
+        }
+        this.policy = builder.build();
+        this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+    }
+
+    /** A remote call. */
+    @FunctionalInterface
+    public interface Call<T> {
+        /** Makes the call once. */
+        T call() throws InterruptedException;
+    }
+
+    /**
+     * Makes the call, retrying transient failures.
+     *
+     * @param what names the call in logs (no secrets)
+     * @throws RetryableException the last failure, when attempts ran out
+     */
+    public <T> T call(String what, Call<T> call) throws InterruptedException {
+        Execution<Object> execution = Execution.of(policy);
+        while (true) {
+            try {
+                T result = call.call();
+                execution.recordResult(result);
+                return result;
+            } catch (RetryableException e) {
+                execution.recordException(e);
+                if (execution.isComplete()) {
+                    throw e;
+                }
+                Duration wait = waitBefore(execution.getDelay(), e);
+                if (wait.compareTo(MAX_RETRY_AFTER) > 0) {
+                    throw e;
+                }
+                LOG.debug("{} failed ({}); attempt {} in {}", what, e.getMessage(), execution.getAttemptCount() + 1, wait);
+                sleeper.sleep(wait);
+            }
+        }
+    }
+
+    /** The wait before the next attempt: the computed backoff, but never less than the remote asked. */
+    static Duration waitBefore(Duration computed, RetryableException failure) {
+        Duration asked = failure.retryAfter().orElse(Duration.ZERO);
+        return asked.compareTo(computed) > 0 ? asked : computed;
+    }
+}
