@@ -93,13 +93,21 @@ public final class StateStore implements AutoCloseable {
                 keeper = dataSource.getConnection();
             } catch (SQLException e) {
                 throw new StateStoreException("cannot open the state store at " + UrlDataSource.describe(jdbcUrl)
-                        + ": " + e.getMessage(), e);
+                        + ": " + e.getMessage().replace(url, UrlDataSource.describe(jdbcUrl)),
+                        UrlDataSource.hasCredentials(jdbcUrl) ? null : e);
             }
         }
         Connection held = keeper;
         AutoCloseable onClose = held == null ? () -> { } : held::close;
         try {
             return open(dataSource, key, clock, onClose, UrlDataSource.describe(jdbcUrl));
+        } catch (StateStoreException e) {
+            closeQuietly(onClose);
+            throw UrlDataSource.hasCredentials(jdbcUrl)
+                    // driver messages repeat the whole URL: keep its password out of the exception
+                    ? new StateStoreException(e.getMessage().replace(url, UrlDataSource.describe(jdbcUrl))
+                            .replace(jdbcUrl, UrlDataSource.describe(jdbcUrl)), null)
+                    : e;
         } catch (RuntimeException e) {
             closeQuietly(onClose);
             throw e;

@@ -101,6 +101,11 @@ final class UrlDataSource implements DataSource {
         return type.isInstance(this);
     }
 
+    /** Whether the URL carries a password (which must stay out of messages). */
+    static boolean hasCredentials(String jdbcUrl) {
+        return jdbcUrl.toLowerCase(Locale.ROOT).contains("password");
+    }
+
     /** The URL without anything after the database path (no passwords), for messages. */
     static String describe(String jdbcUrl) {
         int cut = jdbcUrl.indexOf(';');

@@ -75,6 +75,7 @@ class StateStoreMigrationTest {
                 TestingStateStores.KEY, clock))
                 .isInstanceOf(StateStoreException.class)
                 .hasMessageContaining("jdbc:nosuchdriver://localhost/x")
-                .hasMessageNotContaining("hunter2");
+                .hasMessageNotContaining("hunter2")
+                .hasNoCause();
     }
 }
