@@ -97,11 +97,6 @@ final class GolistoOrders {
                 throw new ApiException(409, "stale_version", "order " + orderId + " is at version " + order.version
                         + "; fetch it again before acknowledging version " + acked);
             }
-            if (order.ack != null && order.ack.version() == acked
-                    && !order.ack.shopOrderId().equals(shopOrderId.asText())) {
-                throw new ApiException(409, "ack_conflict", "version " + acked + " of order " + orderId
-                        + " was already acknowledged for another shop order");
-            }
             order.ack = new OrderRecord.Ack(shopOrderId.asText(),
                     number == null || number.isNull() ? null : number.asText(), acked);
             ObjectNode answer = Json.object();
