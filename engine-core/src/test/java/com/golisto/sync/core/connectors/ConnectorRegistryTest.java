@@ -1,0 +1,222 @@
+package com.golisto.sync.core.connectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.golisto.sync.api.spi.Capability;
+import com.golisto.sync.api.spi.Connector;
+import com.golisto.sync.api.spi.ConnectorContext;
+import com.golisto.sync.api.spi.ConnectorDescriptor;
+import com.golisto.sync.api.spi.ConnectorMetrics;
+import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.InvalidSettingsException;
+import com.golisto.sync.api.spi.Secret;
+import com.golisto.sync.api.spi.SettingProblem;
+import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.StoreSecrets;
+import com.golisto.sync.core.connectors.testing.TestingConnector;
+import com.golisto.sync.core.connectors.testing.TestingConnectorProvider;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectorRegistryTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static final ConnectorContext CONTEXT = new ConnectorContext() {
+        @Override
+        public String storeId() {
+            return "shop-1";
+        }
+
+        @Override
+        public Clock clock() {
+            return Clock.systemUTC();
+        }
+
+        @Override
+        public HttpClient httpClient() {
+            return HTTP;
+        }
+
+        @Override
+        public StoreSecrets secrets() {
+            return name -> Optional.empty();
+        }
+
+        @Override
+        public ConnectorMetrics metrics() {
+            return ConnectorMetrics.none();
+        }
+
+        @Override
+        public Sleeper sleeper() {
+            return duration -> { };
+        }
+    };
+
+    @TempDir
+    Path dir;
+
+    @AfterAll
+    static void closeHttp() {
+        HTTP.shutdownNow();
+    }
+
+    @Test
+    void load_classPathPlugin_isDiscoveredThroughServiceLoader() throws Exception {
+        ClassLoader plugin = TestingPlugins.classPathPlugin(dir);
+
+        ConnectorRegistry registry = ConnectorRegistry.load(plugin);
+
+        ConnectorProvider provider = registry.requireProvider(TestingConnectorProvider.ID);
+        assertThat(provider.getClass().getClassLoader()).isSameAs(plugin);
+        assertThat(provider.getClass().getModule().isNamed()).isFalse();
+        assertThat(registry.descriptor(TestingConnectorProvider.ID)).map(ConnectorDescriptor::displayName)
+                .contains("Testing");
+    }
+
+    @Test
+    void load_moduleLayerPlugin_isDiscoveredThroughItsProvidesDirective() {
+        ModuleLayer layer = TestingPlugins.modulePlugin();
+
+        ConnectorRegistry registry = ConnectorRegistry.load(layer);
+
+        ConnectorProvider provider = registry.requireProvider(TestingConnectorProvider.ID);
+        assertThat(provider.getClass().getModule().getName()).isEqualTo("gs.testing.connector");
+        assertThat(provider.getClass().getModule().getLayer()).isSameAs(layer);
+        Connector connector = registry.open(TestingConnectorProvider.ID,
+                Map.of("url", "http://127.0.0.1:8080", "api-secret", "s3cr3t"), CONTEXT);
+        assertThat(connector.getClass().getModule().getName()).isEqualTo("gs.testing.connector");
+        connector.close();
+    }
+
+    @Test
+    void load_fromTheEngineModule_findsEveryInstalledProviderWithConsistentIds() {
+        ConnectorRegistry registry = ConnectorRegistry.load();
+        // which connectors are installed depends on the build; whatever is found must be consistent
+        assertThat(registry.descriptors()).extracting(ConnectorDescriptor::id).containsExactlyElementsOf(registry.ids());
+        for (String id : registry.ids()) {
+            assertThat(registry.requireProvider(id).id()).isEqualTo(id);
+        }
+    }
+
+    @Test
+    void of_twoProvidersWithOneId_isRefusedNamingBothClasses() {
+        ConnectorProvider clash = new ClashingProvider();
+
+        assertThatThrownBy(() -> ConnectorRegistry.of(List.of(new TestingConnectorProvider(), clash)))
+                .isInstanceOf(ConnectorRegistryException.class)
+                .hasMessageContaining("'testing'")
+                .hasMessageContaining(TestingConnectorProvider.class.getName())
+                .hasMessageContaining(ClashingProvider.class.getName());
+    }
+
+    @Test
+    void load_pluginNextToTheSameProviderGivenTwice_isRefused() throws Exception {
+        ClassLoader plugin = TestingPlugins.classPathPlugin(dir);
+        ConnectorProvider fromPlugin = ConnectorRegistry.load(plugin).requireProvider(TestingConnectorProvider.ID);
+
+        assertThatThrownBy(() -> ConnectorRegistry.of(List.of(fromPlugin, new TestingConnectorProvider())))
+                .isInstanceOf(ConnectorRegistryException.class)
+                .hasMessageContaining("two connector providers have the id 'testing'");
+    }
+
+    @Test
+    void of_providerWhoseIdDisagreesWithItsDescriptor_isRefused() {
+        ConnectorProvider liar = new ClashingProvider() {
+            @Override
+            public String id() {
+                return "other";
+            }
+        };
+        assertThatThrownBy(() -> ConnectorRegistry.of(List.of(liar)))
+                .isInstanceOf(ConnectorRegistryException.class)
+                .hasMessageContaining("'other'").hasMessageContaining("'testing'");
+    }
+
+    @Test
+    void descriptorsAndIds_areSortedById() {
+        ConnectorRegistry registry = ConnectorRegistry.of(List.of(new NamedProvider("zeta"),
+                new TestingConnectorProvider(), new NamedProvider("alpha")));
+        assertThat(registry.ids()).containsExactly("alpha", "testing", "zeta");
+        assertThat(registry.descriptors()).extracting(ConnectorDescriptor::id)
+                .containsExactly("alpha", "testing", "zeta");
+        assertThat(registry.provider("nope")).isEmpty();
+    }
+
+    @Test
+    void open_validSettings_opensWithDefaultsFilledIn() {
+        ConnectorRegistry registry = ConnectorRegistry.of(List.of(new TestingConnectorProvider()));
+
+        Connector connector = registry.open(TestingConnectorProvider.ID,
+                Map.of("url", "http://127.0.0.1:8080", "api-secret", "s3cr3t"), CONTEXT);
+
+        assertThat(connector).isInstanceOfSatisfying(TestingConnector.class, c -> {
+            assertThat(c.storeId()).isEqualTo("shop-1");
+            Settings settings = c.settings();
+            assertThat(settings.integer("page-size")).contains(100);
+            assertThat(settings.secret("api-secret")).contains(Secret.of("s3cr3t"));
+        });
+    }
+
+    @Test
+    void open_invalidSettings_listsEveryProblemAndOpensNothing() {
+        ConnectorRegistry registry = ConnectorRegistry.of(List.of(new TestingConnectorProvider()));
+
+        assertThatThrownBy(() -> registry.open(TestingConnectorProvider.ID,
+                Map.of("url", "ftp://example", "page-size", "lots", "colour", "blue"), CONTEXT))
+                .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
+                        .extracting(SettingProblem::setting)
+                        .containsExactlyInAnyOrder("url", "api-secret", "page-size", "colour"))
+                .hasMessageContaining("url").hasMessageContaining("api-secret")
+                .hasMessageContaining("page-size").hasMessageContaining("colour");
+    }
+
+    @Test
+    void open_unknownId_namesTheInstalledOnes() {
+        ConnectorRegistry registry = ConnectorRegistry.of(List.of(new TestingConnectorProvider()));
+        assertThatThrownBy(() -> registry.open("shopify", Map.of(), CONTEXT))
+                .isInstanceOf(UnknownConnectorException.class)
+                .hasMessageContaining("shopify").hasMessageContaining("testing");
+    }
+
+    /** Claims the testing id with a descriptor of its own. */
+    private static class ClashingProvider implements ConnectorProvider {
+        @Override
+        public String id() {
+            return TestingConnectorProvider.ID;
+        }
+
+        @Override
+        public ConnectorDescriptor descriptor() {
+            return new ConnectorDescriptor(TestingConnectorProvider.ID, "Clash", "2.0", Set.of(), List.of());
+        }
+
+        @Override
+        public Connector open(Settings settings, ConnectorContext context) {
+            throw new AssertionError("never opened");
+        }
+    }
+
+    /** A provider with any id and no settings. */
+    private record NamedProvider(String id) implements ConnectorProvider {
+        @Override
+        public ConnectorDescriptor descriptor() {
+            return new ConnectorDescriptor(id, id, "1", Set.of(Capability.ORDER_SOURCE), List.of());
+        }
+
+        @Override
+        public Connector open(Settings settings, ConnectorContext context) {
+            throw new AssertionError("never opened");
+        }
+    }
+}
