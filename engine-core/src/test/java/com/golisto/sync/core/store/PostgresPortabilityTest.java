@@ -1,0 +1,173 @@
+package com.golisto.sync.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.api.spi.Secret;
+import com.golisto.sync.api.spi.StoreSecrets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The same schema and statements on PostgreSQL. Runs when a PostgreSQL URL is given as system property
+ * {@code gs.test.postgres.url} or environment variable {@code GS_TEST_POSTGRES_URL}, e.g.
+ * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=gs}; each test works in a schema of its own
+ * that it drops afterwards. Skipped otherwise (the HSQLDB tests cover the behaviour).
+ */
+class PostgresPortabilityTest {
+
+    private final TestingClock clock = TestingClock.atNoon();
+    private String baseUrl;
+    private String schema;
+    private StateStore store;
+
+    @BeforeEach
+    void createSchema() throws SQLException {
+        baseUrl = System.getProperty("gs.test.postgres.url", System.getenv("GS_TEST_POSTGRES_URL"));
+        assumeTrue(baseUrl != null && !baseUrl.isBlank(), "no PostgreSQL given (gs.test.postgres.url)");
+        schema = "gs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        execute("CREATE SCHEMA " + schema);
+        store = openStore();
+    }
+
+    @AfterEach
+    void dropSchema() throws SQLException {
+        if (store != null) {
+            store.close();
+        }
+        if (schema != null) {
+            execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private StateStore openStore() {
+        return StateStore.open(schemaUrl(), TestingStateStores.KEY, clock);
+    }
+
+    private String schemaUrl() {
+        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+    }
+
+    private void execute(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String rawSingle(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(schemaUrl()); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            assertThat(rs.next()).isTrue();
+            return rs.getString(1);
+        }
+    }
+
+    @Test
+    void storesSettingsSecretsAndStates_workOnPostgres() throws Exception {
+        store.createStore("s1", "woocommerce", "golisto");
+        assertThatThrownBy(() -> store.createStore("s1", "woocommerce", "golisto"))
+                .isInstanceOf(StoreAlreadyExistsException.class);
+        store.updateConnection("s1", ConnectionStatus.APPROVED, "conn-1", "approved");
+        assertThat(store.findStoreByAccount("conn-1")).map(StoreRecord::status).contains(ConnectionStatus.APPROVED);
+        assertThat(store.nextGeneration("s1")).isEqualTo(1);
+
+        store.saveSettings("s1", Side.SHOP, Map.of("url", "http://127.0.0.1:1", "consumer-secret", "cs_top"),
+                Set.of("consumer-secret"));
+        store.mergeSettings("s1", Side.SHOP, Map.of("page-size", "100"), Set.of());
+        assertThat(store.loadSettings("s1", Side.SHOP)).containsExactlyInAnyOrderEntriesOf(
+                Map.of("url", "http://127.0.0.1:1", "consumer-secret", "cs_top", "page-size", "100"));
+        store.putSecret("s1", StoreSecrets.WEBHOOK_SECRET, Secret.of("wh-top"));
+        assertThat(store.secret("s1", StoreSecrets.WEBHOOK_SECRET)).map(Secret::reveal).contains("wh-top");
+        assertThat(rawSingle("SELECT sealed_value FROM store_secrets")).doesNotContain("wh-top");
+        assertThat(store.reencryptSecrets(TestingStateStores.OTHER_KEY)).isZero();
+        assertThat(store.eraseSecrets("s1")).isEqualTo(2);
+
+        String state = store.createState("s1", "connect", Duration.ofMinutes(5));
+        assertThat(store.consumeState(state, "connect")).contains("s1");
+        assertThat(store.consumeState(state, "connect")).isEmpty();
+
+        store.saveCursor("s1", "catalog", "a");
+        store.saveCursor("s1", "catalog", "b");
+        assertThat(store.cursor("s1", "catalog")).contains("b");
+        assertThat(store.healthy()).isTrue();
+    }
+
+    @Test
+    void mappingsAndSweep_workOnPostgres() {
+        store.createStore("s1", "woocommerce", "golisto");
+        List<Mapping> page = IntStream.range(0, 150).mapToObj(i -> Mapping.of("s1", EntityKind.PRODUCT,
+                "p" + (1000 + i), "L" + i, "fp", "st", 1, 0, "SYNCED", null)).toList();
+        store.upsertMappings(page);
+        store.upsertMappings(List.of(page.get(0).withTargetId("L-new")));
+        assertThat(store.findMappings("s1", EntityKind.PRODUCT, page.stream().map(Mapping::sourceId).toList()))
+                .hasSize(150);
+        assertThat(store.findMappingByTarget("s1", EntityKind.PRODUCT, "L-new")).map(Mapping::sourceId)
+                .contains("p1000");
+        long generation = store.nextGeneration("s1") + 1;
+        assertThat(store.markSeen("s1", EntityKind.PRODUCT,
+                page.subList(1, 150).stream().map(Mapping::sourceId).toList(), generation)).isEqualTo(149);
+        assertThat(store.unseenBefore("s1", EntityKind.PRODUCT, generation, 10)).extracting(Mapping::sourceId)
+                .containsExactly("p1000");
+        assertThat(store.mappingsAfter("s1", EntityKind.PRODUCT, "p1100", 5)).extracting(Mapping::sourceId)
+                .containsExactly("p1101", "p1102", "p1103", "p1104", "p1105");
+        assertThat(store.deleteMappings("s1", EntityKind.PRODUCT, List.of("p1000"))).isEqualTo(1);
+        assertThat(store.countMappings("s1", EntityKind.PRODUCT)).isEqualTo(149);
+    }
+
+    @Test
+    void intentsDeadLettersRunsDeliveriesAndLeases_workOnPostgres() {
+        store.createStore("s1", "woocommerce", "golisto");
+
+        Intent intent = store.openIntent("s1", "CREATE_ORDER", "G-1", "{}");
+        assertThatThrownBy(() -> store.openIntent("s1", "CREATE_ORDER", "G-1", "{}"))
+                .isInstanceOf(IntentAlreadyOpenException.class);
+        assertThat(store.openIntents()).containsExactly(intent);
+        assertThat(store.completeIntent(intent.id(), "wc-1")).isTrue();
+        assertThat(store.openIntent("s1", "CREATE_ORDER", "G-1", "{}").id()).isNotEqualTo(intent.id());
+
+        DeadLetter letter = store.addDeadLetter("s1", "ORDER", "G-2", "unknown product", "{}");
+        assertThat(store.addDeadLetter("s1", "ORDER", "G-2", "again", "{}").attempts()).isEqualTo(2);
+        assertThat(store.markReplayed(letter.id())).isTrue();
+        assertThat(store.deleteDeadLetter(letter.id())).isTrue();
+
+        SyncRun run = store.startRun("s1", RunKind.FULL);
+        store.finishRun(run.id(), RunStatus.SUCCEEDED, new RunCounts(1, 1, 0, 0, 0, 0, 2), null);
+        store.startRun("s1", RunKind.ORDERS);
+        assertThat(store.failAbandonedRuns()).isEqualTo(1);
+        assertThat(store.recentRuns("s1", 1)).extracting(SyncRun::kind).containsExactly(RunKind.ORDERS);
+
+        assertThat(store.recordDelivery("s1", "woocommerce", "d-1")).isTrue();
+        assertThat(store.recordDelivery("s1", "woocommerce", "d-1")).isFalse();
+        assertThat(store.pruneDeliveries(clock.instant().plusSeconds(1))).isEqualTo(1);
+
+        assertThat(store.tryAcquireLease("s1", "a", Duration.ofSeconds(30))).isTrue();
+        assertThat(store.tryAcquireLease("s1", "b", Duration.ofSeconds(30))).isFalse();
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(store.tryAcquireLease("s1", "b", Duration.ofSeconds(30))).isTrue();
+        assertThat(store.renewLease("s1", "a", Duration.ofSeconds(30))).isFalse();
+        assertThat(store.releaseLease("s1", "b")).isTrue();
+    }
+
+    @Test
+    void reopen_onPostgres_doesNotReapplyMigrations() throws Exception {
+        store.createStore("s1", "woocommerce", "golisto");
+        store.close();
+        store = openStore();
+        assertThat(store.findStore("s1")).isPresent();
+        assertThat(rawSingle("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")).isEqualTo("1");
+    }
+}
