@@ -4,8 +4,10 @@
 module com.golisto.sync.sandbox {
     requires java.net.http;
     requires org.eclipse.jetty.server;
-    requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+
+    // test hooks of the WooCommerce emulator return Jackson trees (the REST JSON as WooCommerce renders it)
+    requires transitive com.fasterxml.jackson.databind;
 
     exports com.golisto.sync.sandbox.http;
     exports com.golisto.sync.sandbox.woocommerce;
