@@ -1,0 +1,204 @@
+package com.golisto.sync.app.admin;
+
+import com.golisto.sync.api.spi.CredentialsRejectedException;
+import com.golisto.sync.api.spi.InvalidSettingsException;
+import com.golisto.sync.api.spi.NotApprovedException;
+import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.api.spi.SettingProblem;
+import com.golisto.sync.api.spi.SyncException;
+import com.golisto.sync.app.config.GolistoConfig;
+import com.golisto.sync.app.config.Registrations;
+import com.golisto.sync.app.http.Exchange;
+import com.golisto.sync.app.http.HttpError;
+import com.golisto.sync.app.http.LogContext;
+import com.golisto.sync.app.http.Route;
+import com.golisto.sync.core.ConnectFlowException;
+import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreView;
+import com.golisto.sync.core.SyncEngine;
+import com.golisto.sync.core.UnknownStoreException;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+
+/**
+ * The admin API under {@code /api}; every route needs {@code Authorization: Bearer <admin token>}.
+ *
+ * <ul>
+ *   <li>{@code POST /api/stores} {@code {"id", "woocommerce": {"url", "consumer_key", "consumer_secret"}}} → 201
+ *   <li>{@code GET /api/stores}, {@code GET /api/stores/{id}} (status, last runs, counts, dead letters)
+ *   <li>{@code POST /api/stores/{id}/connect} → {@code {"connect_url", "step"}}
+ *   <li>{@code POST /api/stores/{id}/sync} {@code {"mode": "full"|"incremental"}} → 202 {@code {"run_id"}}
+ *   <li>{@code GET /api/runs/{id}}, {@code POST /api/stores/{id}/disconnect}
+ *   <li>{@code GET /api/dead-letters}, {@code POST /api/dead-letters/{id}/replay}
+ * </ul>
+ * Errors are {@code {"error": {"code", "message"}}}.
+ */
+public final class AdminApi {
+    private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
+    private static final int LAST_RUNS = 10;
+
+    private final SyncEngine engine;
+    private final AdminAuth auth;
+    private final ApiJson json;
+    private final GolistoConfig golisto;
+
+    /**
+     * @param engine does the work
+     * @param auth checks the admin token
+     * @param json reads and writes bodies
+     * @param golisto where Golisto is, for new stores' marketplace settings
+     */
+    public AdminApi(SyncEngine engine, AdminAuth auth, ApiJson json, GolistoConfig golisto) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.auth = Objects.requireNonNull(auth, "auth");
+        this.json = Objects.requireNonNull(json, "json");
+        this.golisto = Objects.requireNonNull(golisto, "golisto");
+    }
+
+    /** The routes. */
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/api/stores", guarded(this::createStore)),
+                Route.get("/api/stores", guarded(this::listStores)),
+                Route.get("/api/stores/{id}", guarded(this::showStore)),
+                Route.post("/api/stores/{id}/connect", guarded(this::connect)),
+                Route.post("/api/stores/{id}/sync", guarded(this::sync)),
+                Route.post("/api/stores/{id}/disconnect", guarded(this::disconnect)),
+                Route.get("/api/runs/{id}", guarded(this::run)),
+                Route.get("/api/dead-letters", guarded(this::deadLetters)),
+                Route.post("/api/dead-letters/{id}/replay", guarded(this::replay)));
+    }
+
+    private Route.Handler guarded(Route.Handler handler) {
+        return ex -> {
+            auth.requireBearer(ex);
+            try {
+                handler.handle(ex);
+            } catch (HttpError e) {
+                throw e;
+            } catch (UnknownStoreException e) {
+                throw HttpError.notFound(e.getMessage());
+            } catch (NotApprovedException e) {
+                throw new HttpError(409, "not_approved", e.getMessage());
+            } catch (ConnectFlowException e) {
+                throw new HttpError(409, "connect_flow", e.getMessage());
+            } catch (InvalidSettingsException e) {
+                throw new HttpError(400, "invalid_settings", e.problems().stream()
+                        .map(AdminApi::describe).collect(Collectors.joining("; ")));
+            } catch (CredentialsRejectedException e) {
+                throw new HttpError(409, "credentials_rejected", e.getMessage());
+            } catch (RetryableException e) {
+                throw new HttpError(503, "remote_unavailable", e.getMessage());
+            } catch (SyncException e) {
+                throw new HttpError(502, "remote_error", e.getMessage());
+            }
+        };
+    }
+
+    private static String describe(SettingProblem p) {
+        return "field woocommerce." + p.setting().replace('-', '_') + " " + p.message();
+    }
+
+    private void createStore(Exchange ex) {
+        StoreRequest request = json.read(ex.body(), StoreRequest.class);
+        LogContext.store(request.id());
+        if (engine.store(request.id()).isPresent()) {
+            throw HttpError.conflict("store " + request.id() + " already exists");
+        }
+        StoreView store = engine.registerStore(Registrations.of(request.id(), request.woocommerce().settings(), golisto));
+        LOG.info("event=store_registered via=api");
+        ex.responseHeader("Location", "/api/stores/" + store.id());
+        ex.json(201, json.write(Views.Store.of(store)));
+    }
+
+    private void listStores(Exchange ex) {
+        ex.json(200, json.write(new Views.Stores(engine.stores().stream().map(Views.Store::of).toList())));
+    }
+
+    private void showStore(Exchange ex) {
+        StoreView store = store(ex);
+        List<RunView> runs = engine.recentRuns(store.id(), LAST_RUNS);
+        List<DeadLetterView> letters = engine.deadLetters().stream().filter(d -> d.storeId().equals(store.id())).toList();
+        ex.json(200, json.write(Views.StoreDetail.of(store, runs, letters)));
+    }
+
+    private void connect(Exchange ex) throws InterruptedException {
+        StoreView store = store(ex);
+        Views.ConnectLink link;
+        if (store.shopCredentialsPresent()) {
+            link = new Views.ConnectLink(engine.beginConnect(store.id()).toString(), "link_golisto");
+        } else {
+            link = new Views.ConnectLink(engine.beginCredentialGrant(store.id()).toString(), "authorize_shop_keys");
+        }
+        LOG.info("event=connect_started step={}", link.step());
+        ex.json(200, json.write(link));
+    }
+
+    private void sync(Exchange ex) {
+        StoreView store = store(ex);
+        SyncRequest request = json.read(ex.body(), SyncRequest.class);
+        RunId run = engine.sync(store.id(), request.syncMode());
+        LOG.info("event=sync_requested mode={} run={}", request.mode(), run);
+        ex.responseHeader("Location", "/api/runs/" + run.value());
+        ex.json(202, json.write(new Views.RunStarted(run.value())));
+    }
+
+    private void disconnect(Exchange ex) throws InterruptedException {
+        StoreView store = store(ex);
+        StoreView after = engine.disconnect(store.id());
+        LOG.info("event=store_disconnected via=api");
+        ex.json(200, json.write(Views.Store.of(after)));
+    }
+
+    private void run(Exchange ex) {
+        long id = number(ex.pathParam("id"), "run");
+        RunView run = engine.run(new RunId(id)).orElseThrow(() -> HttpError.notFound("no run " + id));
+        ex.json(200, json.write(Views.Run.of(run)));
+    }
+
+    private void deadLetters(Exchange ex) {
+        String storeFilter = ex.query("store_id").orElse(null);
+        List<Views.DeadLetter> letters = engine.deadLetters().stream()
+                .filter(d -> storeFilter == null || d.storeId().equals(storeFilter))
+                .map(Views.DeadLetter::of).toList();
+        ex.json(200, json.write(new Views.DeadLetters(letters)));
+    }
+
+    private void replay(Exchange ex) throws InterruptedException {
+        long id = number(ex.pathParam("id"), "dead letter");
+        DeadLetterView letter = engine.deadLetters().stream().filter(d -> d.id() == id).findFirst()
+                .orElseThrow(() -> HttpError.notFound("no dead letter " + id));
+        LogContext.store(letter.storeId());
+        RunView run = engine.replayDeadLetter(id);
+        LOG.info("event=dead_letter_replayed dead_letter={} run={} status={}", id, run.id(), run.status());
+        ex.json(200, json.write(Views.Run.of(run)));
+    }
+
+    private StoreView store(Exchange ex) {
+        String id = ex.pathParam("id");
+        LogContext.store(id);
+        try {
+            return engine.store(id).orElseThrow(() -> HttpError.notFound("no store " + id));
+        } catch (IllegalArgumentException e) {
+            throw HttpError.notFound("no store " + id);
+        }
+    }
+
+    private static long number(String text, String what) {
+        try {
+            long n = Long.parseLong(text);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw HttpError.notFound("no " + what + " " + text);
+    }
+}

@@ -1,0 +1,128 @@
+package com.golisto.sync.app.admin;
+
+import com.golisto.sync.app.http.Exchange;
+import com.golisto.sync.app.http.Html;
+import com.golisto.sync.app.http.Route;
+import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunStatus;
+import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreView;
+import com.golisto.sync.core.SyncEngine;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/**
+ * {@code GET /}: a small page with every store, its connection status, its last runs with their counts,
+ * and the dead letters. Every value is escaped. Loopback clients see it directly; others authenticate with
+ * the admin token (see {@link AdminAuth#dashboardAllowed}).
+ */
+public final class DashboardPage {
+    private static final int RUNS_PER_STORE = 5;
+
+    private final SyncEngine engine;
+    private final AdminAuth auth;
+
+    /**
+     * @param engine read for stores, runs and dead letters
+     * @param auth decides who may see the page
+     */
+    public DashboardPage(SyncEngine engine, AdminAuth auth) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.auth = Objects.requireNonNull(auth, "auth");
+    }
+
+    /** The route. */
+    public List<Route> routes() {
+        return List.of(Route.get("/", this::render));
+    }
+
+    private void render(Exchange ex) {
+        if (!auth.dashboardAllowed(ex)) {
+            ex.responseHeader("WWW-Authenticate", "Basic realm=\"golisto-sync\", charset=\"UTF-8\"");
+            ex.html(401, Html.page("Golisto Sync", "<h1>Golisto Sync</h1><p>Sign in with the admin token as"
+                    + " password (any user name).</p>"));
+            return;
+        }
+        List<StoreView> stores = engine.stores();
+        List<DeadLetterView> letters = engine.deadLetters();
+        StringBuilder body = new StringBuilder("<h1>Golisto Sync</h1>");
+        body.append("<p class=\"muted\">").append(stores.size()).append(stores.size() == 1 ? " store, " : " stores, ")
+                .append(letters.size()).append(letters.size() == 1 ? " dead letter" : " dead letters")
+                .append(" · <a href=\"/metrics\">metrics</a> · <a href=\"/healthz\">health</a></p>");
+        body.append("<h2>Stores</h2>");
+        if (stores.isEmpty()) {
+            body.append("<p>No store yet. Add one with <code>stores add</code> or <code>POST /api/stores</code>.</p>");
+        } else {
+            body.append("<table><tr><th>Store</th><th>Status</th><th>Golisto account</th><th>Shop keys</th>"
+                    + "<th>Dead letters</th><th>Updated</th></tr>");
+            for (StoreView s : stores) {
+                long dead = letters.stream().filter(d -> d.storeId().equals(s.id())).count();
+                body.append("<tr><td>").append(Html.escape(s.id())).append("</td><td class=\"")
+                        .append(s.approved() ? "ok" : "muted").append("\">").append(Html.escape(status(s)))
+                        .append("</td><td>").append(Html.escape(orDash(s.accountId()))).append("</td><td>")
+                        .append(s.shopCredentialsPresent() ? "present" : "missing").append("</td><td>")
+                        .append(dead).append("</td><td>").append(Html.escape(time(s.updatedAt()))).append("</td></tr>");
+            }
+            body.append("</table>");
+            body.append("<h2>Last runs</h2><table><tr><th>Store</th><th>Run</th><th>Kind</th><th>Status</th>"
+                    + "<th>Started</th><th>Finished</th><th>Read</th><th>Created</th><th>Updated</th>"
+                    + "<th>Deleted</th><th>Unchanged</th><th>Failed</th><th>Requests</th></tr>");
+            for (StoreView s : stores) {
+                for (RunView r : engine.recentRuns(s.id(), RUNS_PER_STORE)) {
+                    RunCounts c = r.counts();
+                    body.append("<tr><td>").append(Html.escape(r.storeId())).append("</td><td>").append(r.id().value())
+                            .append("</td><td>").append(Html.escape(lower(r.kind()))).append("</td><td class=\"")
+                            .append(r.status() == RunStatus.FAILED ? "bad" : r.status() == RunStatus.SUCCEEDED ? "ok" : "muted")
+                            .append("\" title=\"").append(Html.escape(orDash(r.error()))).append("\">")
+                            .append(Html.escape(lower(r.status()))).append("</td><td>")
+                            .append(Html.escape(time(r.startedAt()))).append("</td><td>")
+                            .append(Html.escape(r.finishedAt() == null ? "-" : time(r.finishedAt()))).append("</td>");
+                    for (long n : new long[] {c.read(), c.created(), c.updated(), c.deleted(), c.unchanged(), c.failed(),
+                            c.requests()}) {
+                        body.append("<td>").append(n).append("</td>");
+                    }
+                    body.append("</tr>");
+                }
+            }
+            body.append("</table>");
+        }
+        body.append("<h2>Dead letters</h2>");
+        if (letters.isEmpty()) {
+            body.append("<p>None.</p>");
+        } else {
+            body.append("<table><tr><th>Id</th><th>Store</th><th>Kind</th><th>Item</th><th>Reason</th><th>Attempts</th>"
+                    + "<th>Since</th></tr>");
+            for (DeadLetterView d : letters) {
+                body.append("<tr><td>").append(d.id()).append("</td><td>").append(Html.escape(d.storeId()))
+                        .append("</td><td>").append(Html.escape(d.kind())).append("</td><td>")
+                        .append(Html.escape(d.itemId())).append("</td><td>").append(Html.escape(d.reason()))
+                        .append("</td><td>").append(d.attempts()).append("</td><td>")
+                        .append(Html.escape(time(d.createdAt()))).append("</td></tr>");
+            }
+            body.append("</table><p class=\"muted\">Replay with <code>dead-letters replay ID</code> or"
+                    + " <code>POST /api/dead-letters/{id}/replay</code>.</p>");
+        }
+        ex.html(200, Html.page("Golisto Sync", body.toString()));
+    }
+
+    private static String status(StoreView s) {
+        String st = lower(s.status()).replace('_', ' ');
+        return s.reason().map(r -> st + " (" + r + ")").orElse(st);
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "-" : s;
+    }
+
+    private static String time(Instant t) {
+        return t.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}

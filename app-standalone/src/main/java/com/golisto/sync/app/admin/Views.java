@@ -1,0 +1,92 @@
+package com.golisto.sync.app.admin;
+
+import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreView;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The admin API's answer shapes (snake_case in JSON), also what the CLI prints and reads back from a
+ * running runner. None carries a secret.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** The JSON shape of Store. */
+    public record Store(String id, String shopConnector, String marketplaceConnector, String status, String accountId,
+                 String statusReason, boolean shopCredentialsPresent, Instant updatedAt) {
+        public static Store of(StoreView v) {
+            return new Store(v.id(), v.shopConnectorId(), v.marketplaceConnectorId(), lower(v.status()), v.accountId(),
+                    v.statusReason(), v.shopCredentialsPresent(), v.updatedAt());
+        }
+    }
+
+    /** The JSON shape of StoreDetail. */
+    public record StoreDetail(String id, String shopConnector, String marketplaceConnector, String status, String accountId,
+                       String statusReason, boolean shopCredentialsPresent, Instant updatedAt, Counts counts,
+                       List<Run> lastRuns, int deadLetterCount, List<DeadLetter> deadLetters) {
+        public static StoreDetail of(StoreView v, List<RunView> runs, List<DeadLetterView> letters) {
+            RunCounts latest = runs.stream()
+                    .filter(r -> r.finished() && (r.kind() == com.golisto.sync.core.RunKind.FULL
+                            || r.kind() == com.golisto.sync.core.RunKind.INCREMENTAL))
+                    .findFirst().map(RunView::counts).orElse(RunCounts.zero());
+            return new StoreDetail(v.id(), v.shopConnectorId(), v.marketplaceConnectorId(), lower(v.status()),
+                    v.accountId(), v.statusReason(), v.shopCredentialsPresent(), v.updatedAt(), Counts.of(latest),
+                    runs.stream().map(Run::of).toList(), letters.size(),
+                    letters.stream().map(DeadLetter::of).toList());
+        }
+    }
+
+    /** The JSON shape of Stores. */
+    public record Stores(List<Store> stores) {
+    }
+
+    /** The JSON shape of Counts. */
+    public record Counts(long read, long created, long updated, long deleted, long unchanged, long failed, long requests) {
+        public static Counts of(RunCounts c) {
+            return new Counts(c.read(), c.created(), c.updated(), c.deleted(), c.unchanged(), c.failed(), c.requests());
+        }
+    }
+
+    /** The JSON shape of Run. */
+    public record Run(long id, String storeId, String kind, String status, Instant startedAt, Instant finishedAt,
+               Counts counts, String error) {
+        public static Run of(RunView r) {
+            return new Run(r.id().value(), r.storeId(), lower(r.kind()), lower(r.status()), r.startedAt(),
+                    r.finishedAt(), Counts.of(r.counts()), r.error());
+        }
+    }
+
+    /** The JSON shape of Runs. */
+    public record Runs(List<Run> runs) {
+    }
+
+    /** The JSON shape of RunStarted. */
+    public record RunStarted(long runId) {
+    }
+
+    /** The JSON shape of ConnectLink. */
+    public record ConnectLink(String connectUrl, String step) {
+    }
+
+    /** The JSON shape of DeadLetter. */
+    public record DeadLetter(long id, String storeId, String kind, String itemId, String reason, Instant createdAt,
+                      int attempts, Instant replayedAt, String payload) {
+        public static DeadLetter of(DeadLetterView d) {
+            return new DeadLetter(d.id(), d.storeId(), d.kind(), d.itemId(), d.reason(), d.createdAt(), d.attempts(),
+                    d.replayedAt(), d.payload());
+        }
+    }
+
+    /** The JSON shape of DeadLetters. */
+    public record DeadLetters(List<DeadLetter> deadLetters) {
+    }
+
+    static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+}

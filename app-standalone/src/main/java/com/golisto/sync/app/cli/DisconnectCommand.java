@@ -1,0 +1,23 @@
+package com.golisto.sync.app.cli;
+
+import com.golisto.sync.app.admin.Views;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code disconnect STORE}. */
+@Command(name = "disconnect", mixinStandardHelpOptions = true,
+        description = "Disconnects the store from Golisto: removes the shop webhooks, stops all work for it and"
+                + " erases its keys and secrets.")
+final class DisconnectCommand extends RunnerCommand {
+    @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
+    String id;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        try (Operations ops = operations()) {
+            Views.Store s = ops.disconnect(id);
+            out().println("Store " + s.id() + " is " + Text.status(s.status()) + ".");
+        }
+        return ExitCodes.OK;
+    }
+}

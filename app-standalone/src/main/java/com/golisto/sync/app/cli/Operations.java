@@ -1,0 +1,79 @@
+package com.golisto.sync.app.cli;
+
+import com.golisto.sync.app.admin.Views;
+import com.golisto.sync.app.config.AdminTokens;
+import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.wiring.Runner;
+import com.golisto.sync.core.SyncMode;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * What the store commands do, wherever the state lives: on the state store opened by this process
+ * ({@link LocalOperations}), or through the admin API of a runner that is serving on it
+ * ({@link RemoteOperations}; an embedded HSQLDB file database admits one process only).
+ */
+interface Operations extends AutoCloseable {
+    /** Every store. */
+    List<Views.Store> stores();
+
+    /** One store with its last runs, counts and dead letters. */
+    Views.StoreDetail store(String id);
+
+    /** Registers a store. */
+    Views.Store add(String id, Map<String, String> wooSettings);
+
+    /** The link the merchant opens next: Golisto's connect page, or first the shop's key authorization. */
+    Views.ConnectLink connect(String id) throws InterruptedException;
+
+    /** The store's connection status (asked of Golisto when local; as the serving runner last saw it when remote). */
+    Views.Store status(String id) throws InterruptedException;
+
+    /** Starts a catalog pass. */
+    long startSync(String id, SyncMode mode);
+
+    /** A run as it stands, waiting up to {@code wait} for it to finish. */
+    Views.Run awaitRun(long runId, Duration wait) throws InterruptedException;
+
+    /** Disconnects a store. */
+    Views.Store disconnect(String id) throws InterruptedException;
+
+    /** Every dead letter. */
+    List<Views.DeadLetter> deadLetters();
+
+    /** Replays one dead letter. */
+    Views.Run replay(long deadLetterId) throws InterruptedException;
+
+    /** Where the operations go, for messages. */
+    String where();
+
+    @Override
+    void close();
+
+    /**
+     * Opens the configured state store, or, when a serving runner holds it, that runner's admin API.
+     *
+     * @param config the configuration
+     * @param onToken told about the admin token (to print a generated one)
+     * @param err where to say that a serving runner is used
+     */
+    static Operations open(RunnerConfig config, Consumer<AdminTokens.Resolved> onToken, PrintWriter err) {
+        try {
+            Runner runner = Runner.create(config, null, false);
+            onToken.accept(runner.adminToken());
+            return new LocalOperations(runner);
+        } catch (RuntimeException e) {
+            if (!StateStoreLock.isLocked(e)) {
+                throw e;
+            }
+            RemoteOperations remote = RemoteOperations.to(config);
+            err.println("The state store is in use by a serving runner; going through its admin API at "
+                    + remote.where() + ".");
+            err.flush();
+            return remote;
+        }
+    }
+}

@@ -1,0 +1,162 @@
+package com.golisto.sync.app.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.golisto.sync.app.admin.ApiJson;
+import com.golisto.sync.app.admin.Views;
+import com.golisto.sync.app.config.AdminTokens;
+import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.core.SyncMode;
+import com.golisto.sync.core.UnknownStoreException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@link Operations} through the admin API of a runner serving on the same state store, with the admin
+ * token from the configuration or the data folder. Status is the runner's view (it polls Golisto itself).
+ */
+final class RemoteOperations implements Operations {
+    private final URI base;
+    private final String token;
+    private final HttpClient http;
+    private final ApiJson json = new ApiJson();
+
+    private RemoteOperations(URI base, String token) {
+        this.base = base;
+        this.token = token;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** The serving runner the configuration describes. */
+    static RemoteOperations to(RunnerConfig config) {
+        String host = config.server().host();
+        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        URI base = URI.create("http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + config.server().port());
+        return new RemoteOperations(base, AdminTokens.resolve(config).token().reveal());
+    }
+
+    @Override
+    public List<Views.Store> stores() {
+        return call("GET", "/api/stores", null, Views.Stores.class).stores();
+    }
+
+    @Override
+    public Views.StoreDetail store(String id) {
+        return call("GET", "/api/stores/" + seg(id), null, Views.StoreDetail.class);
+    }
+
+    @Override
+    public Views.Store add(String id, Map<String, String> wooSettings) {
+        Map<String, Object> woo = new LinkedHashMap<>();
+        wooSettings.forEach((k, v) -> woo.put(k.replace('-', '_'), v));
+        return call("POST", "/api/stores", Map.of("id", id, "woocommerce", woo), Views.Store.class);
+    }
+
+    @Override
+    public Views.ConnectLink connect(String id) {
+        return call("POST", "/api/stores/" + seg(id) + "/connect", null, Views.ConnectLink.class);
+    }
+
+    @Override
+    public Views.Store status(String id) {
+        Views.StoreDetail d = store(id);
+        return new Views.Store(d.id(), d.shopConnector(), d.marketplaceConnector(), d.status(), d.accountId(),
+                d.statusReason(), d.shopCredentialsPresent(), d.updatedAt());
+    }
+
+    @Override
+    public long startSync(String id, SyncMode mode) {
+        return call("POST", "/api/stores/" + seg(id) + "/sync",
+                Map.of("mode", mode == SyncMode.FULL ? "full" : "incremental"), Views.RunStarted.class).runId();
+    }
+
+    @Override
+    public Views.Run awaitRun(long runId, Duration wait) throws InterruptedException {
+        Instant until = Instant.now().plus(wait);
+        while (true) {
+            Views.Run run = call("GET", "/api/runs/" + runId, null, Views.Run.class);
+            if (!run.status().equals("running") || !Instant.now().isBefore(until)) {
+                return run;
+            }
+            // polling a remote runner for progress; not a schedule wait
+            Thread.sleep(Math.min(250, Math.max(1, Duration.between(Instant.now(), until).toMillis())));
+        }
+    }
+
+    @Override
+    public Views.Store disconnect(String id) {
+        return call("POST", "/api/stores/" + seg(id) + "/disconnect", null, Views.Store.class);
+    }
+
+    @Override
+    public List<Views.DeadLetter> deadLetters() {
+        return call("GET", "/api/dead-letters", null, Views.DeadLetters.class).deadLetters();
+    }
+
+    @Override
+    public Views.Run replay(long deadLetterId) {
+        return call("POST", "/api/dead-letters/" + deadLetterId + "/replay", null, Views.Run.class);
+    }
+
+    @Override
+    public String where() {
+        return base.toString();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    private <T> T call(String method, String path, Object body, Class<T> answer) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
+        if (body != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json.write(body)));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        HttpResponse<byte[]> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new CommandFailedException("the serving runner at " + base + " did not answer: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CommandFailedException("interrupted");
+        }
+        if (response.statusCode() >= 400) {
+            String code = "error";
+            String message = "HTTP " + response.statusCode();
+            try {
+                JsonNode error = new ObjectMapper().readTree(response.body()).path("error");
+                code = error.path("code").asText(code);
+                message = error.path("message").asText(message);
+            } catch (IOException e) {
+                // keep the status line
+            }
+            if (code.equals("not_found")) {
+                throw new UnknownStoreException(message);
+            }
+            throw new CommandFailedException(message + " (" + code + ")");
+        }
+        return json.readAnswer(response.body(), answer);
+    }
+
+    private static String seg(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,66 @@
+package com.golisto.sync.app.cli;
+
+import com.golisto.sync.app.config.AdminTokens;
+import com.golisto.sync.app.config.ConfigLoader;
+import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.wiring.Runner;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** What every runner command shares: the configuration, output, and a way to reach the engine. */
+abstract class RunnerCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    ConfigOption config;
+
+    /** The command line this runs in. */
+    final Cli cli() {
+        return ((RootCommand) spec.root().userObject()).cli();
+    }
+
+    final PrintWriter out() {
+        return cli().out();
+    }
+
+    /** Loads and checks the configuration ({@code --config} here or before the command name). */
+    final RunnerConfig loadConfig() {
+        Path file = config.file;
+        if (file == null) {
+            file = ((RootCommand) spec.root().userObject()).config.file;
+        }
+        ConfigLoader loader = ConfigLoader.create(cli().env());
+        return loader.load(loader.configFile(file));
+    }
+
+    /** Prints a token generated just now, the only time it is ever shown. */
+    final void announceToken(AdminTokens.Resolved token) {
+        if (token.generated()) {
+            out().println("Generated an admin token for the API and dashboard; it is kept in " + token.file()
+                    + " and shown only this once:");
+            out().println("  " + token.token().reveal());
+            out().flush();
+        }
+    }
+
+    /**
+     * The stores and runs of the configured state store: opened here, or, when a serving runner holds
+     * it, that runner's admin API.
+     */
+    final Operations operations() {
+        RunnerConfig cfg = loadConfig();
+        return Operations.open(cfg, this::announceToken, cli().err());
+    }
+
+    /** Opens a runner on the configured state store. */
+    final Runner openRunner(RunnerConfig cfg, boolean serving) {
+        Runner runner = Runner.create(cfg, null, serving);
+        announceToken(runner.adminToken());
+        return runner;
+    }
+}

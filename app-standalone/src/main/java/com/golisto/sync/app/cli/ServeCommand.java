@@ -1,0 +1,46 @@
+package com.golisto.sync.app.cli;
+
+import com.golisto.sync.app.config.PublicUrls;
+import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.wiring.Runner;
+import java.util.List;
+import picocli.CommandLine.Command;
+
+/** {@code serve}: runs the engine with its HTTP endpoints until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = {"Runs the engine and its HTTP server until stopped (Ctrl-C or SIGTERM): webhooks, connect",
+                "callbacks, the admin API under /api, the dashboard at /, /healthz and /metrics.",
+                "See docs/operations.md for deploying against real WooCommerce stores and Golisto."})
+final class ServeCommand extends RunnerCommand {
+    @Override
+    public Integer call() throws InterruptedException {
+        RunnerConfig cfg = loadConfig();
+        Runner runner = openRunner(cfg, true);
+        Thread hook = new Thread(runner::close, "shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            runner.serve();
+            List<String> problems = PublicUrls.problems(runner.publicUrl());
+            out().println("Golisto Sync is serving on " + runner.localUri().orElseThrow()
+                    + " (public URL " + runner.publicUrl() + ").");
+            out().println("  dashboard " + runner.localUri().orElseThrow() + "/   admin API " + runner.publicUrl()
+                    + "/api (Authorization: Bearer <admin token>)   metrics /metrics   health /healthz");
+            out().println("  stores: " + runner.engine().stores().size() + ", state store "
+                    + cfg.state().jdbcUrlForDisplay());
+            if (!problems.isEmpty()) {
+                out().println("  warning: remotes may not reach the public URL " + runner.publicUrl() + ": "
+                        + String.join("; ", problems) + ". Set server.public-url (docs/operations.md).");
+            }
+            out().flush();
+            runner.join();
+        } finally {
+            runner.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running
+            }
+        }
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,47 @@
+package com.golisto.sync.app.cli;
+
+import com.golisto.sync.app.admin.Views;
+import com.golisto.sync.core.SyncMode;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code sync STORE --full|--incremental}: runs a catalog pass and shows its progress. */
+@Command(name = "sync", mixinStandardHelpOptions = true,
+        description = {"Runs a catalog pass for an approved store and shows its progress.",
+                "Exits 1 when the pass fails or the store is not approved."})
+final class SyncCommand extends RunnerCommand {
+    @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
+    String id;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Mode mode;
+
+    static final class Mode {
+        @Option(names = "--full", required = true,
+                description = "Full reconciliation: the whole catalog; deletes what the shop no longer has.")
+        boolean full;
+
+        @Option(names = "--incremental", required = true,
+                description = "Only what changed since the last pass; also repairs the shop's webhooks.")
+        boolean incremental;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        SyncMode syncMode = mode.full ? SyncMode.FULL : SyncMode.INCREMENTAL;
+        String label = syncMode == SyncMode.FULL ? "full sync" : "incremental sync";
+        try (Operations ops = operations()) {
+            long runId = ops.startSync(id, syncMode);
+            out().println("Started " + label + " of " + id + " (run " + runId + ").");
+            out().flush();
+            Views.Run run = RunProgress.follow(ops, runId, out(), label, cli().terminal());
+            out().println("Run " + run.id() + " " + run.status() + ": " + Text.counts(run.counts()));
+            if (run.error() != null) {
+                out().println("  error: " + run.error());
+            }
+            return run.status().equals("succeeded") ? ExitCodes.OK : ExitCodes.FAILURE;
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package com.golisto.sync.app.config;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One configuration key: its name in the YAML file, the environment variable that overrides it, its
+ * default and what it means. {@link #ALL} is the catalogue the loader checks against and
+ * {@code docs/configuration.md} documents (a test keeps the two in step).
+ *
+ * <p>Keys under {@code stores[N]} are {@linkplain #storeKey(String) per store}; {@code N} is the
+ * position in the list, from 0.
+ *
+ * @param name the dotted key, e.g. {@code server.port}; store keys use {@code stores[N].} as prefix
+ * @param defaultText the default as documentation shows it, empty when there is none
+ * @param secret whether the value is secret (never echoed in messages or output)
+ * @param description one sentence
+ */
+public record ConfigKey(String name, String defaultText, boolean secret, String description) {
+    /** The prefix of every environment variable the runner reads. */
+    public static final String ENV_PREFIX = "GOLISTO_SYNC_";
+    /** The environment variable that names the configuration file. */
+    public static final String CONFIG_ENV = "GOLISTO_SYNC_CONFIG";
+
+    public static final ConfigKey SERVER_HOST = new ConfigKey("server.host", "127.0.0.1", false,
+            "The address the HTTP server listens on (0.0.0.0 for every interface).");
+    public static final ConfigKey SERVER_PORT = new ConfigKey("server.port", "8080", false,
+            "The HTTP server's port; 0 picks a free one.");
+    public static final ConfigKey SERVER_PUBLIC_URL = new ConfigKey("server.public-url", "http://127.0.0.1:8080", false,
+            "The runner's URL as WooCommerce, Golisto and the merchant's browser reach it; webhook, callback and"
+                    + " return URLs are built from it. Defaults to http://<host>:<port>.");
+    public static final ConfigKey SERVER_ADMIN_TOKEN = new ConfigKey("server.admin-token", "", true,
+            "The bearer token of the admin API. When absent, one is generated on first start, printed once and kept"
+                    + " in <data-dir>/admin.token.");
+    public static final ConfigKey STATE_DATA_DIR = new ConfigKey("state.data-dir", "data", false,
+            "The folder holding the embedded database, the master key and the generated admin token.");
+    public static final ConfigKey STATE_JDBC_URL = new ConfigKey("state.jdbc-url", "jdbc:hsqldb:file:data/state", true,
+            "The state store's JDBC URL: HSQLDB file mode (embedded) or PostgreSQL"
+                    + " (jdbc:postgresql://host/db?user=...&password=...). Defaults to an HSQLDB database in"
+                    + " <data-dir>/state. Treated as secret: never shown in messages or logs.");
+    public static final ConfigKey STATE_MASTER_KEY_FILE = new ConfigKey("state.master-key-file", "data/master.key", false,
+            "The key that encrypts every stored secret; created with owner-only permissions on first start."
+                    + " Defaults to <data-dir>/master.key.");
+    public static final ConfigKey GOLISTO_API_URL = new ConfigKey("golisto.api-url", "https://api.golisto.com", false,
+            "The Golisto API's base URL.");
+    public static final ConfigKey GOLISTO_WEB_URL = new ConfigKey("golisto.web-url", "https://golisto.com", false,
+            "Golisto's web site, where merchants open the connect page.");
+    public static final ConfigKey GOLISTO_STATUS_POLL_INTERVAL = new ConfigKey("golisto.status-poll-interval", "PT1M",
+            false, "How often each store's connection status is polled (ISO-8601 duration).");
+    public static final ConfigKey SYNC_DAILY_FULL_SYNC_AT = new ConfigKey("sync.daily-full-sync-at", "03:00", false,
+            "The time of day (HH:mm, in sync.time-zone) around which each store's daily full reconciliation runs;"
+                    + " stores are spread after it.");
+    public static final ConfigKey SYNC_TIME_ZONE = new ConfigKey("sync.time-zone", "UTC", false,
+            "The time zone of sync.daily-full-sync-at.");
+    public static final ConfigKey SYNC_INCREMENTAL_INTERVAL = new ConfigKey("sync.incremental-interval", "PT15M", false,
+            "How often each approved store's incremental pass runs (ISO-8601 duration).");
+    public static final ConfigKey SYNC_ORDER_POLL_INTERVAL = new ConfigKey("sync.order-poll-interval", "PT1M", false,
+            "How often Golisto sales are polled for each approved store (ISO-8601 duration).");
+    public static final ConfigKey SYNC_WEBHOOK_DEBOUNCE = new ConfigKey("sync.webhook-debounce", "PT2S", false,
+            "How long product webhooks for one product are coalesced before it is re-read (ISO-8601 duration).");
+
+    public static final ConfigKey STORE_ID = new ConfigKey("stores[N].id", "", false,
+            "The store's id: lower-case letters, digits and dashes; used in URLs, logs and the CLI.");
+    public static final ConfigKey STORE_WOO_URL = new ConfigKey("stores[N].woocommerce.url", "", false,
+            "The WooCommerce store's home URL.");
+    public static final ConfigKey STORE_WOO_CONSUMER_KEY = new ConfigKey("stores[N].woocommerce.consumer-key", "",
+            false, "A WooCommerce REST API consumer key (ck_...) with read/write access; when absent, keys are"
+                    + " obtained through WooCommerce's own authorization page while connecting.");
+    public static final ConfigKey STORE_WOO_CONSUMER_SECRET = new ConfigKey("stores[N].woocommerce.consumer-secret", "",
+            true, "The consumer secret (cs_...) that goes with the consumer key.");
+
+    /** Every key, in documentation order. */
+    public static final List<ConfigKey> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_PUBLIC_URL, SERVER_ADMIN_TOKEN,
+            STATE_DATA_DIR, STATE_JDBC_URL, STATE_MASTER_KEY_FILE,
+            GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL,
+            SYNC_DAILY_FULL_SYNC_AT, SYNC_TIME_ZONE, SYNC_INCREMENTAL_INTERVAL, SYNC_ORDER_POLL_INTERVAL,
+            SYNC_WEBHOOK_DEBOUNCE,
+            STORE_ID, STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
+
+    public ConfigKey {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(defaultText, "defaultText");
+        Objects.requireNonNull(description, "description");
+    }
+
+    /** Whether this key is repeated per store ({@code stores[N].…}). */
+    public boolean perStore() {
+        return name.startsWith("stores[N].");
+    }
+
+    /** The key for store number {@code index}; the key itself for global keys. */
+    public String forStore(int index) {
+        return perStore() ? name.replace("[N]", "[" + index + "]") : name;
+    }
+
+    /**
+     * The environment variable that overrides this key: {@code GOLISTO_SYNC_} and the key upper-cased,
+     * dots, dashes and brackets turned into underscores ({@code stores[0].woocommerce.url} is
+     * {@code GOLISTO_SYNC_STORES_0_WOOCOMMERCE_URL}). For store keys, {@code N} stays a placeholder.
+     */
+    public String envVar() {
+        return envVarOf(name);
+    }
+
+    /** The environment variable for a concrete key such as {@code stores[2].id}. */
+    public static String envVarOf(String key) {
+        return ENV_PREFIX + key.replace("[", ".").replace("]", "")
+                .replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    }
+
+    /** The catalogued key with this concrete name ({@code stores[3].id} finds {@code stores[N].id}). */
+    public static Optional<ConfigKey> find(String concreteKey) {
+        String generic = concreteKey.replaceFirst("^stores\\[\\d+]\\.", "stores[N].");
+        return ALL.stream().filter(k -> k.name.equals(generic)).findFirst();
+    }
+}

@@ -1,0 +1,49 @@
+package com.golisto.sync.app.config;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The runner's whole configuration, checked: every value parsed, every default filled in. Built by
+ * {@link ConfigLoader}. Immutable; {@link #toString()} shows no secret.
+ *
+ * @param server the HTTP server
+ * @param state where state lives
+ * @param golisto the marketplace's addresses and status polling
+ * @param sync the schedules
+ * @param stores stores declared in the file (more may be added through the API or CLI)
+ */
+public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
+                           List<StoreConfig> stores) {
+    public RunnerConfig {
+        Objects.requireNonNull(server, "server");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(golisto, "golisto");
+        Objects.requireNonNull(sync, "sync");
+        stores = List.copyOf(stores);
+        Set<String> ids = new HashSet<>();
+        for (StoreConfig store : stores) {
+            if (!ids.add(store.id())) {
+                throw new IllegalArgumentException("store " + store.id() + " is declared twice");
+            }
+        }
+    }
+
+    /** The declared store with this id. */
+    public Optional<StoreConfig> store(String id) {
+        return stores.stream().filter(s -> s.id().equals(id)).findFirst();
+    }
+
+    /** A copy with another server section (tests and the demo bind ephemeral ports). */
+    public RunnerConfig withServer(ServerConfig newServer) {
+        return new RunnerConfig(newServer, state, golisto, sync, stores);
+    }
+
+    /** A copy with another Golisto section (the demo points it at the emulator). */
+    public RunnerConfig withGolisto(GolistoConfig newGolisto) {
+        return new RunnerConfig(server, state, newGolisto, sync, stores);
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * The runner's configuration: one YAML file whose every key an environment variable can override,
+ * checked at start with every problem listed by key, with defaults that serve the embedded case; and
+ * the secrets the runner keeps next to its data (the admin token).
+ */
+package com.golisto.sync.app.config;

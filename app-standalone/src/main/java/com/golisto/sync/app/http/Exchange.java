@@ -1,0 +1,192 @@
+package com.golisto.sync.app.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.Fields;
+
+/**
+ * One request being answered: the Jetty request, its path parameters, bounded body reading and response
+ * helpers. A handler answers exactly once (or throws {@link HttpError}). Used on one thread.
+ */
+public final class Exchange {
+    /** The largest request body the runner reads: 1 MiB. */
+    public static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+    private final Map<String, String> pathParams;
+    private final String route;
+    private boolean answered;
+    private int status;
+
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, String route) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+        this.pathParams = Map.copyOf(pathParams);
+        this.route = route;
+    }
+
+    /** The HTTP method, upper case. */
+    public String method() {
+        return request.getMethod();
+    }
+
+    /** The request path, decoded. */
+    public String path() {
+        return request.getHttpURI().getDecodedPath();
+    }
+
+    /** The raw query string, empty when none. */
+    public String rawQuery() {
+        String q = request.getHttpURI().getQuery();
+        return q == null ? "" : q;
+    }
+
+    /** The route pattern that matched, e.g. {@code POST /api/stores/{id}/sync}; low cardinality. */
+    public String route() {
+        return route;
+    }
+
+    /** A path parameter of the matched route. */
+    public String pathParam(String name) {
+        String value = pathParams.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("route " + route + " has no parameter " + name);
+        }
+        return value;
+    }
+
+    /** A query parameter's first value. */
+    public Optional<String> query(String name) {
+        Fields fields = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        return Optional.ofNullable(fields.getValue(name));
+    }
+
+    /** A header's first value. */
+    public Optional<String> header(String name) {
+        return Optional.ofNullable(request.getHeaders().get(name));
+    }
+
+    /** Every header, names lower-cased, in arrival order. */
+    public Map<String, List<String>> headers() {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HttpField field : request.getHeaders()) {
+            headers.computeIfAbsent(field.getLowerCaseName(), k -> new ArrayList<>()).add(field.getValue());
+        }
+        return headers;
+    }
+
+    /** The client's address, for logs. */
+    public String remoteAddress() {
+        return Request.getRemoteAddr(request);
+    }
+
+    /**
+     * Reads the raw body, at most {@link #MAX_BODY_BYTES}. A body that declares a larger length is refused
+     * before any of it is read; one that turns out larger while streaming is refused as soon as the limit
+     * is passed. Either way nothing of it is kept.
+     *
+     * @throws HttpError 413 when the body is too large, 400 when it cannot be read
+     */
+    public byte[] body() {
+        long declared = request.getLength();
+        if (declared > MAX_BODY_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
+            if (bytes.length > MAX_BODY_BYTES) {
+                throw tooLarge();
+            }
+            return bytes;
+        } catch (IOException e) {
+            throw HttpError.badRequest("the request body could not be read");
+        }
+    }
+
+    private static HttpError tooLarge() {
+        return new HttpError(413, "payload_too_large", "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+    }
+
+    /** Answers with a JSON text. */
+    public void json(int status, String json) {
+        send(status, "application/json", json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers with an HTML page. */
+    public void html(int status, String html) {
+        send(status, "text/html; charset=utf-8", html.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers with plain text. */
+    public void text(int status, String contentType, String text) {
+        send(status, contentType, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers with no body. */
+    public void empty(int status) {
+        send(status, null, new byte[0]);
+    }
+
+    /** Redirects the browser (303 See Other). */
+    public void redirect(String location) {
+        response.getHeaders().put(HttpHeader.LOCATION, location);
+        send(303, null, new byte[0]);
+    }
+
+    /** Adds a response header before answering. */
+    public void responseHeader(String name, String value) {
+        response.getHeaders().put(name, value);
+    }
+
+    /** Whether an answer was sent. */
+    boolean answered() {
+        return answered;
+    }
+
+    /** The status sent, 0 before answering. */
+    int status() {
+        return status;
+    }
+
+    private void send(int statusCode, String contentType, byte[] body) {
+        if (answered) {
+            throw new IllegalStateException("already answered " + route);
+        }
+        answered = true;
+        status = statusCode;
+        response.setStatus(statusCode);
+        if (contentType != null) {
+            response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        }
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, ByteBuffer.wrap(body), callback);
+    }
+
+    @Override
+    public String toString() {
+        return "Exchange[" + route + "]";
+    }
+
+    static Exchange of(Request request, Response response, Callback callback, Map<String, String> params,
+                       String route) {
+        return new Exchange(Objects.requireNonNull(request), response, callback, params, route);
+    }
+}

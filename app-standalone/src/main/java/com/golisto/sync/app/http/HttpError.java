@@ -1,0 +1,54 @@
+package com.golisto.sync.app.http;
+
+import java.util.Objects;
+
+/**
+ * An HTTP error answer: status, a stable machine code and a sentence for people. Thrown by route
+ * handlers; the router answers it as {@code {"error": {"code", "message"}}} (or plain text outside
+ * {@code /api}). Messages never carry secrets.
+ */
+public final class HttpError extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    private final int status;
+    private final String code;
+
+    /**
+     * @param status the HTTP status, 4xx or 5xx
+     * @param code a stable code such as {@code not_found}
+     * @param message one sentence
+     */
+    public HttpError(int status, String code, String message) {
+        super(message, null, false, false);
+        if (status < 400 || status > 599) {
+            throw new IllegalArgumentException("not an error status: " + status);
+        }
+        this.status = status;
+        this.code = Objects.requireNonNull(code, "code");
+    }
+
+    /** The HTTP status. */
+    public int status() {
+        return status;
+    }
+
+    /** The machine-readable code. */
+    public String code() {
+        return code;
+    }
+
+    /** 400 with code {@code invalid_request}. */
+    public static HttpError badRequest(String message) {
+        return new HttpError(400, "invalid_request", message);
+    }
+
+    /** 404 with code {@code not_found}. */
+    public static HttpError notFound(String message) {
+        return new HttpError(404, "not_found", message);
+    }
+
+    /** 409 with code {@code conflict}. */
+    public static HttpError conflict(String message) {
+        return new HttpError(409, "conflict", message);
+    }
+}

@@ -1,0 +1,47 @@
+package com.golisto.sync.app.http;
+
+import com.golisto.sync.app.metrics.RunnerMetrics;
+import com.golisto.sync.core.SyncEngine;
+import java.util.List;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code GET /healthz} (200 when the state store answers, else 503) and {@code GET /metrics}
+ * (Prometheus text). Neither needs the admin token; neither shows store data.
+ */
+public final class OpsRoutes {
+    private static final Logger LOG = LoggerFactory.getLogger(OpsRoutes.class);
+
+    private final SyncEngine engine;
+    private final RunnerMetrics metrics;
+
+    /**
+     * @param engine asked for its stores, which reads the state store
+     * @param metrics rendered for scrapes
+     */
+    public OpsRoutes(SyncEngine engine, RunnerMetrics metrics) {
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** The routes. */
+    public List<Route> routes() {
+        return List.of(Route.get("/healthz", this::health), Route.get("/metrics", this::metrics));
+    }
+
+    private void health(Exchange ex) {
+        try {
+            int stores = engine.stores().size();
+            ex.json(200, "{\"status\":\"ok\",\"state_store\":\"reachable\",\"stores\":" + stores + "}");
+        } catch (RuntimeException e) {
+            LOG.warn("event=health_failed error=\"{}\"", e.getClass().getSimpleName());
+            ex.json(503, "{\"status\":\"unavailable\",\"state_store\":\"unreachable\"}");
+        }
+    }
+
+    private void metrics(Exchange ex) {
+        ex.text(200, RunnerMetrics.contentType(), metrics.scrape());
+    }
+}

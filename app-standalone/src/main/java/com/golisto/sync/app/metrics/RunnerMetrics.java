@@ -1,0 +1,126 @@
+package com.golisto.sync.app.metrics;
+
+import com.golisto.sync.app.http.RequestObserver;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Every metric the runner exports, named once here. Backed by a Prometheus registry that
+ * {@link #scrape()} renders for {@code GET /metrics}. Thread-safe; each call is cheap (meters are
+ * cached by the registry).
+ */
+public final class RunnerMetrics implements RequestObserver {
+    /** The outcomes a run's items are counted under. */
+    public static final String[] OUTCOMES = {"created", "updated", "deleted", "unchanged", "failed"};
+
+    private final PrometheusMeterRegistry registry;
+
+    /** Creates an empty registry. */
+    public RunnerMetrics() {
+        this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    }
+
+    /**
+     * One request to a remote (a shop or a marketplace).
+     *
+     * @param remote the remote, e.g. {@code golisto} or {@code shop}
+     * @param method the HTTP method
+     * @param status the HTTP status, -1 when no answer arrived
+     * @param elapsed how long it took
+     */
+    public void remoteRequest(String remote, String method, int status, Duration elapsed) {
+        Timer.builder("golisto.sync.remote.requests")
+                .description("Requests to remotes (shops, marketplaces) by remote, method and status")
+                .tag("remote", remote)
+                .tag("method", method)
+                .tag("status", status < 0 ? "none" : Integer.toString(status))
+                .register(registry)
+                .record(elapsed);
+    }
+
+    /**
+     * A finished sync run.
+     *
+     * @param kind the run kind, e.g. {@code full}
+     * @param status how it ended, e.g. {@code succeeded}
+     * @param duration how long it ran
+     * @param outcomes item counts by outcome ({@link #OUTCOMES}); missing outcomes count 0
+     */
+    public void runFinished(String kind, String status, Duration duration, Map<String, Long> outcomes) {
+        String k = kind.toLowerCase(Locale.ROOT);
+        Timer.builder("golisto.sync.run.duration")
+                .description("Sync run durations by kind and final status")
+                .tag("kind", k)
+                .tag("status", status.toLowerCase(Locale.ROOT))
+                .register(registry)
+                .record(duration);
+        for (String outcome : OUTCOMES) {
+            long n = outcomes.getOrDefault(outcome, 0L);
+            Counter c = Counter.builder("golisto.sync.items")
+                    .description("Items handled by sync runs, by run kind and outcome")
+                    .tag("kind", k)
+                    .tag("outcome", outcome)
+                    .register(registry);
+            if (n > 0) {
+                c.increment(n);
+            }
+        }
+    }
+
+    /**
+     * One inbound webhook delivery and what its verification said.
+     *
+     * @param source {@code woocommerce} or {@code golisto}
+     * @param result {@code accepted}, {@code ping}, {@code ignored}, {@code rejected}, {@code too_large},
+     *     {@code unknown_store}
+     */
+    public void webhookVerified(String source, String result) {
+        Counter.builder("golisto.sync.webhook.verifications")
+                .description("Inbound webhook deliveries by source and verification result")
+                .tag("source", source)
+                .tag("result", result)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * Exports the engine's queue depth (work waiting: dirty products, due runs).
+     *
+     * @param depth read at each scrape; must be cheap and thread-safe
+     */
+    public void queueDepth(Supplier<Number> depth) {
+        Objects.requireNonNull(depth, "depth");
+        Gauge.builder("golisto.sync.queue.depth", depth)
+                .description("Work waiting in the engine (debounced webhooks, due runs)")
+                .strongReference(true)
+                .register(registry);
+    }
+
+    @Override
+    public void answered(String route, int status, Duration elapsed) {
+        Timer.builder("golisto.sync.http.requests")
+                .description("Requests the runner answered, by route and status")
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .register(registry)
+                .record(elapsed);
+    }
+
+    /** The Prometheus text exposition of every metric. */
+    public String scrape() {
+        return registry.scrape();
+    }
+
+    /** The content type of {@link #scrape()}. */
+    public static String contentType() {
+        return "text/plain; version=0.0.4; charset=utf-8";
+    }
+}

@@ -1,0 +1,88 @@
+package com.golisto.sync.app.wiring;
+
+import com.golisto.sync.app.http.LogContext;
+import com.golisto.sync.app.metrics.RunnerMetrics;
+import com.golisto.sync.core.EngineEvent;
+import com.golisto.sync.core.EngineListener;
+import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunView;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * Turns engine events into one structured log line each (with the store id in the MDC) and into
+ * metrics: run durations and items by outcome. Also tracks the runs in progress. Thread-safe.
+ */
+final class EventLog implements EngineListener {
+    private static final Logger LOG = LoggerFactory.getLogger("com.golisto.sync.app.events");
+
+    private final RunnerMetrics metrics;
+    private final AtomicInteger active = new AtomicInteger();
+
+    EventLog(RunnerMetrics metrics) {
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** Runs started and not yet finished. */
+    int activeRuns() {
+        return Math.max(0, active.get());
+    }
+
+    @Override
+    public void onEvent(EngineEvent event) {
+        String previous = MDC.get(LogContext.STORE);
+        LogContext.store(event.storeId());
+        try {
+            switch (event) {
+                case EngineEvent.RunStarted s -> {
+                    active.incrementAndGet();
+                    LOG.info("event=run_started run={} kind={}", s.runId(), lower(s.kind()));
+                }
+                case EngineEvent.RunFinished f -> {
+                    active.decrementAndGet();
+                    RunView r = f.run();
+                    RunCounts c = r.counts();
+                    Duration took = r.finishedAt() == null ? Duration.ZERO : Duration.between(r.startedAt(), r.finishedAt());
+                    if (r.error() == null) {
+                        LOG.info("event=run_finished run={} kind={} status={} millis={} read={} created={} updated={}"
+                                        + " deleted={} unchanged={} failed={} requests={}", r.id(), lower(r.kind()),
+                                lower(r.status()), took.toMillis(), c.read(), c.created(), c.updated(), c.deleted(),
+                                c.unchanged(), c.failed(), c.requests());
+                    } else {
+                        LOG.warn("event=run_finished run={} kind={} status={} millis={} read={} created={} updated={}"
+                                        + " deleted={} unchanged={} failed={} requests={} error=\"{}\"", r.id(),
+                                lower(r.kind()), lower(r.status()), took.toMillis(), c.read(), c.created(), c.updated(),
+                                c.deleted(), c.unchanged(), c.failed(), c.requests(), oneLine(r.error()));
+                    }
+                    metrics.runFinished(r.kind().name(), r.status().name(), took, Map.of(
+                            "created", c.created(), "updated", c.updated(), "deleted", c.deleted(),
+                            "unchanged", c.unchanged(), "failed", c.failed()));
+                }
+                case EngineEvent.ItemFailed i -> LOG.warn("event=item_failed run={} item_kind={} item={} dead_letter={}"
+                        + " reason=\"{}\"", i.runId(), i.itemKind(), i.itemId(), i.deadLetterId(), oneLine(i.reason()));
+                case EngineEvent.StatusChanged s -> LOG.info("event=status_changed from={} to={} reason=\"{}\"",
+                        lower(s.from()), lower(s.to()), s.reason() == null ? "" : oneLine(s.reason()));
+            }
+        } finally {
+            if (previous == null) {
+                MDC.remove(LogContext.STORE);
+            } else {
+                MDC.put(LogContext.STORE, previous);
+            }
+        }
+    }
+
+    private static String lower(Enum<?> e) {
+        return e.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static String oneLine(String s) {
+        return s.replace('\n', ' ').replace('\r', ' ').replace("\"", "'");
+    }
+}

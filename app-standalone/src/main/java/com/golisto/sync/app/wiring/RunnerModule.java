@@ -1,0 +1,193 @@
+package com.golisto.sync.app.wiring;
+
+import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.app.admin.AdminApi;
+import com.golisto.sync.app.admin.AdminAuth;
+import com.golisto.sync.app.admin.ApiJson;
+import com.golisto.sync.app.admin.DashboardPage;
+import com.golisto.sync.app.config.AdminTokens;
+import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.http.ConnectRoutes;
+import com.golisto.sync.app.http.OpsRoutes;
+import com.golisto.sync.app.http.Route;
+import com.golisto.sync.app.http.RunnerServer;
+import com.golisto.sync.app.http.WebhookRoutes;
+import com.golisto.sync.app.metrics.MeteredHttpClient;
+import com.golisto.sync.app.metrics.RunnerMetrics;
+import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.MasterKey;
+import com.golisto.sync.core.SyncEngine;
+import com.google.inject.AbstractModule;
+import com.google.inject.Provider;
+import com.google.inject.Provides;
+import jakarta.inject.Named;
+import jakarta.inject.Singleton;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.concurrent.Executors;
+
+/**
+ * Wires the runner from its configuration with {@code @Provides} methods: master key, admin token,
+ * metrics, the metered HTTP client, the connectors found by {@link ServiceLoader}, the engine, the HTTP
+ * routes and the {@link Runner}. Every binding is a singleton of one injector, i.e. of one runner.
+ */
+public final class RunnerModule extends AbstractModule {
+    /** The name of the {@link URI} binding holding the runner's public URL. */
+    public static final String PUBLIC_URL = "public-url";
+
+    private final RunnerConfig config;
+    private final Clock clock;
+    private final boolean serving;
+
+    /**
+     * @param config the checked configuration
+     * @param clock the engine's clock; {@code null} for the system clock in {@code sync.time-zone}
+     * @param serving whether the runner serves HTTP (then the public URL may come from the bound port)
+     */
+    public RunnerModule(RunnerConfig config, Clock clock, boolean serving) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.clock = clock;
+        this.serving = serving;
+    }
+
+    @Provides
+    @Singleton
+    RunnerConfig config() {
+        return config;
+    }
+
+    @Provides
+    @Singleton
+    Clock clock() {
+        return clock != null ? clock : Clock.system(config.sync().timeZone());
+    }
+
+    @Provides
+    @Singleton
+    MasterKey masterKey(RunnerConfig c) {
+        return MasterKey.loadOrCreate(c.state().masterKeyFile());
+    }
+
+    @Provides
+    @Singleton
+    AdminTokens.Resolved adminToken(RunnerConfig c) {
+        return AdminTokens.resolve(c);
+    }
+
+    @Provides
+    @Singleton
+    AdminAuth adminAuth(AdminTokens.Resolved token) {
+        return new AdminAuth(token.token());
+    }
+
+    @Provides
+    @Singleton
+    RunnerMetrics metrics() {
+        return new RunnerMetrics();
+    }
+
+    @Provides
+    @Singleton
+    ApiJson apiJson() {
+        return new ApiJson();
+    }
+
+    @Provides
+    @Singleton
+    EventLog eventLog(RunnerMetrics metrics) {
+        EventLog log = new EventLog(metrics);
+        metrics.queueDepth(log::activeRuns);
+        return log;
+    }
+
+    @Provides
+    @Singleton
+    List<ConnectorProvider> connectors() {
+        List<ConnectorProvider> providers = new ArrayList<>();
+        ServiceLoader.load(ConnectorProvider.class).forEach(providers::add);
+        return List.copyOf(providers);
+    }
+
+    @Provides
+    @Singleton
+    HttpClient httpClient(RunnerMetrics metrics, RunnerConfig c) {
+        HttpClient client = HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+        String golistoApi = c.golisto().apiUrl().getRawAuthority();
+        String golistoWeb = c.golisto().webUrl().getRawAuthority();
+        return new MeteredHttpClient(client, metrics, uri -> {
+            String authority = uri.getRawAuthority();
+            return authority != null && (authority.equals(golistoApi) || authority.equals(golistoWeb)) ? "golisto" : "shop";
+        });
+    }
+
+    @Provides
+    @Singleton
+    EngineOptions engineOptions(RunnerConfig c) {
+        return EngineOptions.defaults()
+                .withDailyFullSync(c.sync().dailyFullSyncAt(), EngineOptions.defaults().fullSyncJitter())
+                .withIntervals(c.sync().incrementalInterval(), c.sync().orderPollInterval(),
+                        c.golisto().statusPollInterval())
+                .withWebhookDebounce(c.sync().webhookDebounce());
+    }
+
+    @Provides
+    @Singleton
+    RunnerServer server(RunnerConfig c, RunnerMetrics metrics) {
+        return new RunnerServer(c.server().host(), c.server().port(), metrics);
+    }
+
+    @Provides
+    @Singleton
+    @Named(PUBLIC_URL)
+    URI publicUrl(RunnerConfig c, Provider<RunnerServer> server) {
+        int port = serving ? server.get().bind().port() : c.server().port();
+        return c.server().publicUrlFor(port);
+    }
+
+    @Provides
+    @Singleton
+    SyncEngine engine(RunnerConfig c, MasterKey key, Clock engineClock, List<ConnectorProvider> providers,
+                      HttpClient http, EngineOptions options, @Named(PUBLIC_URL) URI publicUrl, EventLog events) {
+        SyncEngine engine = SyncEngine.builder()
+                .jdbcUrl(c.state().jdbcUrl())
+                .masterKey(key)
+                .clock(engineClock)
+                .connectors(providers)
+                .httpClient(http)
+                .publicUrl(publicUrl)
+                .options(options)
+                .build();
+        engine.subscribe(events);
+        return engine;
+    }
+
+    @Provides
+    @Singleton
+    List<Route> routes(SyncEngine engine, RunnerMetrics metrics, AdminAuth auth, ApiJson json, RunnerConfig c) {
+        List<Route> routes = new ArrayList<>();
+        routes.addAll(new OpsRoutes(engine, metrics).routes());
+        routes.addAll(new ConnectRoutes(engine).routes());
+        routes.addAll(new WebhookRoutes(engine, metrics).routes());
+        routes.addAll(new AdminApi(engine, auth, json, c.golisto()).routes());
+        routes.addAll(new DashboardPage(engine, auth).routes());
+        return List.copyOf(routes);
+    }
+
+    @Provides
+    @Singleton
+    Runner runner(RunnerConfig c, SyncEngine engine, AdminTokens.Resolved token, RunnerMetrics metrics,
+                  @Named(PUBLIC_URL) URI publicUrl, Provider<RunnerServer> server, Provider<List<Route>> routes,
+                  List<ConnectorProvider> providers) {
+        return new Runner(c, engine, token, metrics, publicUrl, serving ? server.get() : null,
+                serving ? routes.get() : List.of(), providers);
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Guice wiring of the runner ({@link com.golisto.sync.app.wiring.RunnerModule}, {@code @Provides} methods
+ * only; the engine itself knows nothing of Guice) and the assembled {@link com.golisto.sync.app.wiring.Runner}.
+ */
+package com.golisto.sync.app.wiring;
