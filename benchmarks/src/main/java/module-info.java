@@ -13,6 +13,8 @@ module com.golisto.sync.benchmarks {
     requires jmh.core;
     requires org.slf4j;
 
+    // the emulator host's protocol maps the benchmark's records to and from JSON
+    opens com.golisto.sync.benchmarks to com.fasterxml.jackson.databind;
     // JMH's runner instantiates the benchmarks and its generated harness reflectively (java -p ... -m jmh.core)
     opens com.golisto.sync.benchmarks.jmh to jmh.core;
     opens com.golisto.sync.benchmarks.jmh.jmh_generated to jmh.core;

@@ -1,0 +1,77 @@
+package com.golisto.sync.benchmarks;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one scenario measured; {@link #toJson()} is the one JSON line the benchmark prints for it.
+ *
+ * @param scenario the scenario's name, e.g. {@code full_first}
+ * @param shape the catalog it ran on
+ * @param changed products changed before the scenario, 0 for full syncs
+ * @param seconds wall time of the sync, from the call until the marketplace holds the result
+ * @param requests the emulators' request counts during the scenario
+ * @param lowerBound the fewest requests the APIs allow for the same work
+ * @param heap the heap used during the scenario
+ * @param engineCounts the counts the engine reported for its run(s) (read, created, ...), by name
+ * @param consistent whether the marketplace afterwards equals the shop (checked on the emulators)
+ */
+record ScenarioResult(
+        String scenario,
+        CatalogShape shape,
+        int changed,
+        double seconds,
+        RequestCounts requests,
+        LowerBound lowerBound,
+        HeapMeter.HeapPeak heap,
+        Map<String, Long> engineCounts,
+        boolean consistent) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    ScenarioResult {
+        Objects.requireNonNull(scenario, "scenario");
+        Objects.requireNonNull(shape, "shape");
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(lowerBound, "lowerBound");
+        Objects.requireNonNull(heap, "heap");
+        engineCounts = Map.copyOf(engineCounts);
+    }
+
+    /** The scenario as one line of JSON (no line break inside). */
+    String toJson() {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("scenario", scenario);
+        line.put("products", shape.products());
+        line.put("variations", shape.variations());
+        line.put("changed", changed);
+        line.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        long shopTotal = requests.shopTotal();
+        long marketplaceTotal = requests.marketplaceTotal();
+        line.put("requests_shop", shopTotal);
+        line.put("requests_marketplace", marketplaceTotal);
+        line.put("requests_total", shopTotal + marketplaceTotal);
+        line.put("shop_writes", RequestCounts.writes(requests.shop()));
+        line.put("marketplace_writes", RequestCounts.writes(requests.marketplace()));
+        line.put("requests_lower_bound", lowerBound.total());
+        line.put("lower_bound_shop", lowerBound.shopReads());
+        line.put("lower_bound_marketplace", lowerBound.marketplaceWrites());
+        line.put("ratio_to_lower_bound", lowerBound.total() == 0 ? 0.0
+                : Math.round((shopTotal + marketplaceTotal) * 1000.0 / lowerBound.total()) / 1000.0);
+        line.put("heap_peak_mb", heap.peakMb());
+        line.put("heap_sampled_peak_mb", heap.sampledPeakMb());
+        line.put("heap_live_peak_mb", heap.liveAfterGcPeakMb());
+        line.put("max_heap_mb", heap.maxHeapMb());
+        line.put("consistent", consistent);
+        ObjectNode counts = line.putObject("engine_counts");
+        new java.util.TreeMap<>(engineCounts).forEach(counts::put);
+        ObjectNode shop = line.putObject("shop_routes");
+        RequestCounts.sorted(requests.shop()).forEach(shop::put);
+        ObjectNode marketplace = line.putObject("marketplace_routes");
+        RequestCounts.sorted(requests.marketplace()).forEach(marketplace::put);
+        line.put("lower_bound_how", lowerBound.how());
+        return line.toString();
+    }
+}
