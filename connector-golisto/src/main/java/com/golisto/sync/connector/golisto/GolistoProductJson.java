@@ -14,7 +14,6 @@ import com.golisto.sync.api.model.StockStatus;
 import com.golisto.sync.api.model.Variant;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -116,8 +115,7 @@ final class GolistoProductJson {
         List<String> categories = new ArrayList<>();
         node.path("categories").forEach(c -> categories.add(c.asText()));
         Map<String, List<String>> attributes = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.path("attributes").fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.path("attributes").properties()) {
             List<String> values = new ArrayList<>();
             entry.getValue().forEach(v -> values.add(v.asText()));
             attributes.put(entry.getKey(), values);
@@ -125,8 +123,7 @@ final class GolistoProductJson {
         List<Variant> variants = new ArrayList<>();
         for (JsonNode v : node.path("variants")) {
             Map<String, String> options = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = v.path("options").fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : v.path("options").properties()) {
                 options.put(entry.getKey(), entry.getValue().asText());
             }
             variants.add(new Variant(GolistoJson.text(v, "external_id"), GolistoJson.optionalText(v, "sku"), options,

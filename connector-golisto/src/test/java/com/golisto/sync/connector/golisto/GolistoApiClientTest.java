@@ -11,6 +11,7 @@ import ch.qos.logback.core.read.ListAppender;
 import com.golisto.sync.api.model.CatalogBatch;
 import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.ShopOrderRef;
 import com.golisto.sync.api.spi.ConnectionLifecycle;
 import com.golisto.sync.api.spi.CredentialsRejectedException;
 import com.golisto.sync.api.spi.InvalidItemException;
@@ -124,6 +125,15 @@ class GolistoApiClientTest {
     }
 
     @Test
+    void connectionReset_duringABatchPost_isRetryable() {
+        inject("POST", "/api/woocommerce/catalog/batch", Fault.connectionReset());
+
+        assertThatThrownBy(() -> store.connector.catalogTarget().orElseThrow()
+                .apply(new CatalogBatch(List.of(), List.of("1")))).isInstanceOf(RetryableException.class)
+                .hasMessageContaining("POST /api/woocommerce/catalog/batch");
+    }
+
+    @Test
     void truncatedBody_isRetryable() {
         inject("GET", "/api/woocommerce/orders", Fault.truncatedBody());
 
@@ -176,7 +186,7 @@ class GolistoApiClientTest {
         inject("POST", "/api/woocommerce/orders/.*/ack", Fault.status(404, null,
                 GolistoEmulator.errorBody("not_found", "no order gord_9")));
 
-        assertThatThrownBy(() -> orders.acknowledge("gord_9", new com.golisto.sync.api.model.ShopOrderRef("1", null), 1))
+        assertThatThrownBy(() -> orders.acknowledge("gord_9", new ShopOrderRef("1", null), 1))
                 .isInstanceOf(NotFoundException.class);
     }
 

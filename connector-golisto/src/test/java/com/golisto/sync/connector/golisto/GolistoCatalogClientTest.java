@@ -14,8 +14,8 @@ import com.golisto.sync.api.model.Money;
 import com.golisto.sync.api.model.Product;
 import com.golisto.sync.api.model.StockLevel;
 import com.golisto.sync.api.model.StockStatus;
-import com.golisto.sync.api.model.WriteResult;
 import com.golisto.sync.api.model.WriteResult.Outcome;
+import com.golisto.sync.api.model.WriteResult;
 import com.golisto.sync.api.spi.CatalogTarget;
 import com.golisto.sync.api.spi.CredentialsRejectedException;
 import com.golisto.sync.api.spi.NotApprovedException;
@@ -24,6 +24,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,8 +52,8 @@ class GolistoCatalogClientTest {
                 List.of(listing(simple("10", "19.90", "EUR"), "fp-10"), listing(variable("20"), "fp-20")), List.of()));
 
         assertThat(results).extracting(WriteResult::productId, WriteResult::outcome)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("10", Outcome.CREATED),
-                        org.assertj.core.groups.Tuple.tuple("20", Outcome.CREATED));
+                .containsExactly(Tuple.tuple("10", Outcome.CREATED),
+                        Tuple.tuple("20", Outcome.CREATED));
         assertThat(results).allSatisfy(r -> assertThat(r.targetId()).startsWith("lst_"));
         GolistoListing held = store.golisto.listing(store.connectionId, "20").orElseThrow();
         JsonNode json = held.json();

@@ -10,10 +10,12 @@ import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.sandbox.http.MutableClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import java.util.ServiceLoader;
 import org.junit.jupiter.api.Test;
@@ -75,7 +77,7 @@ class GolistoConnectorProviderTest {
 
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
                 () -> provider.open(settings, new TestingConnectorContext(
-                        com.golisto.sync.sandbox.http.MutableClock.at(java.time.Instant.EPOCH))));
+                        MutableClock.at(Instant.EPOCH))));
 
         assertThat(e.problems()).extracting(SettingProblem::setting).containsExactly("page-size");
     }
@@ -83,7 +85,7 @@ class GolistoConnectorProviderTest {
     @Test
     void open_offersEachCapability_asTheSameInstance_andNothingOfAShop() {
         try (TestingConnectorContext context = new TestingConnectorContext(
-                com.golisto.sync.sandbox.http.MutableClock.at(java.time.Instant.EPOCH))) {
+                MutableClock.at(Instant.EPOCH))) {
             Settings settings = provider.descriptor().validate(Map.of("api-token", "gol_secret_value_123"));
             Connector connector = provider.open(settings, context);
 

@@ -5,9 +5,9 @@ import static com.golisto.sync.connector.golisto.GolistoTestProducts.simple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.golisto.sync.api.model.CatalogBatch;
-import com.golisto.sync.api.model.ChangeNotification;
 import com.golisto.sync.api.model.ChangeNotification.Action;
 import com.golisto.sync.api.model.ChangeNotification.Kind;
+import com.golisto.sync.api.model.ChangeNotification;
 import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.api.spi.WebhookReceiver;
@@ -15,6 +15,7 @@ import com.golisto.sync.api.spi.WebhookVerdict;
 import com.golisto.sync.sandbox.golisto.GolistoSale;
 import com.golisto.sync.sandbox.golisto.GolistoWebhookDelivery;
 import com.golisto.sync.sandbox.golisto.GolistoWebhookResult;
+import com.golisto.sync.sandbox.golisto.GolistoWebhooks;
 import com.golisto.sync.sandbox.http.EmulatorRequest;
 import com.golisto.sync.sandbox.http.EmulatorResponse;
 import com.golisto.sync.sandbox.http.EmulatorServer;
@@ -178,7 +179,7 @@ class GolistoWebhookReceiverTest {
         Map<String, String> headers = vectorHeaders();
         headers.put("X-Golisto-Connection", "con_99");
         String body = VECTOR_BODY.replace("con_1", "con_99");
-        headers.put("X-Golisto-Signature", com.golisto.sync.sandbox.golisto.GolistoWebhooks.sign(
+        headers.put("X-Golisto-Signature", GolistoWebhooks.sign(
                 GolistoTestStore.WEBHOOK_SECRET, Long.parseLong(VECTOR_TIMESTAMP), body));
 
         assertThat(receiver.verify(request(headers, body))).isInstanceOf(WebhookVerdict.Rejected.class);
@@ -189,7 +190,7 @@ class GolistoWebhookReceiverTest {
         String body = "{\"event\":\"listing.flagged\",\"connection_id\":\"con_1\"}";
         Map<String, String> headers = vectorHeaders();
         headers.put("X-Golisto-Event", "listing.flagged");
-        headers.put("X-Golisto-Signature", com.golisto.sync.sandbox.golisto.GolistoWebhooks.sign(
+        headers.put("X-Golisto-Signature", GolistoWebhooks.sign(
                 GolistoTestStore.WEBHOOK_SECRET, Long.parseLong(VECTOR_TIMESTAMP), body));
 
         assertThat(receiver.verify(request(headers, body))).isInstanceOf(WebhookVerdict.Ignored.class);

@@ -3,7 +3,6 @@ package com.golisto.sync.sandbox.golisto;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,8 +107,7 @@ final class ProductValidator {
             problems.add("attributes must be an object of string arrays");
             return;
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = attributes.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : attributes.properties()) {
             JsonNode values = entry.getValue();
             boolean ok = values.isArray();
             for (JsonNode value : values) {
