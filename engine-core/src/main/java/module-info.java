@@ -14,9 +14,10 @@ module com.golisto.sync.core {
     requires flyway.core;
     requires dev.failsafe.core;
     requires org.slf4j;
-    requires java.sql;
     // the SPI and model types appear in the engine's public signatures
     requires transitive com.golisto.sync.api;
+    // SyncEngine.Builder#dataSource takes a javax.sql.DataSource
+    requires transitive java.sql;
 
     exports com.golisto.sync.core;
     // the JMH benchmarks measure fingerprinting and diffing directly

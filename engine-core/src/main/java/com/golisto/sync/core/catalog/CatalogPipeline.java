@@ -1,0 +1,201 @@
+package com.golisto.sync.core.catalog;
+
+import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.Page;
+import com.golisto.sync.api.model.Product;
+import com.golisto.sync.api.model.ProductStatus;
+import com.golisto.sync.api.spi.CatalogSource;
+import com.golisto.sync.api.spi.CatalogTarget;
+import com.golisto.sync.core.run.Failures;
+import com.golisto.sync.core.run.RemoteCalls;
+import com.golisto.sync.core.run.RunCounter;
+import com.golisto.sync.core.store.EntityKind;
+import com.golisto.sync.core.store.Mapping;
+import com.golisto.sync.core.store.StateStore;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalog pipeline of one store, shop to marketplace, for one run. Reads the shop page by page
+ * (memory bounded by the page size plus one write batch), plans each page against the state store, and
+ * writes through a {@link CatalogWriter}.
+ *
+ * <ul>
+ *   <li>{@link #fullPass()}: mark and sweep. Takes a new generation, stamps every mapping the pass sees,
+ *       and only when the whole catalog was read and written deletes the listings of products it did not
+ *       see (each checked against the shop first, as a pass over a catalog changing underneath may skip
+ *       one). Then it moves the incremental cursor to where the pass started. An aborted pass deletes
+ *       nothing and leaves the cursor.</li>
+ *   <li>{@link #incrementalPass()}: the products changed since the stored cursor; the cursor moves after
+ *       each page is written.</li>
+ *   <li>{@link #syncProducts}: re-reads the named products (webhooks, orders, replays) and syncs them.</li>
+ * </ul>
+ * Not thread-safe: the engine runs one pipeline per store at a time.
+ */
+public final class CatalogPipeline {
+
+    /** The state store cursor holding the shop's changed-since position. */
+    public static final String CURSOR = "catalog.changed-since";
+
+    private final String storeId;
+    private final CatalogSource source;
+    private final CatalogTarget target;
+    private final StateStore store;
+    private final RemoteCalls calls;
+    private final RunCounter counter;
+    private final Failures failures;
+
+    /** One run's pipeline. */
+    public CatalogPipeline(String storeId, CatalogSource source, CatalogTarget target, StateStore store,
+            RemoteCalls calls, RunCounter counter, Failures failures) {
+        this.storeId = storeId;
+        this.source = source;
+        this.target = target;
+        this.store = store;
+        this.calls = calls;
+        this.counter = counter;
+        this.failures = failures;
+    }
+
+    /** A full reconciliation; throws (and deletes nothing) when the pass cannot complete. */
+    public void fullPass() throws InterruptedException {
+        long generation = store.nextGeneration(storeId);
+        CatalogWriter writer = writer(generation);
+        Cursor startedAt = null;
+        String token = null;
+        boolean first = true;
+        do {
+            String pageToken = token;
+            Page<Product> page = calls.shop("read catalog page", () -> source.readAll(pageToken));
+            if (first) {
+                startedAt = page.cursor();
+                first = false;
+            }
+            process(page.items(), writer, generation);
+            token = page.nextPageToken();
+        } while (token != null);
+        writer.flush();
+        sweep(generation, writer);
+        if (startedAt != null) {
+            store.saveCursor(storeId, CURSOR, startedAt.value());
+        }
+    }
+
+    /** An incremental pass from the stored cursor. */
+    public void incrementalPass() throws InterruptedException {
+        Cursor since = store.cursor(storeId, CURSOR).map(Cursor::new).orElse(Cursor.beginning());
+        CatalogWriter writer = writer(0);
+        String token = null;
+        do {
+            String pageToken = token;
+            Page<Product> page = calls.shop("read changed products", () -> source.readChanged(since, pageToken));
+            process(page.items(), writer, 0);
+            writer.flush();
+            if (page.cursor() != null) {
+                store.saveCursor(storeId, CURSOR, page.cursor().value());
+            }
+            token = page.nextPageToken();
+        } while (token != null);
+    }
+
+    /** Re-reads these products from the shop and syncs them (a product the shop no longer has is delisted). */
+    public void syncProducts(Collection<String> productIds) throws InterruptedException {
+        CatalogWriter writer = writer(0);
+        List<String> ids = List.copyOf(new LinkedHashSet<>(productIds));
+        for (List<String> chunk : Batches.of(ids, Math.max(1, target.maxBatchSize()))) {
+            List<Product> present = new ArrayList<>();
+            List<String> gone = new ArrayList<>();
+            for (String id : chunk) {
+                Optional<Product> product = calls.shop("read product", () -> source.read(id));
+                if (product.isPresent()) {
+                    present.add(product.get());
+                } else {
+                    gone.add(id);
+                }
+            }
+            Set<String> lookup = new HashSet<>(gone);
+            present.forEach(p -> lookup.add(p.id()));
+            Map<String, Mapping> known = store.findMappings(storeId, EntityKind.PRODUCT, lookup);
+            counter.read(present.size());
+            CatalogPlan plan = CatalogPlanner.plan(present, id -> fingerprints(known.get(id)));
+            counter.unchanged(plan.unchanged().size());
+            writer.add(plan, known);
+            for (String id : gone) {
+                CatalogPlan goneOne = CatalogPlanner.planGone(id, fingerprints(known.get(id)));
+                counter.unchanged(goneOne.unchanged().size());
+                writer.add(goneOne, known);
+            }
+        }
+        writer.flush();
+    }
+
+    private CatalogWriter writer(long generation) {
+        return new CatalogWriter(storeId, target, store, calls, counter, failures, generation);
+    }
+
+    private void process(List<Product> products, CatalogWriter writer, long generation) throws InterruptedException {
+        if (products.isEmpty()) {
+            return;
+        }
+        counter.read(products.size());
+        List<String> ids = products.stream().map(Product::id).toList();
+        Map<String, Mapping> known = store.findMappings(storeId, EntityKind.PRODUCT, ids);
+        if (generation > 0 && !known.isEmpty()) {
+            store.markSeen(storeId, EntityKind.PRODUCT, known.keySet(), generation);
+        }
+        CatalogPlan plan = CatalogPlanner.plan(products, id -> fingerprints(known.get(id)));
+        counter.unchanged(plan.unchanged().size());
+        writer.add(plan, known);
+    }
+
+    /** Deletes what the complete pass did not see, after checking each with the shop. */
+    private void sweep(long generation, CatalogWriter writer) throws InterruptedException {
+        Set<String> kept = new HashSet<>();
+        int page = Math.max(1, target.maxBatchSize());
+        while (true) {
+            List<Mapping> unseen = store.unseenBefore(storeId, EntityKind.PRODUCT, generation, page + kept.size())
+                    .stream().filter(m -> !kept.contains(m.sourceId())).limit(page).toList();
+            if (unseen.isEmpty()) {
+                return;
+            }
+            List<Product> stillOffered = new ArrayList<>();
+            List<String> toDelete = new ArrayList<>();
+            for (Mapping mapping : unseen) {
+                Optional<Product> now = calls.shop("check unseen product", () -> source.read(mapping.sourceId()));
+                if (now.isPresent() && now.get().status() == ProductStatus.ACTIVE) {
+                    stillOffered.add(now.get());
+                } else {
+                    toDelete.add(mapping.sourceId());
+                }
+            }
+            Map<String, Mapping> known = store.findMappings(storeId, EntityKind.PRODUCT,
+                    unseen.stream().map(Mapping::sourceId).toList());
+            if (!stillOffered.isEmpty()) {
+                store.markSeen(storeId, EntityKind.PRODUCT, stillOffered.stream().map(Product::id).toList(), generation);
+                counter.read(stillOffered.size());
+                CatalogPlan plan = CatalogPlanner.plan(stillOffered, id -> fingerprints(known.get(id)));
+                counter.unchanged(plan.unchanged().size());
+                writer.add(plan, known);
+            }
+            writer.add(new CatalogPlan(List.of(), List.of(), toDelete, List.of()), known);
+            writer.flush();
+            // whatever is still unseen now (refused deletes) must not be offered to this loop again
+            Set<String> remaining = new HashSet<>(store.findMappings(storeId, EntityKind.PRODUCT, toDelete).keySet());
+            kept.addAll(remaining);
+            stillOffered.forEach(p -> kept.add(p.id()));
+        }
+    }
+
+    private static ProductFingerprints fingerprints(Mapping mapping) {
+        if (mapping == null || mapping.fingerprint() == null || mapping.stockFingerprint() == null) {
+            return null;
+        }
+        return new ProductFingerprints(mapping.fingerprint(), mapping.stockFingerprint());
+    }
+}

@@ -1,0 +1,409 @@
+package com.golisto.sync.core.catalog;
+
+import com.golisto.sync.api.model.CatalogBatch;
+import com.golisto.sync.api.model.InventoryUpdate;
+import com.golisto.sync.api.model.WriteResult;
+import com.golisto.sync.api.spi.CatalogTarget;
+import com.golisto.sync.api.spi.InvalidItemException;
+import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.core.run.Failures;
+import com.golisto.sync.core.run.Payloads;
+import com.golisto.sync.core.run.RemoteCalls;
+import com.golisto.sync.core.run.RunCounter;
+import com.golisto.sync.core.store.EntityKind;
+import com.golisto.sync.core.store.Mapping;
+import com.golisto.sync.core.store.StateStore;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Buffers planned writes and sends them to the marketplace in batches as full as its limits allow
+ * (upserts plus deletes up to {@link CatalogTarget#maxBatchSize()}, stock updates up to
+ * {@link CatalogTarget#maxInventoryBatchSize()}), then records each item's result in the state store.
+ *
+ * <p>Per-item outcomes: a success updates the item's mapping (fingerprints, listing id, generation); a
+ * retryable item failure is retried alone; a permanent one goes to the dead letters and leaves the
+ * mapping as it was, so the next pass tries again. A delete of a listing the marketplace no longer has
+ * counts as done; a stock update for a listing it no longer has becomes a full upsert. A whole batch
+ * refused as invalid is split into single items to find the bad one. A batch that keeps failing
+ * transiently aborts the run (the caller's pass then stays incomplete).
+ *
+ * <p>Crash safety without intents: catalog upserts are idempotent per (product, fingerprint) and deletes
+ * of absent listings count as done, so a batch replayed after a crash converges. Not thread-safe: one
+ * writer per pipeline run.
+ */
+final class CatalogWriter {
+
+    /** The code a remote gives for "no such listing" (kept neutral: connectors map their remote's code to it). */
+    static final String NOT_FOUND = "not_found";
+
+    private final String storeId;
+    private final CatalogTarget target;
+    private final StateStore store;
+    private final RemoteCalls calls;
+    private final RunCounter counter;
+    private final Failures failures;
+    private final long generation;
+
+    private final List<CatalogPlan.Upsert> upserts = new ArrayList<>();
+    private final List<String> deletes = new ArrayList<>();
+    private final List<CatalogPlan.StockOnly> stock = new ArrayList<>();
+    private final Map<String, Mapping> known = new HashMap<>();
+    private int stockItems;
+
+    /**
+     * @param generation the full pass's generation, stamped on every mapping written; 0 outside full
+     *     passes (mappings keep theirs)
+     */
+    CatalogWriter(String storeId, CatalogTarget target, StateStore store, RemoteCalls calls, RunCounter counter,
+            Failures failures, long generation) {
+        this.storeId = storeId;
+        this.target = target;
+        this.store = store;
+        this.calls = calls;
+        this.counter = counter;
+        this.failures = failures;
+        this.generation = generation;
+    }
+
+    /** Queues a plan's writes, sending full batches at once. */
+    void add(CatalogPlan plan, Map<String, Mapping> mappings) throws InterruptedException {
+        for (CatalogPlan.Upsert upsert : plan.upserts()) {
+            rememberMapping(upsert.product().id(), mappings);
+            upserts.add(upsert);
+        }
+        for (String id : plan.deletes()) {
+            rememberMapping(id, mappings);
+            deletes.add(id);
+        }
+        for (CatalogPlan.StockOnly item : plan.stockOnly()) {
+            rememberMapping(item.product().id(), mappings);
+            stock.add(item);
+            stockItems += 1 + item.product().variants().size();
+        }
+        while (upserts.size() + deletes.size() >= target.maxBatchSize()) {
+            sendCatalogBatch();
+        }
+        if (stockItems >= target.maxInventoryBatchSize()) {
+            sendInventory();
+        }
+    }
+
+    /** Sends everything queued. */
+    void flush() throws InterruptedException {
+        sendInventory();
+        while (!upserts.isEmpty() || !deletes.isEmpty()) {
+            sendCatalogBatch();
+        }
+        known.clear();
+    }
+
+    private void rememberMapping(String id, Map<String, Mapping> mappings) {
+        Mapping mapping = mappings.get(id);
+        if (mapping != null) {
+            known.put(id, mapping);
+        }
+    }
+
+    // ---- catalog batches ----
+
+    private void sendCatalogBatch() throws InterruptedException {
+        int max = target.maxBatchSize();
+        List<CatalogPlan.Upsert> batchUpserts = take(upserts, Math.min(max, upserts.size()));
+        List<String> batchDeletes = take(deletes, Math.min(max - batchUpserts.size(), deletes.size()));
+        apply(batchUpserts, batchDeletes);
+    }
+
+    private static <T> List<T> take(List<T> from, int n) {
+        List<T> head = new ArrayList<>(from.subList(0, n));
+        from.subList(0, n).clear();
+        return head;
+    }
+
+    private void apply(List<CatalogPlan.Upsert> batchUpserts, List<String> batchDeletes) throws InterruptedException {
+        if (batchUpserts.isEmpty() && batchDeletes.isEmpty()) {
+            return;
+        }
+        CatalogBatch batch = new CatalogBatch(batchUpserts.stream().map(CatalogPlan.Upsert::listing).toList(),
+                batchDeletes);
+        List<WriteResult> results;
+        try {
+            results = calls.marketplace("catalog batch of " + batch.size(), () -> target.apply(batch));
+        } catch (InvalidItemException e) {
+            if (batch.size() == 1) {
+                if (batchUpserts.isEmpty()) {
+                    giveUpDelete(batchDeletes.get(0), e.code() + ": " + e.getMessage());
+                } else {
+                    giveUpUpsert(batchUpserts.get(0), e.code() + ": " + e.getMessage());
+                }
+                return;
+            }
+            for (CatalogPlan.Upsert upsert : batchUpserts) {
+                apply(List.of(upsert), List.of());
+            }
+            for (String id : batchDeletes) {
+                apply(List.of(), List.of(id));
+            }
+            return;
+        }
+        Map<String, WriteResult> upsertResults = new HashMap<>();
+        Map<String, WriteResult> deleteResults = new HashMap<>();
+        matchResults(results, batchUpserts, batchDeletes, upsertResults, deleteResults);
+
+        List<Mapping> written = new ArrayList<>();
+        List<String> gone = new ArrayList<>();
+        for (CatalogPlan.Upsert upsert : batchUpserts) {
+            WriteResult result = upsertResults.get(upsert.product().id());
+            if (result == null) {
+                result = WriteResult.failed(upsert.product().id(), null,
+                        new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true));
+            }
+            if (result.succeeded()) {
+                written.add(upserted(upsert, result));
+            } else if (result.error().retryable()) {
+                written.addAll(retryUpsertAlone(upsert));
+            } else {
+                giveUpUpsert(upsert, describe(result));
+            }
+        }
+        for (String id : batchDeletes) {
+            WriteResult result = deleteResults.get(id);
+            if (result == null) {
+                result = WriteResult.failed(id, null,
+                        new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true));
+            }
+            if (deletedOrAbsent(result)) {
+                counter.deleted(1);
+                gone.add(id);
+            } else if (result.error().retryable() && retryDeleteAlone(id)) {
+                counter.deleted(1);
+                gone.add(id);
+            } else if (!result.error().retryable()) {
+                giveUpDelete(id, describe(result));
+            }
+        }
+        if (!written.isEmpty()) {
+            store.upsertMappings(written);
+        }
+        if (!gone.isEmpty()) {
+            store.deleteMappings(storeId, EntityKind.PRODUCT, gone);
+        }
+    }
+
+    /** Results come in batch order; match by position when the ids agree, else by id. */
+    private static void matchResults(List<WriteResult> results, List<CatalogPlan.Upsert> batchUpserts,
+            List<String> batchDeletes, Map<String, WriteResult> upsertResults, Map<String, WriteResult> deleteResults) {
+        boolean positional = results.size() == batchUpserts.size() + batchDeletes.size();
+        for (int i = 0; positional && i < results.size(); i++) {
+            String expected = i < batchUpserts.size()
+                    ? batchUpserts.get(i).product().id() : batchDeletes.get(i - batchUpserts.size());
+            positional = results.get(i).productId().equals(expected);
+        }
+        if (positional) {
+            for (int i = 0; i < results.size(); i++) {
+                if (i < batchUpserts.size()) {
+                    upsertResults.put(batchUpserts.get(i).product().id(), results.get(i));
+                } else {
+                    deleteResults.put(batchDeletes.get(i - batchUpserts.size()), results.get(i));
+                }
+            }
+            return;
+        }
+        Set<String> deleteIds = Set.copyOf(batchDeletes);
+        for (WriteResult result : results) {
+            boolean isDelete = deleteIds.contains(result.productId())
+                    && (result.outcome() == WriteResult.Outcome.DELETED || !upsertIdsContain(batchUpserts, result));
+            (isDelete ? deleteResults : upsertResults).put(result.productId(), result);
+        }
+    }
+
+    private static boolean upsertIdsContain(List<CatalogPlan.Upsert> batchUpserts, WriteResult result) {
+        return batchUpserts.stream().anyMatch(u -> u.product().id().equals(result.productId()));
+    }
+
+    private Mapping upserted(CatalogPlan.Upsert upsert, WriteResult result) {
+        switch (result.outcome()) {
+            case CREATED -> counter.created(1);
+            case UPDATED -> counter.updated(1);
+            default -> counter.unchanged(1);
+        }
+        String id = upsert.product().id();
+        Mapping before = known.get(id);
+        String targetId = result.targetId() != null ? result.targetId() : before == null ? null : before.targetId();
+        long gen = generation > 0 ? generation : before == null ? 0 : before.generation();
+        return Mapping.of(storeId, EntityKind.PRODUCT, id, targetId, upsert.fingerprints().content(),
+                upsert.fingerprints().stock(), gen, 0, "SYNCED", null);
+    }
+
+    private List<Mapping> retryUpsertAlone(CatalogPlan.Upsert upsert) throws InterruptedException {
+        CatalogBatch single = new CatalogBatch(List.of(upsert.listing()), List.of());
+        try {
+            WriteResult result = calls.marketplace("listing " + upsert.product().id(),
+                    () -> itemOutcome(single(target.apply(single), upsert.product().id())));
+            if (result.succeeded()) {
+                return List.of(upserted(upsert, result));
+            }
+            giveUpUpsert(upsert, describe(result));
+        } catch (ItemStillFailing e) {
+            giveUpUpsert(upsert, "still failing after retries: " + e.getMessage());
+        } catch (InvalidItemException e) {
+            giveUpUpsert(upsert, e.code() + ": " + e.getMessage());
+        }
+        return List.of();
+    }
+
+    private boolean retryDeleteAlone(String id) throws InterruptedException {
+        CatalogBatch single = new CatalogBatch(List.of(), List.of(id));
+        try {
+            WriteResult result = calls.marketplace("delete listing " + id,
+                    () -> itemOutcome(single(target.apply(single), id)));
+            if (deletedOrAbsent(result)) {
+                return true;
+            }
+            giveUpDelete(id, describe(result));
+        } catch (ItemStillFailing e) {
+            giveUpDelete(id, "still failing after retries: " + e.getMessage());
+        } catch (InvalidItemException e) {
+            giveUpDelete(id, e.code() + ": " + e.getMessage());
+        }
+        return false;
+    }
+
+    private static boolean deletedOrAbsent(WriteResult result) {
+        return result.succeeded() || NOT_FOUND.equalsIgnoreCase(result.error().code());
+    }
+
+    private static WriteResult single(List<WriteResult> results, String productId) {
+        return results.stream().filter(r -> r.productId().equals(productId)).findFirst()
+                .orElseGet(() -> WriteResult.failed(productId, null,
+                        new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true)));
+    }
+
+    /** Turns a retryable item failure into an exception, so the retry policy retries the item alone. */
+    private static WriteResult itemOutcome(WriteResult result) {
+        if (!result.succeeded() && result.error().retryable() && !NOT_FOUND.equalsIgnoreCase(result.error().code())) {
+            throw new ItemStillFailing(describe(result));
+        }
+        return result;
+    }
+
+    /** A retryable failure of one item (not of the call): exhausting its retries dead-letters the item. */
+    private static final class ItemStillFailing extends RetryableException {
+        private static final long serialVersionUID = 1L;
+
+        ItemStillFailing(String message) {
+            super(message, null);
+        }
+    }
+
+    private static String describe(WriteResult result) {
+        return result.error().code() + ": " + result.error().message();
+    }
+
+    private void giveUpUpsert(CatalogPlan.Upsert upsert, String why) {
+        failures.giveUp(Failures.PRODUCT, upsert.product().id(), "the marketplace refused product "
+                + upsert.product().id() + " (" + upsert.product().title() + "): " + why,
+                Payloads.product(upsert.product()));
+    }
+
+    private void giveUpDelete(String id, String why) {
+        failures.giveUp(Failures.PRODUCT, id, "the marketplace did not remove the listing of product " + id + ": "
+                + why, Payloads.write(Map.of("id", id, "action", "delete")));
+    }
+
+    // ---- inventory ----
+
+    private void sendInventory() throws InterruptedException {
+        if (stock.isEmpty()) {
+            return;
+        }
+        List<CatalogPlan.StockOnly> items = new ArrayList<>(stock);
+        stock.clear();
+        stockItems = 0;
+        Map<String, CatalogPlan.StockOnly> byProduct = new LinkedHashMap<>();
+        List<InventoryUpdate> updates = new ArrayList<>();
+        for (CatalogPlan.StockOnly item : items) {
+            byProduct.put(item.product().id(), item);
+            updates.addAll(item.inventoryUpdates());
+        }
+        Map<String, List<WriteResult>> failed = new LinkedHashMap<>();
+        for (List<InventoryUpdate> chunk : Batches.of(updates, target.maxInventoryBatchSize())) {
+            List<WriteResult> results;
+            try {
+                results = calls.marketplace("inventory batch of " + chunk.size(), () -> target.applyInventory(chunk));
+            } catch (InvalidItemException e) {
+                // the marketplace refused the whole batch: send these products whole instead
+                chunk.stream().map(InventoryUpdate::productId).distinct()
+                        .forEach(id -> failed.computeIfAbsent(id, k -> new ArrayList<>()).add(WriteResult.failed(id,
+                                null, new WriteResult.ItemError(NOT_FOUND, e.getMessage(), false))));
+                continue;
+            }
+            for (WriteResult result : results) {
+                if (!result.succeeded()) {
+                    failed.computeIfAbsent(result.productId(), k -> new ArrayList<>()).add(result);
+                }
+            }
+        }
+        List<Mapping> written = new ArrayList<>();
+        for (CatalogPlan.StockOnly item : byProduct.values()) {
+            String id = item.product().id();
+            List<WriteResult> problems = failed.get(id);
+            if (problems == null) {
+                written.add(stockWritten(item));
+            } else if (problems.stream().anyMatch(r -> NOT_FOUND.equalsIgnoreCase(r.error().code()))) {
+                // the listing is gone or incomplete at the marketplace: send the whole product
+                upserts.add(new CatalogPlan.Upsert(item.product(), item.fingerprints(), true));
+            } else if (problems.stream().allMatch(r -> r.error().retryable())) {
+                if (retryStockAlone(item)) {
+                    written.add(stockWritten(item));
+                }
+            } else {
+                failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id + ": "
+                        + describe(problems.get(0)), Payloads.product(item.product()));
+            }
+        }
+        if (!written.isEmpty()) {
+            store.upsertMappings(written);
+        }
+    }
+
+    private Mapping stockWritten(CatalogPlan.StockOnly item) {
+        counter.updated(1);
+        Mapping before = known.get(item.product().id());
+        long gen = generation > 0 ? generation : before == null ? 0 : before.generation();
+        return Mapping.of(storeId, EntityKind.PRODUCT, item.product().id(), before == null ? null : before.targetId(),
+                item.fingerprints().content(), item.fingerprints().stock(), gen, 0, "SYNCED", null);
+    }
+
+    private boolean retryStockAlone(CatalogPlan.StockOnly item) throws InterruptedException {
+        List<InventoryUpdate> updates = item.inventoryUpdates();
+        String id = item.product().id();
+        try {
+            WriteResult refused = calls.marketplace("stock of " + id, () -> {
+                WriteResult firstFailure = null;
+                for (WriteResult result : target.applyInventory(updates)) {
+                    if (!itemOutcome(result).succeeded() && firstFailure == null) {
+                        firstFailure = result;
+                    }
+                }
+                return firstFailure;
+            });
+            if (refused == null) {
+                return true;
+            }
+            failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id + ": "
+                    + describe(refused), Payloads.product(item.product()));
+        } catch (ItemStillFailing e) {
+            failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id
+                    + " after retries: " + e.getMessage(), Payloads.product(item.product()));
+        } catch (InvalidItemException e) {
+            failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id + ": "
+                    + e.getMessage(), Payloads.product(item.product()));
+        }
+        return false;
+    }
+}

@@ -1,0 +1,715 @@
+package com.golisto.sync.core.engine;
+
+import com.golisto.sync.api.model.ChangeNotification;
+import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.api.spi.CatalogSource;
+import com.golisto.sync.api.spi.CatalogTarget;
+import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.InboundRequest;
+import com.golisto.sync.api.spi.InvalidSettingsException;
+import com.golisto.sync.api.spi.NotApprovedException;
+import com.golisto.sync.api.spi.OrderSource;
+import com.golisto.sync.api.spi.OrderTarget;
+import com.golisto.sync.api.spi.WebhookReceiver;
+import com.golisto.sync.api.spi.WebhookVerdict;
+import com.golisto.sync.core.ConnectFlowException;
+import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.EngineListener;
+import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreRegistration;
+import com.golisto.sync.core.StoreView;
+import com.golisto.sync.core.SyncEngine;
+import com.golisto.sync.core.SyncMode;
+import com.golisto.sync.core.UnknownStoreException;
+import com.golisto.sync.core.catalog.CatalogPipeline;
+import com.golisto.sync.core.connectors.ConnectorRegistry;
+import com.golisto.sync.core.connectors.UnknownConnectorException;
+import com.golisto.sync.core.orders.OrderPipeline;
+import com.golisto.sync.core.retry.RetryPolicy;
+import com.golisto.sync.core.run.Failures;
+import com.golisto.sync.core.run.MarketplaceRefusal;
+import com.golisto.sync.core.run.RemoteCalls;
+import com.golisto.sync.core.run.RunStoppedException;
+import com.golisto.sync.core.schedule.Schedule;
+import com.golisto.sync.core.store.DeadLetter;
+import com.golisto.sync.core.store.Intent;
+import com.golisto.sync.core.store.Side;
+import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.core.store.StoreRecord;
+import com.golisto.sync.core.store.SyncRun;
+import com.golisto.sync.core.webhooks.Debouncer;
+import com.golisto.sync.core.webhooks.DeliveryDeduplicator;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link SyncEngine} implementation: wires the state store, connector registry, per-store runtimes,
+ * runs, connection flows, schedule and webhook handling. See {@link SyncEngine} for the contract.
+ */
+public final class Engine implements SyncEngine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+    private static final Duration WAIT_FOREVER = Duration.ofDays(3650);
+
+    private final EngineSetup setup;
+    private final EngineOptions options;
+    private final StateStore store;
+    private final ConnectorRegistry registry;
+    private final Events events = new Events();
+    private final RetryPolicy retry;
+    private final Map<String, StoreRuntime> runtimes = new ConcurrentHashMap<>();
+    private final Runs runs;
+    private final ConnectionFlows flows;
+    private final Schedule schedule;
+    private final Debouncer debouncer;
+    private final DeliveryDeduplicator deliveries;
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("golisto-sync-", 0).factory());
+    private final Semaphore storeSlots;
+    private final Set<String> pendingRecovery = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile boolean closed;
+    private volatile Thread loop;
+
+    private Engine(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
+        this.setup = setup;
+        this.options = setup.options();
+        this.store = store;
+        this.registry = registry;
+        EngineOptions.Retry r = options.retry();
+        this.retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.jitter(), setup.sleeper());
+        this.runs = new Runs(store, setup.clock(), events, setup.nodeId(), options.leaseDuration(), this::refused);
+        this.flows = new ConnectionFlows(setup, store, registry, events, this::runtime, this::hostCalls,
+                this::approved, this::stopped);
+        this.schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
+                options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
+                setup.clock().getZone());
+        this.debouncer = new Debouncer(options.webhookDebounce(), options.webhookDebounce().multipliedBy(5));
+        this.deliveries = new DeliveryDeduplicator((storeId, key) -> store.recordDelivery(storeId, "webhook", key),
+                Duration.ofHours(1), 100_000, setup.clock());
+        this.storeSlots = new Semaphore(options.storeParallelism(), true);
+    }
+
+    /** Opens the state store and the registry and returns the engine; see {@link SyncEngine.Builder#build()}. */
+    public static SyncEngine open(EngineSetup setup) {
+        ConnectorRegistry registry = setup.connectors() == null
+                ? ConnectorRegistry.load() : ConnectorRegistry.of(setup.connectors());
+        StateStore store = setup.dataSource() != null
+                ? StateStore.open(setup.dataSource(), setup.masterKey(), setup.clock())
+                : StateStore.open(setup.jdbcUrl(), setup.masterKey(), setup.clock());
+        Engine engine = new Engine(setup, store, registry);
+        for (Intent intent : store.openIntents()) {
+            engine.pendingRecovery.add(intent.storeId());
+        }
+        LOG.info("Golisto Sync engine open: connectors {}, {} stores, node {}", registry.ids(),
+                store.listStores().size(), setup.nodeId());
+        return engine;
+    }
+
+    // ---- stores and connecting ----
+
+    @Override
+    public StoreView registerStore(StoreRegistration registration) {
+        checkOpen();
+        try {
+            registry.validate(registration.shopConnectorId(), Map.of());
+        } catch (InvalidSettingsException e) {
+            // only checking that the connector exists here
+        } catch (UnknownConnectorException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        try {
+            registry.validate(registration.marketplaceConnectorId(), Map.of());
+        } catch (InvalidSettingsException e) {
+            // as above
+        } catch (UnknownConnectorException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        Optional<StoreRecord> existing = store.findStore(registration.id());
+        if (existing.isPresent() && (!existing.get().shopConnector().equals(registration.shopConnectorId())
+                || !existing.get().marketplaceConnector().equals(registration.marketplaceConnectorId()))) {
+            throw new IllegalArgumentException("store " + registration.id() + " is registered with connectors "
+                    + existing.get().shopConnector() + " and " + existing.get().marketplaceConnector()
+                    + "; a store keeps its connectors");
+        }
+        Map<String, String> shop = merged(registration.id(), Side.SHOP, registration.shopSettings(), existing.isPresent());
+        Map<String, String> marketplace = merged(registration.id(), Side.MARKETPLACE,
+                registration.marketplaceSettings(), existing.isPresent());
+        registry.validate(registration.shopConnectorId(), shop);
+        registry.validate(registration.marketplaceConnectorId(), marketplace);
+        if (existing.isEmpty()) {
+            store.createStore(registration.id(), registration.shopConnectorId(), registration.marketplaceConnectorId());
+        }
+        store.saveSettings(registration.id(), Side.SHOP, shop, flows.secretNames(registration.shopConnectorId()));
+        store.saveSettings(registration.id(), Side.MARKETPLACE, marketplace,
+                flows.secretNames(registration.marketplaceConnectorId()));
+        runtime(registration.id()).reopenConnectors();
+        return view(record(registration.id()));
+    }
+
+    private Map<String, String> merged(String storeId, Side side, Map<String, String> given, boolean exists) {
+        Map<String, String> values = new HashMap<>(exists ? store.loadSettings(storeId, side) : Map.of());
+        given.forEach((name, value) -> {
+            if (value == null || value.isBlank()) {
+                values.remove(name);
+            } else {
+                values.put(name, value);
+            }
+        });
+        return values;
+    }
+
+    @Override
+    public URI beginConnect(String storeId) throws InterruptedException {
+        checkOpen();
+        record(storeId);
+        return flows.beginConnect(storeId);
+    }
+
+    @Override
+    public StoreView completeConnect(String state, String code) throws InterruptedException {
+        checkOpen();
+        return view(record(flows.completeConnect(state, code)));
+    }
+
+    @Override
+    public URI beginCredentialGrant(String storeId) {
+        checkOpen();
+        record(storeId);
+        return flows.beginCredentialGrant(storeId);
+    }
+
+    @Override
+    public StoreView completeCredentialGrant(String state, InboundRequest callback) {
+        checkOpen();
+        return view(record(flows.completeCredentialGrant(state, callback)));
+    }
+
+    @Override
+    public StoreView refreshStatus(String storeId) throws InterruptedException {
+        checkOpen();
+        record(storeId);
+        flows.refreshStatus(storeId);
+        schedule.ran(storeId, Schedule.Work.STATUS_POLL, setup.clock().instant());
+        return view(record(storeId));
+    }
+
+    @Override
+    public StoreView disconnect(String storeId) throws InterruptedException {
+        checkOpen();
+        record(storeId);
+        flows.disconnect(storeId);
+        return view(record(storeId));
+    }
+
+    @Override
+    public List<StoreView> stores() {
+        checkOpen();
+        return store.listStores().stream().map(this::view).toList();
+    }
+
+    @Override
+    public Optional<StoreView> store(String storeId) {
+        checkOpen();
+        return store.findStore(storeId).map(this::view);
+    }
+
+    private void approved(String storeId) {
+        schedule.ran(storeId, Schedule.Work.FULL_SYNC, setup.clock().instant());
+        schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, setup.clock().instant());
+        startRun(storeId, RunKind.FULL);
+    }
+
+    private void stopped(String storeId) {
+        debouncer.forget(storeId);
+    }
+
+    /** A run's marketplace refusal: rejected credentials disconnect the store; a missing approval re-polls it. */
+    private void refused(StoreRuntime runtime, MarketplaceRefusal refusal) {
+        String storeId = runtime.storeId();
+        try {
+            if (refusal.credentialsRejected()) {
+                flows.disconnected(storeId, refusal.getMessage(), false);
+            } else {
+                flows.refreshStatus(storeId);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            LOG.warn("store {}: could not act on the marketplace's refusal: {}", storeId, e.toString());
+        }
+    }
+
+    // ---- synchronising ----
+
+    @Override
+    public RunId sync(String storeId, SyncMode mode) {
+        checkOpen();
+        requireApproved(storeId);
+        return startRun(storeId, mode == SyncMode.FULL ? RunKind.FULL : RunKind.INCREMENTAL);
+    }
+
+    private RunId startRun(String storeId, RunKind kind) {
+        SyncRun queued = runs.queue(storeId, kind);
+        StoreRuntime runtime = runtime(storeId);
+        try {
+            workers.submit(() -> {
+                runs.execute(runtime, kind, queued, work(kind));
+                return null;
+            });
+        } catch (RejectedExecutionException e) {
+            runs.abandon(queued, "the engine is closing");
+        }
+        return new RunId(queued.id());
+    }
+
+    @Override
+    public RunView syncAndWait(String storeId, SyncMode mode) throws InterruptedException {
+        return awaitRun(sync(storeId, mode), WAIT_FOREVER);
+    }
+
+    @Override
+    public RunView pollOrders(String storeId) throws InterruptedException {
+        checkOpen();
+        requireApproved(storeId);
+        return runs.execute(runtime(storeId), RunKind.ORDERS, null, work(RunKind.ORDERS));
+    }
+
+    @Override
+    public RunView awaitRun(RunId runId, Duration timeout) throws InterruptedException {
+        return runs.await(runId.value(), timeout);
+    }
+
+    @Override
+    public Optional<RunView> run(RunId runId) {
+        checkOpen();
+        return runs.find(runId.value());
+    }
+
+    @Override
+    public List<RunView> recentRuns(String storeId, int limit) {
+        checkOpen();
+        return store.recentRuns(storeId, limit).stream().map(runs::view).toList();
+    }
+
+    /** The work of a run kind, against the store's connectors. */
+    private Runs.Work work(RunKind kind) {
+        return run -> {
+            requireApprovedForRun(run.runtime().storeId());
+            RemoteCalls calls = runCalls(run.runtime());
+            switch (kind) {
+                case FULL -> catalog(run, calls).fullPass();
+                case INCREMENTAL -> {
+                    flows.ensureWebhooks(run.runtime(), calls);
+                    catalog(run, calls).incrementalPass();
+                }
+                case ORDERS -> orders(run, calls).poll();
+                case RECOVERY -> orders(run, calls).recover();
+                default -> throw new IllegalArgumentException("no plain work for " + kind);
+            }
+        };
+    }
+
+    private CatalogPipeline catalog(Runs.RunContext run, RemoteCalls calls) {
+        StoreRuntime runtime = run.runtime();
+        CatalogSource source = runtime.shop().catalogSource().orElseThrow(() -> new ConnectFlowException(
+                "the shop connector of store " + runtime.storeId() + " cannot read a catalog"));
+        CatalogTarget target = runtime.marketplace().catalogTarget().orElseThrow(() -> new ConnectFlowException(
+                "the marketplace connector of store " + runtime.storeId() + " cannot write listings"));
+        return new CatalogPipeline(runtime.storeId(), source, target, store, calls, run.counter(), run.failures());
+    }
+
+    private OrderPipeline orders(Runs.RunContext run, RemoteCalls calls) {
+        StoreRuntime runtime = run.runtime();
+        OrderSource source = runtime.marketplace().orderSource().orElseThrow(() -> new ConnectFlowException(
+                "the marketplace connector of store " + runtime.storeId() + " cannot read orders"));
+        OrderTarget target = runtime.shop().orderTarget().orElseThrow(() -> new ConnectFlowException(
+                "the shop connector of store " + runtime.storeId() + " cannot write orders"));
+        CatalogPipeline catalog = catalog(run, calls);
+        return new OrderPipeline(runtime.storeId(), source, target, store, calls, run.counter(), run.failures(),
+                catalog::syncProducts);
+    }
+
+    // ---- webhooks ----
+
+    @Override
+    public WebhookVerdict handleShopWebhook(String storeId, InboundRequest request) {
+        checkOpen();
+        Optional<StoreRecord> record = store.findStore(storeId);
+        if (record.isEmpty()) {
+            return new WebhookVerdict.Rejected("unknown store");
+        }
+        WebhookVerdict verdict;
+        try {
+            WebhookReceiver receiver = runtime(storeId).shop().webhookReceiver().orElse(null);
+            if (receiver == null) {
+                return new WebhookVerdict.Ignored("the shop connector does not receive webhooks");
+            }
+            verdict = receiver.verify(request);
+        } catch (InvalidSettingsException e) {
+            return new WebhookVerdict.Rejected("the store is not connected");
+        }
+        if (!(verdict instanceof WebhookVerdict.Accepted accepted)) {
+            return verdict;
+        }
+        if (record.get().status() != ConnectionStatus.APPROVED) {
+            return new WebhookVerdict.Ignored("store " + storeId + " is not approved");
+        }
+        if (!deliveries.firstTime(storeId, "shop:" + accepted.deliveryKey())) {
+            return new WebhookVerdict.Ignored("repeated delivery");
+        }
+        Instant now = setup.clock().instant();
+        for (ChangeNotification notification : accepted.notifications()) {
+            if (notification.kind() == ChangeNotification.Kind.PRODUCT) {
+                debouncer.mark(storeId, notification.resourceId(), now);
+            }
+        }
+        return verdict;
+    }
+
+    @Override
+    public WebhookVerdict handleMarketplaceWebhook(InboundRequest request) {
+        checkOpen();
+        for (String id : registry.ids()) {
+            ConnectorProvider provider = registry.requireProvider(id);
+            if (provider.webhookRouting().isEmpty()) {
+                continue;
+            }
+            Optional<String> account = provider.webhookRouting().get().accountId(request);
+            if (account.isEmpty()) {
+                continue;
+            }
+            Optional<StoreRecord> record = store.findStoreByAccount(account.get())
+                    .filter(r -> r.marketplaceConnector().equals(id));
+            if (record.isEmpty()) {
+                return new WebhookVerdict.Rejected("no store is connected under this account");
+            }
+            return marketplaceDelivery(record.get(), request);
+        }
+        return new WebhookVerdict.Rejected("the delivery names no connection");
+    }
+
+    private WebhookVerdict marketplaceDelivery(StoreRecord record, InboundRequest request) {
+        String storeId = record.id();
+        WebhookVerdict verdict;
+        try {
+            WebhookReceiver receiver = runtime(storeId).marketplace().webhookReceiver().orElse(null);
+            if (receiver == null) {
+                return new WebhookVerdict.Ignored("the marketplace connector does not receive webhooks");
+            }
+            verdict = receiver.verify(request);
+        } catch (InvalidSettingsException e) {
+            return new WebhookVerdict.Rejected("the store is not connected");
+        }
+        if (!(verdict instanceof WebhookVerdict.Accepted accepted)) {
+            return verdict;
+        }
+        if (!deliveries.firstTime(storeId, "marketplace:" + accepted.deliveryKey())) {
+            return new WebhookVerdict.Ignored("repeated delivery");
+        }
+        Instant now = setup.clock().instant();
+        for (ChangeNotification notification : accepted.notifications()) {
+            switch (notification.kind()) {
+                case CONNECTION -> schedule.retryAt(storeId, Schedule.Work.STATUS_POLL, now);
+                case ORDER -> schedule.retryAt(storeId, Schedule.Work.ORDER_POLL, now);
+                case PRODUCT -> debouncer.mark(storeId, notification.resourceId(), now);
+            }
+        }
+        return verdict;
+    }
+
+    // ---- dead letters ----
+
+    @Override
+    public List<DeadLetterView> deadLetters() {
+        checkOpen();
+        return store.deadLetters().stream().map(Engine::view).toList();
+    }
+
+    @Override
+    public RunView replayDeadLetter(long deadLetterId) throws InterruptedException {
+        checkOpen();
+        DeadLetter letter = store.findDeadLetter(deadLetterId)
+                .orElseThrow(() -> new IllegalArgumentException("no dead letter " + deadLetterId));
+        requireApproved(letter.storeId());
+        return replay(letter.storeId(), List.of(letter));
+    }
+
+    @Override
+    public List<RunView> replayAllDeadLetters() throws InterruptedException {
+        checkOpen();
+        Map<String, List<DeadLetter>> byStore = new LinkedHashMap<>();
+        for (DeadLetter letter : store.deadLetters()) {
+            byStore.computeIfAbsent(letter.storeId(), s -> new ArrayList<>()).add(letter);
+        }
+        List<RunView> replays = new ArrayList<>();
+        for (Map.Entry<String, List<DeadLetter>> entry : byStore.entrySet()) {
+            if (record(entry.getKey()).status() == ConnectionStatus.APPROVED) {
+                replays.add(replay(entry.getKey(), entry.getValue()));
+            }
+        }
+        return replays;
+    }
+
+    private RunView replay(String storeId, List<DeadLetter> letters) throws InterruptedException {
+        return runs.execute(runtime(storeId), RunKind.REPLAY, null, run -> {
+            requireApprovedForRun(storeId);
+            RemoteCalls calls = runCalls(run.runtime());
+            for (DeadLetter letter : letters) {
+                boolean done;
+                if (letter.kind().equals(Failures.ORDER)) {
+                    done = orders(run, calls).replay(letter.itemId())
+                            && !run.givenUp().contains(Failures.ORDER + ":" + letter.itemId());
+                } else {
+                    catalog(run, calls).syncProducts(List.of(letter.itemId()));
+                    done = !run.givenUp().contains(letter.kind() + ":" + letter.itemId());
+                }
+                if (done) {
+                    store.deleteDeadLetter(letter.id());
+                } else {
+                    store.markReplayed(letter.id());
+                }
+            }
+        });
+    }
+
+    // ---- events and scheduling ----
+
+    @Override
+    public AutoCloseable subscribe(EngineListener listener) {
+        return events.subscribe(listener);
+    }
+
+    @Override
+    public void runDueWork() throws InterruptedException {
+        checkOpen();
+        for (Future<?> task : startDueWork()) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                LOG.warn("due work failed: {}", e.getCause().toString());
+            }
+        }
+    }
+
+    /** Claims what is due now and starts it per store; stores with a tick still in flight are skipped. */
+    private List<Future<?>> startDueWork() {
+        Instant now = setup.clock().instant();
+        Map<String, Set<String>> dirty = debouncer.drainDue(now);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (StoreRecord record : store.listStores()) {
+            String storeId = record.id();
+            Set<String> products = dirty.remove(storeId);
+            StoreRuntime runtime = runtime(storeId);
+            if (!runtime.tickInFlight.compareAndSet(false, true)) {
+                if (products != null) {
+                    debouncer.requeue(storeId, products, now);
+                }
+                continue;
+            }
+            if (!schedule.tracks(storeId)) {
+                Instant lastFull = lastCompleteFullPass(storeId);
+                schedule.track(storeId, lastFull, now);
+                if (record.status() == ConnectionStatus.APPROVED && lastFull == null) {
+                    schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
+                }
+            }
+            Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
+            boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
+            if (due.isEmpty() && products == null && !recover) {
+                runtime.tickInFlight.set(false);
+                continue;
+            }
+            try {
+                tasks.add(workers.submit(() -> {
+                    try {
+                        storeSlots.acquire();
+                        try {
+                            doStoreWork(runtime, due, products, recover);
+                        } finally {
+                            storeSlots.release();
+                        }
+                    } finally {
+                        runtime.tickInFlight.set(false);
+                    }
+                    return null;
+                }));
+            } catch (RejectedExecutionException e) {
+                runtime.tickInFlight.set(false);
+            }
+        }
+        return tasks;
+    }
+
+    private void doStoreWork(StoreRuntime runtime, Set<Schedule.Work> due, Set<String> products, boolean recover)
+            throws InterruptedException {
+        String storeId = runtime.storeId();
+        if (due.contains(Schedule.Work.STATUS_POLL)) {
+            try {
+                flows.refreshStatus(storeId);
+            } catch (RuntimeException e) {
+                LOG.warn("store {}: status poll failed: {}", storeId, e.getMessage());
+            }
+        }
+        if (record(storeId).status() != ConnectionStatus.APPROVED) {
+            return;
+        }
+        if (recover) {
+            runs.execute(runtime, RunKind.RECOVERY, null, work(RunKind.RECOVERY));
+        }
+        if (due.contains(Schedule.Work.FULL_SYNC)) {
+            runs.execute(runtime, RunKind.FULL, null, work(RunKind.FULL));
+            schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, setup.clock().instant());
+        } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC)) {
+            runs.execute(runtime, RunKind.INCREMENTAL, null, work(RunKind.INCREMENTAL));
+        }
+        if (due.contains(Schedule.Work.ORDER_POLL)) {
+            runs.execute(runtime, RunKind.ORDERS, null, work(RunKind.ORDERS));
+        }
+        if (products != null && !products.isEmpty()) {
+            runs.execute(runtime, RunKind.WEBHOOK, null, run -> {
+                requireApprovedForRun(storeId);
+                catalog(run, runCalls(run.runtime())).syncProducts(products);
+            });
+        }
+    }
+
+    private Instant lastCompleteFullPass(String storeId) {
+        return store.recentRuns(storeId, 200).stream()
+                .filter(r -> r.kind() == com.golisto.sync.core.store.RunKind.FULL
+                        && r.status() == com.golisto.sync.core.store.RunStatus.SUCCEEDED)
+                .map(SyncRun::finishedAt).findFirst().orElse(null);
+    }
+
+    @Override
+    public synchronized void start() {
+        checkOpen();
+        if (loop != null) {
+            return;
+        }
+        loop = Thread.ofVirtual().name("golisto-sync-scheduler").start(() -> {
+            LOG.info("engine scheduler started (tick {})", options.tickInterval());
+            try {
+                while (!closed) {
+                    try {
+                        startDueWork();
+                    } catch (RuntimeException e) {
+                        LOG.warn("scheduler tick failed: {}", e.toString());
+                    }
+                    if (closing.await(options.tickInterval().toMillis(), TimeUnit.MILLISECONDS)) {
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        closing.countDown();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("engine closing with work still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runtimes.values().forEach(StoreRuntime::reopenConnectors);
+        store.close();
+        LOG.info("Golisto Sync engine closed");
+    }
+
+    // ---- helpers ----
+
+    StoreRuntime runtime(String storeId) {
+        return runtimes.computeIfAbsent(storeId, id -> new StoreRuntime(id, store, setup.clock(), setup.httpClient(),
+                setup.sleeper(), options.shopConcurrency(), registry));
+    }
+
+    /** Remote calls for a run: stop when the store is disconnected or the engine closes. */
+    private RemoteCalls runCalls(StoreRuntime runtime) {
+        return new RemoteCalls(retry, runtime.shopPermits,
+                () -> closed ? "the engine is closing" : runtime.stopReason);
+    }
+
+    /** Remote calls for host-driven flows: stop only when the engine closes. */
+    private RemoteCalls hostCalls(StoreRuntime runtime) {
+        return new RemoteCalls(retry, runtime.shopPermits, () -> closed ? "the engine is closing" : null);
+    }
+
+    private StoreRecord record(String storeId) {
+        return store.findStore(storeId).orElseThrow(() -> new UnknownStoreException("no store with id " + storeId));
+    }
+
+    private void requireApproved(String storeId) {
+        StoreRecord record = record(storeId);
+        if (record.status() != ConnectionStatus.APPROVED) {
+            throw new NotApprovedException("store " + storeId + " is " + record.status()
+                    + ": nothing is synchronised before the marketplace approves it");
+        }
+    }
+
+    private void requireApprovedForRun(String storeId) {
+        StoreRecord record = record(storeId);
+        if (record.status() != ConnectionStatus.APPROVED) {
+            throw new RunStoppedException("store " + storeId + " is " + record.status() + ", not approved");
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the engine is closed");
+        }
+    }
+
+    private StoreView view(StoreRecord record) {
+        boolean credentials;
+        try {
+            credentials = runtime(record.id()).shop().credentialIssuer()
+                    .flatMap(issuer -> issuer.currentCredentials()).isPresent();
+        } catch (RuntimeException e) {
+            credentials = false;
+        }
+        return new StoreView(record.id(), record.shopConnector(), record.marketplaceConnector(), record.status(),
+                record.accountId(), record.statusReason(), credentials, record.updatedAt());
+    }
+
+    private static DeadLetterView view(DeadLetter letter) {
+        return new DeadLetterView(letter.id(), letter.storeId(), letter.kind(), letter.itemId(), letter.reason(),
+                letter.payload(), letter.createdAt(), letter.attempts(), letter.replayedAt());
+    }
+}

@@ -1,0 +1,259 @@
+package com.golisto.sync.core.engine;
+
+import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.api.spi.SyncException;
+import com.golisto.sync.core.EngineEvent;
+import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunStatus;
+import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.run.Failures;
+import com.golisto.sync.core.run.MarketplaceRefusal;
+import com.golisto.sync.core.run.RunCounter;
+import com.golisto.sync.core.run.RunStoppedException;
+import com.golisto.sync.core.store.DeadLetter;
+import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.core.store.SyncRun;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Executes a store's work as a run: takes the store's in-process pipeline lock and its database lease
+ * (renewed while the work lasts), records the run row and its counts, delivers run and item events, and
+ * turns failures into a failed run with a reason. A marketplace refusal of the store (credentials, approval)
+ * is handed to the engine once the store's lock is released. Thread-safe.
+ *
+ * <p>An {@link Error} thrown by the work propagates untouched and leaves the run row as it is, as a killed
+ * process would: the next engine on the database marks such runs failed when it first takes the store.
+ */
+final class Runs {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Runs.class);
+
+    /** The work of one run. */
+    @FunctionalInterface
+    interface Work {
+        void run(RunContext run) throws InterruptedException;
+    }
+
+    /** What a run's work gets. */
+    record RunContext(StoreRuntime runtime, long runId, RunCounter counter, Failures failures, Set<String> givenUp) {
+    }
+
+    /** What the engine does when the marketplace refuses a store during a run. */
+    @FunctionalInterface
+    interface RefusalHandler {
+        void refused(StoreRuntime runtime, MarketplaceRefusal refusal);
+    }
+
+    private final StateStore store;
+    private final Clock clock;
+    private final Events events;
+    private final String nodeId;
+    private final Duration leaseDuration;
+    private final RefusalHandler refusals;
+    private final Map<Long, RunCounter> active = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<RunView>> finished = new ConcurrentHashMap<>();
+
+    Runs(StateStore store, Clock clock, Events events, String nodeId, Duration leaseDuration, RefusalHandler refusals) {
+        this.store = store;
+        this.clock = clock;
+        this.events = events;
+        this.nodeId = nodeId;
+        this.leaseDuration = leaseDuration;
+        this.refusals = refusals;
+    }
+
+    /** Records a run that starts later (an asynchronous request), so its id can be returned at once. */
+    SyncRun queue(String storeId, RunKind kind) {
+        SyncRun run = store.startRun(storeId, com.golisto.sync.core.store.RunKind.valueOf(kind.name()));
+        finished.put(run.id(), new CompletableFuture<>());
+        return run;
+    }
+
+    /**
+     * Runs work for a store, waiting for the store's lock.
+     *
+     * @param queued the run row made by {@link #queue}, or null to make one now
+     * @return the finished run
+     */
+    RunView execute(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work) throws InterruptedException {
+        String storeId = runtime.storeId();
+        runtime.pipeline.lockInterruptibly();
+        MarketplaceRefusal refusal = null;
+        RunView view;
+        java.util.concurrent.CountDownLatch renewer = null;
+        boolean leased = false;
+        try {
+            leased = store.tryAcquireLease(storeId, nodeId, leaseDuration);
+            if (!leased) {
+                SyncRun run = queued != null ? queued : store.startRun(storeId, storeKind(kind));
+                return finish(run, RunCounts.zero(), "another engine node is working on store " + storeId);
+            }
+            failAbandonedRuns(runtime);
+            SyncRun run = queued != null ? queued : store.startRun(storeId, storeKind(kind));
+            finished.computeIfAbsent(run.id(), id -> new CompletableFuture<>());
+            RunCounter counter = new RunCounter();
+            active.put(run.id(), counter);
+            runtime.currentRun.set(counter);
+            renewer = startRenewer(storeId);
+            events.emit(new EngineEvent.RunStarted(storeId, new RunId(run.id()), kind, clock.instant()));
+            Set<String> givenUp = ConcurrentHashMap.newKeySet();
+            String error = null;
+            try {
+                work.run(new RunContext(runtime, run.id(), counter, failures(storeId, run.id(), counter, givenUp),
+                        givenUp));
+            } catch (MarketplaceRefusal e) {
+                refusal = e;
+                error = e.getMessage();
+            } catch (RetryableException e) {
+                error = "gave up after retries: " + e.getMessage();
+                LOG.warn("store {}: {} run {} failed: {}", storeId, kind, run.id(), error);
+            } catch (RunStoppedException e) {
+                error = "stopped: " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (SyncException e) {
+                error = e.getMessage();
+                LOG.warn("store {}: {} run {} failed: {}", storeId, kind, run.id(), error);
+            } catch (RuntimeException e) {
+                error = e.toString();
+                LOG.error("store {}: {} run {} failed unexpectedly", storeId, kind, run.id(), e);
+            }
+            view = finish(run, counter.snapshot(), error);
+        } finally {
+            if (renewer != null) {
+                renewer.countDown();
+            }
+            runtime.currentRun.set(null);
+            if (leased) {
+                releaseLease(storeId);
+            }
+            runtime.pipeline.unlock();
+        }
+        if (refusal != null) {
+            refusals.refused(runtime, refusal);
+        }
+        return view;
+    }
+
+    private RunView finish(SyncRun run, RunCounts counts, String error) {
+        active.remove(run.id());
+        SyncRun done = store.finishRun(run.id(),
+                error == null ? com.golisto.sync.core.store.RunStatus.SUCCEEDED : com.golisto.sync.core.store.RunStatus.FAILED,
+                new com.golisto.sync.core.store.RunCounts(counts.read(), counts.created(), counts.updated(),
+                        counts.deleted(), counts.unchanged(), counts.failed(), counts.requests()),
+                error);
+        RunView view = view(done);
+        events.emit(new EngineEvent.RunFinished(view, clock.instant()));
+        CompletableFuture<RunView> future = finished.remove(run.id());
+        if (future != null) {
+            future.complete(view);
+        }
+        return view;
+    }
+
+    /** Fails a queued run that will never start (the store was refused or stopped before its turn). */
+    void abandon(SyncRun queued, String why) {
+        finish(queued, RunCounts.zero(), why);
+    }
+
+    private Failures failures(String storeId, long runId, RunCounter counter, Set<String> givenUp) {
+        return (kind, itemId, reason, payload) -> {
+            DeadLetter letter = store.addDeadLetter(storeId, kind, itemId, reason, payload);
+            counter.failed(1);
+            givenUp.add(kind + ":" + itemId);
+            LOG.warn("store {}: {} {} went to the dead letters: {}", storeId, kind, itemId, reason);
+            events.emit(new EngineEvent.ItemFailed(storeId, new RunId(runId), kind, itemId, reason, letter.id(),
+                    clock.instant()));
+        };
+    }
+
+    /** Runs a previous process left RUNNING for this store are failed once, when this engine first takes it. */
+    private void failAbandonedRuns(StoreRuntime runtime) {
+        if (runtime.abandonedRunsChecked) {
+            return;
+        }
+        for (SyncRun run : store.recentRuns(runtime.storeId(), 100)) {
+            if (run.status() == com.golisto.sync.core.store.RunStatus.RUNNING && !finished.containsKey(run.id())) {
+                store.finishRun(run.id(), com.golisto.sync.core.store.RunStatus.FAILED, run.counts(),
+                        "interrupted: the process running it stopped");
+            }
+        }
+        runtime.abandonedRunsChecked = true;
+    }
+
+    /** Renews the lease until the returned latch is counted down (no interrupts: they can break database I/O). */
+    private java.util.concurrent.CountDownLatch startRenewer(String storeId) {
+        long pause = Math.max(1000, leaseDuration.toMillis() / 3);
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofVirtual().name("lease-" + storeId).start(() -> {
+            try {
+                while (!done.await(pause, TimeUnit.MILLISECONDS)) {
+                    if (!store.renewLease(storeId, nodeId, leaseDuration)) {
+                        LOG.warn("store {}: lost the work lease to another node", storeId);
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                LOG.warn("store {}: could not renew the work lease: {}", storeId, e.toString());
+            }
+        });
+        return done;
+    }
+
+    private void releaseLease(String storeId) {
+        try {
+            store.releaseLease(storeId, nodeId);
+        } catch (RuntimeException e) {
+            LOG.warn("store {}: could not release the work lease: {}", storeId, e.toString());
+        }
+    }
+
+    /** A run as stored, with the live counts while it runs. */
+    Optional<RunView> find(long runId) {
+        return store.findRun(runId).map(this::view);
+    }
+
+    /** Waits for a run to finish, up to the timeout. */
+    RunView await(long runId, Duration timeout) throws InterruptedException {
+        CompletableFuture<RunView> future = finished.get(runId);
+        if (future != null) {
+            try {
+                return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // fall through to the stored state
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("run " + runId + " failed to report", e.getCause());
+            }
+        }
+        return find(runId).orElseThrow(() -> new IllegalArgumentException("no run " + runId));
+    }
+
+    RunView view(SyncRun run) {
+        RunCounter live = active.get(run.id());
+        RunCounts counts = live != null ? live.snapshot()
+                : new RunCounts(run.counts().read(), run.counts().created(), run.counts().updated(),
+                        run.counts().deleted(), run.counts().unchanged(), run.counts().failed(),
+                        run.counts().requests());
+        return new RunView(new RunId(run.id()), run.storeId(), RunKind.valueOf(run.kind().name()),
+                RunStatus.valueOf(run.status().name()), run.startedAt(), run.finishedAt(), counts, run.errorMessage());
+    }
+
+    private static com.golisto.sync.core.store.RunKind storeKind(RunKind kind) {
+        return com.golisto.sync.core.store.RunKind.valueOf(kind.name());
+    }
+}
