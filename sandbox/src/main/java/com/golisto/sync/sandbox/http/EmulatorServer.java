@@ -81,7 +81,7 @@ public abstract class EmulatorServer implements AutoCloseable {
         connector.setPort(0);
         server.addConnector(connector);
         server.setHandler(new EmulatorHandler());
-        server.setStopTimeout(2_000);
+        server.setStopTimeout(0); // an emulator stops at once, open keep-alive connections included
     }
 
     /**
