@@ -35,9 +35,13 @@ final class ProductValidator {
         requiredText(item, "external_id", problems);
         requiredText(item, "title", problems);
         requiredEnum(item, "status", PRODUCT_STATUSES, problems);
-        if (requiredText(item, "currency", problems) && !item.get("currency").asText().equals(currency)) {
-            problems.add("currency must be " + currency + " (the currency sent with the credentials), not "
-                    + item.get("currency").asText());
+        if (requiredText(item, "currency", problems)) {
+            String sent = item.get("currency").asText();
+            if (!GolistoBackend.isKnownCurrency(sent)) {
+                problems.add("currency " + sent + " is not a known ISO 4217 code");
+            } else if (!sent.equals(currency)) {
+                problems.add("currency must be " + currency + " (the currency sent with the credentials), not " + sent);
+            }
         }
         requiredMoney(item, "price", problems);
         optionalMoney(item, "sale_price", problems);

@@ -157,6 +157,17 @@ class GolistoEmulatorCatalogTest {
     }
 
     @Test
+    void batch_unknownCurrency_failsTheItem() {
+        ObjectNode unknown = product("1");
+        unknown.put("currency", "XYZ");
+
+        JsonNode result = batch(items(unknown)).get(0);
+
+        assertThat(result.get("action").asText()).isEqualTo("failed");
+        assertThat(result.at("/error/message").asText()).contains("XYZ is not a known ISO 4217 code");
+    }
+
+    @Test
     void batch_missingRequiredFieldsAndBadEnums_areNamedInTheError() {
         ObjectNode missing = MAPPER.createObjectNode();
         missing.put("external_id", "9");
