@@ -207,8 +207,11 @@ final class GolistoBackend {
     EmulatorResponse disconnect(EmulatorRequest request) {
         synchronized (lock) {
             ConnectionRecord connection = authenticate(request);
+            if (connection.status != GolistoConnectionStatus.DISCONNECTED) {
+                // a reason Golisto gave earlier (rejection, its own disconnect) is kept
+                connection.reason = "disconnected by the store";
+            }
             connection.status = GolistoConnectionStatus.DISCONNECTED;
-            connection.reason = "disconnected by the store";
             connection.tokenRevoked = true;
             ObjectNode answer = Json.object();
             answer.put("status", "disconnected");

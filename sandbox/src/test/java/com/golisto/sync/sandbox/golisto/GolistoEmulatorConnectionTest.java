@@ -231,6 +231,18 @@ class GolistoEmulatorConnectionTest {
     }
 
     @Test
+    void disconnect_afterARejection_keepsGolistosReason() {
+        JsonNode linked = client.link(STORE, "EUR", null);
+        String id = linked.get("connection_id").asText();
+        golisto.reject(id, "no return policy");
+
+        client.post("/api/woocommerce/disconnect", linked.get("api_token").asText(), "");
+
+        assertThat(golisto.connection(id).reason()).contains("no return policy");
+        assertThat(golisto.connection(id).tokenRevoked()).isTrue();
+    }
+
+    @Test
     void disconnectByGolisto_keepsStatusReadable_butStopsEverythingElse() {
         GolistoTestClient.Store store = client.approvedStore();
 
