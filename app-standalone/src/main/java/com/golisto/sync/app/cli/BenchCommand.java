@@ -1,9 +1,13 @@
 package com.golisto.sync.app.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.module.ModuleDescriptor;
+import java.lang.module.ModuleFinder;
+import java.lang.module.ModuleReference;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -15,28 +19,31 @@ import picocli.CommandLine.Parameters;
  * otherwise says how to run it.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Runs the end-to-end benchmark (emulators on loopback; one JSON line per scenario)",
-                "when the benchmarks module is on the module path; otherwise prints how to run it."})
+        description = {"Runs the end-to-end benchmark, or says how to run it.",
+                "Needs the benchmarks module on the module path (emulators on loopback; one JSON line per",
+                "scenario); otherwise prints how to run it with bin/bench."})
 final class BenchCommand extends RunnerCommand {
     static final String MODULE = "com.golisto.sync.benchmarks";
+    /** The end-to-end benchmark's entry point, as bin/bench runs it, when the module names no main class. */
+    static final String DEFAULT_MAIN = "com.golisto.sync.benchmarks.EndToEndBenchmark";
 
     @Parameters(paramLabel = "ARG", arity = "0..*", description = "Arguments for the benchmark (e.g. a scenario).")
     List<String> args = new ArrayList<>();
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        Optional<Module> module = ModuleLayer.boot().findModule(MODULE);
-        Optional<String> mainClass = module.map(Module::getDescriptor).flatMap(ModuleDescriptor::mainClass);
         String modulePath = System.getProperty("jdk.module.path");
-        if (module.isEmpty() || mainClass.isEmpty() || modulePath == null) {
+        Optional<ModuleDescriptor> module = modulePath == null ? Optional.empty()
+                : ModuleFinder.of(Arrays.stream(modulePath.split(File.pathSeparator)).map(Path::of)
+                        .toArray(Path[]::new)).find(MODULE).map(ModuleReference::descriptor);
+        if (module.isEmpty()) {
             out().println("The end-to-end benchmark is in the benchmarks module, which is not on this runner's"
                     + " module path.");
-            out().println("Run it from a checkout (see docs/performance.md):");
-            out().println("  mvn -B -q -DskipTests install && bin/bench");
-            out().println("or add benchmarks/target/benchmarks-*.jar and its dependencies to the module path and"
-                    + " run 'bench' again.");
+            out().println("Run it from a checkout with bin/bench (it builds what it needs; see docs/performance.md),");
+            out().println("or put benchmarks/target/benchmarks-*.jar and its lib/ on this runner's module path.");
             return ExitCodes.FAILURE;
         }
+        Optional<String> mainClass = Optional.of(module.get().mainClass().orElse(DEFAULT_MAIN));
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin",
                 "java").toString()));

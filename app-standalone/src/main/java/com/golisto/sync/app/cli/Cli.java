@@ -16,6 +16,8 @@ import picocli.CommandLine;
  * environment and output streams.
  */
 public final class Cli {
+    private static final String LOG_LEVEL = "golisto.log.level";
+
     private final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -85,6 +87,10 @@ public final class Cli {
      * @return the exit code: 0 success, 1 failure, 2 bad usage or configuration
      */
     public int run(String... args) {
+        if (System.getProperty(LOG_LEVEL) == null) {
+            // the commands print their own story; the log stays quiet unless serving
+            System.setProperty(LOG_LEVEL, java.util.Arrays.asList(args).contains("serve") ? "INFO" : "WARN");
+        }
         try {
             return commandLine().execute(args);
         } finally {

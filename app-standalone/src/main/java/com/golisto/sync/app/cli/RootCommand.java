@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "golisto-sync", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Keeps WooCommerce stores and the Golisto marketplace in step.",
                 "Start with 'demo' to see the whole story on local emulators."},
-        subcommands = {ServeCommand.class, StoresCommand.class, ConnectCommand.class,
+        subcommands = {DemoCommand.class, ServeCommand.class, StoresCommand.class, ConnectCommand.class,
                 StatusCommand.class, SyncCommand.class, DisconnectCommand.class, DeadLettersCommand.class,
                 AdminTokenCommand.class, BenchCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage or configuration.",

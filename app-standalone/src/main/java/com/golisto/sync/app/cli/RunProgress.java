@@ -12,7 +12,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
  * (one when the counts change, at most about once a second). The total is unknown up front, so the bar
  * counts products read.
  */
-final class RunProgress implements AutoCloseable {
+public final class RunProgress implements AutoCloseable {
     private static final long PLAIN_INTERVAL_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final PrintWriter out;
@@ -21,7 +21,12 @@ final class RunProgress implements AutoCloseable {
     private Views.Counts last;
     private long lastLine;
 
-    RunProgress(PrintWriter out, String label, boolean terminal) {
+    /**
+     * @param out where plain lines go
+     * @param label what runs, e.g. {@code full sync}
+     * @param terminal whether to draw a progress bar (on standard error) instead of plain lines
+     */
+    public RunProgress(PrintWriter out, String label, boolean terminal) {
         this.out = out;
         this.label = label;
         this.bar = terminal ? new ProgressBarBuilder().setTaskName(label).setInitialMax(-1)
@@ -29,7 +34,7 @@ final class RunProgress implements AutoCloseable {
     }
 
     /** Shows the run as it stands. */
-    void update(Views.Run run) {
+    public void update(Views.Run run) {
         Views.Counts c = run.counts();
         if (bar != null) {
             bar.stepTo(c.read());

@@ -8,8 +8,9 @@ import picocli.CommandLine.Command;
 
 /** {@code serve}: runs the engine with its HTTP endpoints until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the engine and its HTTP server until stopped (Ctrl-C or SIGTERM): webhooks, connect",
-                "callbacks, the admin API under /api, the dashboard at /, /healthz and /metrics.",
+        description = {"Runs the engine and its HTTP server until stopped (Ctrl-C or SIGTERM).",
+                "Serves webhooks, the connect callbacks, the admin API under /api, the dashboard at /,",
+                "/healthz and /metrics.",
                 "See docs/operations.md for deploying against real WooCommerce stores and Golisto."})
 final class ServeCommand extends RunnerCommand {
     @Override

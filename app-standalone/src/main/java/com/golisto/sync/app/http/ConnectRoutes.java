@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 
 /**
- * The two connect steps that come from outside: {@code GET /connect/return?state=&code=} (Golisto sends
- * the merchant's browser back; a small page says what happened) and {@code POST /wc-auth/callback/{state}}
- * (WooCommerce posts the API keys the merchant granted).
+ * The connect steps that come from outside: {@code GET /connect/return?state=&code=} (Golisto sends the
+ * merchant's browser back; a small page says what happened), {@code POST /wc-auth/callback/{state}}
+ * (WooCommerce posts the API keys the merchant granted) and {@code GET /wc-auth/return} (WooCommerce sends
+ * the browser back after the grant).
  */
 public final class ConnectRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(ConnectRoutes.class);
@@ -31,7 +32,8 @@ public final class ConnectRoutes {
     public List<Route> routes() {
         return List.of(
                 Route.get("/connect/return", this::connectReturn),
-                Route.post("/wc-auth/callback/{state}", this::credentialCallback));
+                Route.post("/wc-auth/callback/{state}", this::credentialCallback),
+                Route.get("/wc-auth/return", this::credentialReturn));
     }
 
     private void connectReturn(Exchange ex) throws InterruptedException {
@@ -86,6 +88,19 @@ public final class ConnectRoutes {
         LogContext.store(store.id());
         LOG.info("event=credential_grant_completed");
         ex.json(200, "{\"result\":\"stored\",\"store_id\":" + Json.quote(store.id()) + "}");
+    }
+
+    /** Where WooCommerce sends the merchant's browser after the key grant ({@code success=1} or {@code 0}). */
+    private void credentialReturn(Exchange ex) {
+        boolean granted = ex.query("success").filter("1"::equals).isPresent();
+        if (granted) {
+            ex.html(200, page("Keys granted", "ok", "WooCommerce granted Golisto Sync its API keys.",
+                    "Next, link the store to Golisto: run <code>connect STORE</code> again (or"
+                            + " <code>POST /api/stores/{id}/connect</code>) and open the Golisto link."));
+        } else {
+            ex.html(400, page("Keys not granted", "bad", "WooCommerce did not grant the API keys.",
+                    "Start again from the runner when the shop's administrator is ready to approve them."));
+        }
     }
 
     private static String describe(String error) {

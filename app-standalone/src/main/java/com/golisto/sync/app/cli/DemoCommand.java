@@ -1,0 +1,72 @@
+package com.golisto.sync.app.cli;
+
+import com.golisto.sync.app.demo.Demo;
+import com.golisto.sync.app.demo.DemoOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.concurrent.CountDownLatch;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code demo}: the whole story on loopback emulators, no setup. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Runs the whole story on local emulators, no setup needed.",
+                "WooCommerce and Golisto emulators on loopback, the runner on an embedded database: connect,",
+                "approval, full sync, a price change by webhook, a Golisto sale becoming a WooCommerce order,",
+                "shipment and payout. Ignores the configuration file: everything is local."})
+final class DemoCommand extends RunnerCommand {
+    @Option(names = "--keep-running", description = "Leave the runner, dashboard and emulators up and print their URLs.")
+    boolean keepRunning;
+
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "Keep the runner's state in DIR (e.g. ./data) instead of a temporary folder deleted at the end.")
+    Path data;
+
+    @Option(names = "--products", paramLabel = "N", defaultValue = "60",
+            description = "Products in the WooCommerce emulator, a quarter of them variable (default: ${DEFAULT-VALUE}).")
+    int products;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "The runner's HTTP port (default: a free one).")
+    int port;
+
+    @Override
+    public Integer call() throws Exception {
+        if (products < 4 || products > 100_000) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--products must be 4 to 100000");
+        }
+        Path dir = data != null ? data : Files.createTempDirectory("golisto-sync-demo-");
+        boolean temporary = data == null;
+        Demo demo = Demo.start(new DemoOptions(dir, products, port, cli().terminal()), out());
+        try {
+            demo.run();
+            if (keepRunning) {
+                demo.printUrls();
+                CountDownLatch stopped = new CountDownLatch(1);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    demo.close();
+                    stopped.countDown();
+                }, "demo-shutdown"));
+                stopped.await();
+            }
+        } finally {
+            demo.close();
+            if (temporary && !keepRunning) {
+                delete(dir);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete the demo folder " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package com.golisto.sync.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "demo", "serve", "stores", "stores add", "stores list", "stores show", "connect",
+            "status", "sync", "disconnect", "dead-letters", "dead-letters list", "dead-letters replay", "admin-token",
+            "admin-token rotate", "bench"})
+    void help_everyCommand_printsUsageAndSucceeds(String command) {
+        List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
+        args.add("--help");
+
+        int code = run(Map.of(), args.toArray(String[]::new));
+
+        assertThat(code).isZero();
+        assertThat(out.toString()).startsWith("Usage: golisto-sync" + (command.isEmpty() ? "" : " " + command));
+    }
+
+    @Test
+    void noCommand_printsUsageAndExits2() {
+        assertThat(run(Map.of())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Usage: golisto-sync").contains("Commands:").contains("demo")
+                .contains("dead-letters");
+    }
+
+    @Test
+    void unknownCommandOrOption_exits2() {
+        assertThat(run(Map.of(), "frobnicate")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Unmatched argument").contains("frobnicate");
+        assertThat(run(Map.of(), "stores", "list", "--colour")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void sync_withoutOrWithBothModes_exits2() {
+        assertThat(run(Map.of(), "sync", "my-shop")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--full").contains("--incremental");
+        assertThat(run(Map.of(), "sync", "my-shop", "--full", "--incremental")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(Map.of(), "sync", "--full")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void storesAdd_badIdOrUrlOrHalfAKeyPair_exits2BeforeTouchingState() {
+        Map<String, String> env = dataDir();
+        assertThat(run(env, "stores", "add", "Bad Id", "--url", "https://shop.example")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(env, "stores", "add", "shop", "--url", "ftp://shop.example")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run(env, "stores", "add", "shop", "--url", "https://shop.example", "--consumer-key", "ck_1"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("lower-case letters").contains("http or https")
+                .contains("go together");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void badConfiguration_listsEveryProblemAndExits2() throws Exception {
+        Path config = dir.resolve("sync.yaml");
+        Files.writeString(config, "server: { port: -1 }\nsync: { incremental-interval: often }\n");
+        Map<String, String> env = new HashMap<>(dataDir());
+        env.put("GOLISTO_SYNC_GOLISTO_API_URL", "golisto");
+
+        int code = run(env, "stores", "list", "--config", config.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("invalid configuration (3 problems):")
+                .contains("server.port:").contains("sync.incremental-interval:")
+                .contains("golisto.api-url: \"golisto\" (from GOLISTO_SYNC_GOLISTO_API_URL)")
+                .contains("docs/configuration.md");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
+    void configOption_isAcceptedBeforeTheCommandToo() throws Exception {
+        Path config = dir.resolve("sync.yaml");
+        Files.writeString(config, "server: { port: 123456 }\n");
+
+        int code = run(dataDir(), "--config", config.toString(), "stores", "list");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("server.port:");
+    }
+
+    @Test
+    void adminTokenRotate_printsTheNewTokenOnce() throws Exception {
+        Map<String, String> env = dataDir();
+
+        int code = run(env, "admin-token", "rotate");
+
+        assertThat(code).isZero();
+        String token = Files.readString(dir.resolve("data/admin.token")).trim();
+        assertThat(out.toString()).contains(token).contains("Restart a serving runner");
+    }
+
+    @Test
+    void adminTokenRotate_tokenFromConfiguration_failsWithExit1() {
+        Map<String, String> env = new HashMap<>(dataDir());
+        env.put("GOLISTO_SYNC_SERVER_ADMIN_TOKEN", "configured-token-0123456789abc");
+
+        assertThat(run(env, "admin-token", "rotate")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("change it there").doesNotContain("configured-token-0123456789abc");
+    }
+
+    @Test
+    void bench_withoutTheBenchmarksModule_saysHowToRunItAndExits1() {
+        assertThat(run(Map.of(), "bench")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(out.toString()).contains("benchmarks module").contains("docs/performance.md");
+    }
+
+    private Map<String, String> dataDir() {
+        return Map.of("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString());
+    }
+
+    private int run(Map<String, String> env, String... args) {
+        return Cli.of(env, new PrintWriter(out, true), new PrintWriter(err, true)).run(args);
+    }
+}

@@ -1,0 +1,191 @@
+package com.golisto.sync.app.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void load_noFileNoEnvironment_givesTheEmbeddedDefaults() {
+        RunnerConfig c = ConfigLoader.create(Map.of()).load(Optional.empty());
+
+        assertThat(c.server().host()).isEqualTo("127.0.0.1");
+        assertThat(c.server().port()).isEqualTo(8080);
+        assertThat(c.server().publicUrlFor(8080)).isEqualTo(URI.create("http://127.0.0.1:8080"));
+        assertThat(c.server().configuredAdminToken()).isEmpty();
+        assertThat(c.state().dataDir()).isEqualTo(Path.of("data"));
+        assertThat(c.state().jdbcUrl()).isEqualTo("jdbc:hsqldb:file:" + Path.of("data", "state"));
+        assertThat(c.state().masterKeyFile()).isEqualTo(Path.of("data", "master.key"));
+        assertThat(c.golisto().apiUrl()).isEqualTo(URI.create("https://api.golisto.com"));
+        assertThat(c.golisto().webUrl()).isEqualTo(URI.create("https://golisto.com"));
+        assertThat(c.golisto().statusPollInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.sync().dailyFullSyncAt()).isEqualTo(LocalTime.of(3, 0));
+        assertThat(c.sync().timeZone()).isEqualTo(ZoneId.of("UTC"));
+        assertThat(c.sync().incrementalInterval()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(c.sync().orderPollInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.sync().webhookDebounce()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(c.stores()).isEmpty();
+    }
+
+    @Test
+    void load_yamlFile_readsEveryKeyAndTheStores() throws IOException {
+        Path file = write("""
+                server:   { host: 0.0.0.0, port: 9090, public-url: "https://sync.example.com/", admin-token: "a-very-long-admin-token-123" }
+                state:    { data-dir: /var/lib/golisto, master-key-file: /etc/golisto/master.key }
+                golisto:  { api-url: https://api.example.net, web-url: https://web.example.net, status-poll-interval: PT30S }
+                sync:     { daily-full-sync-at: "04:30", time-zone: Europe/Paris, incremental-interval: PT5M, order-poll-interval: PT2M, webhook-debounce: PT1S }
+                stores:
+                  - { id: my-shop, woocommerce: { url: https://shop.example, consumer-key: ck_abc, consumer-secret: cs_def } }
+                  - id: other-shop
+                    woocommerce:
+                      url: https://other.example
+                """);
+
+        RunnerConfig c = ConfigLoader.create(Map.of()).load(Optional.of(file));
+
+        assertThat(c.server().host()).isEqualTo("0.0.0.0");
+        assertThat(c.server().port()).isEqualTo(9090);
+        assertThat(c.server().publicUrlFor(9090)).isEqualTo(URI.create("https://sync.example.com"));
+        assertThat(c.server().configuredAdminToken()).get().extracting(t -> t.reveal())
+                .isEqualTo("a-very-long-admin-token-123");
+        assertThat(c.state().jdbcUrl()).isEqualTo("jdbc:hsqldb:file:" + Path.of("/var/lib/golisto", "state"));
+        assertThat(c.state().masterKeyFile()).isEqualTo(Path.of("/etc/golisto/master.key"));
+        assertThat(c.golisto().apiUrl()).isEqualTo(URI.create("https://api.example.net"));
+        assertThat(c.golisto().statusPollInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.sync().dailyFullSyncAt()).isEqualTo(LocalTime.of(4, 30));
+        assertThat(c.sync().timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(c.sync().webhookDebounce()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(c.stores()).extracting(StoreConfig::id).containsExactly("my-shop", "other-shop");
+        assertThat(c.stores().get(0).woocommerce()).containsOnly(Map.entry("url", "https://shop.example"),
+                Map.entry("consumer-key", "ck_abc"), Map.entry("consumer-secret", "cs_def"));
+        assertThat(c.stores().get(1).woocommerce()).containsOnly(Map.entry("url", "https://other.example"));
+    }
+
+    @Test
+    void load_environmentVariables_overrideTheFile() throws IOException {
+        Path file = write("server: { port: 9090 }\nstores:\n  - { id: my-shop, woocommerce: { url: https://shop.example } }\n");
+        Map<String, String> env = Map.of(
+                "GOLISTO_SYNC_SERVER_PORT", "7070",
+                "GOLISTO_SYNC_SYNC_WEBHOOK_DEBOUNCE", "PT0S",
+                "GOLISTO_SYNC_STATE_JDBC_URL", "jdbc:postgresql://db/golisto?user=sync&password=pw",
+                "GOLISTO_SYNC_STORES_0_WOOCOMMERCE_CONSUMER_KEY", "ck_env",
+                "GOLISTO_SYNC_STORES_0_WOOCOMMERCE_CONSUMER_SECRET", "cs_env",
+                "GOLISTO_SYNC_STORES_1_ID", "env-shop",
+                "GOLISTO_SYNC_STORES_1_WOOCOMMERCE_URL", "https://env.example",
+                "PATH", "/usr/bin");
+
+        RunnerConfig c = ConfigLoader.create(env).load(Optional.of(file));
+
+        assertThat(c.server().port()).isEqualTo(7070);
+        assertThat(c.sync().webhookDebounce()).isZero();
+        assertThat(c.state().jdbcUrl()).isEqualTo("jdbc:postgresql://db/golisto?user=sync&password=pw");
+        assertThat(c.state().jdbcUrlForDisplay()).isEqualTo("jdbc:postgresql://db/golisto").doesNotContain("pw");
+        assertThat(c.store("my-shop")).get().extracting(StoreConfig::woocommerce).isEqualTo(Map.of(
+                "url", "https://shop.example", "consumer-key", "ck_env", "consumer-secret", "cs_env"));
+        assertThat(c.store("env-shop")).get().extracting(StoreConfig::woocommerce)
+                .isEqualTo(Map.of("url", "https://env.example"));
+    }
+
+    @Test
+    void configFile_fromTheCommandLineOrTheEnvironment() {
+        ConfigLoader loader = ConfigLoader.create(Map.of("GOLISTO_SYNC_CONFIG", "/etc/golisto/sync.yaml"));
+
+        assertThat(loader.configFile(null)).contains(Path.of("/etc/golisto/sync.yaml"));
+        assertThat(loader.configFile(Path.of("mine.yaml"))).contains(Path.of("mine.yaml"));
+        assertThat(ConfigLoader.create(Map.of()).configFile(null)).isEmpty();
+    }
+
+    @Test
+    void load_manyMistakes_listsEveryProblemByItsKey() throws IOException {
+        Path file = write("""
+                server:   { port: eighty, public-url: "ftp://nowhere", admin-token: short }
+                state:    { jdbc-url: "postgres://db" }
+                golisto:  { api-url: "not a url", status-poll-interval: 5m }
+                sync:     { daily-full-sync-at: "25:00", time-zone: Mars/Olympus, incremental-interval: PT0S, webhook-debounce: -PT1S }
+                colour: blue
+                stores:
+                  - { id: "Bad Id", woocommerce: { url: https://a.example } }
+                  - { id: twice, woocommerce: { url: https://b.example } }
+                  - { id: twice, woocommerce: { url: https://c.example } }
+                  - { woocommerce: { url: https://d.example } }
+                  - { id: no-url, woocommerce: { consumer-key: ck_x }, extra: 1 }
+                """);
+        Map<String, String> env = Map.of("GOLISTO_SYNC_SERVER_PROT", "1", "GOLISTO_SYNC_SYNC_ORDER_POLL_INTERVAL", "never");
+
+        assertThatThrownBy(() -> ConfigLoader.create(env).load(Optional.of(file)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
+                    assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
+                            "server.port", "server.public-url", "server.admin-token", "state.jdbc-url",
+                            "golisto.api-url", "golisto.status-poll-interval", "sync.daily-full-sync-at",
+                            "sync.time-zone", "sync.incremental-interval", "sync.order-poll-interval",
+                            "sync.webhook-debounce", "stores[0].id", "stores[2].id", "stores[3].id",
+                            "stores[4].woocommerce.url", "stores[4].woocommerce.consumer-secret", "stores[4].extra",
+                            "colour", "GOLISTO_SYNC_SERVER_PROT");
+                    assertThat(e.getMessage()).startsWith("invalid configuration (19 problems):")
+                            .contains("server.port: \"eighty\" is not a port number")
+                            .contains("sync.order-poll-interval: \"never\" (from GOLISTO_SYNC_SYNC_ORDER_POLL_INTERVAL)")
+                            .contains("stores[2].id: store \"twice\" is declared twice")
+                            .contains("colour: unknown key");
+                });
+    }
+
+    @Test
+    void load_badSecretValues_neverRepeatsThem() throws IOException {
+        Path file = write("""
+                server: { admin-token: "s3cr3t!" }
+                state:  { jdbc-url: "postgresql://db?password=hunter2hunter2" }
+                """);
+
+        assertThatThrownBy(() -> ConfigLoader.create(Map.of()).load(Optional.of(file)))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("server.admin-token")
+                .hasMessageContaining("state.jdbc-url")
+                .hasMessageNotContaining("s3cr3t!")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void load_missingOrMalformedFile_isAProblemOfTheConfigItself() throws IOException {
+        Path missing = dir.resolve("absent.yaml");
+        Path malformed = write("server: { port: 80\n");
+
+        assertThatThrownBy(() -> ConfigLoader.create(Map.of()).load(Optional.of(missing)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> {
+                            assertThat(p.key()).isEqualTo("config");
+                            assertThat(p.message()).contains("does not exist");
+                        }));
+        assertThatThrownBy(() -> ConfigLoader.create(Map.of()).load(Optional.of(malformed)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .singleElement().satisfies(p -> assertThat(p.message()).contains("not valid YAML")));
+    }
+
+    @Test
+    void load_sectionGivenAsAScalarOrList_isReported() throws IOException {
+        Path file = write("server: [1, 2]\nstores: nothing\n");
+
+        assertThatThrownBy(() -> ConfigLoader.create(Map.of()).load(Optional.of(file)))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigProblem::key).containsExactlyInAnyOrder("server", "stores"));
+    }
+
+    private Path write(String yaml) throws IOException {
+        Path file = dir.resolve("config-" + System.nanoTime() + ".yaml");
+        Files.writeString(file, yaml);
+        return file;
+    }
+}
