@@ -3,13 +3,13 @@ package com.golisto.sync.core;
 /**
  * Identifies one run of one store, as recorded in the state store.
  *
- * @param value the run row's id; positive
+ * @param value the run row's id; not negative
  */
 public record RunId(long value) {
 
     public RunId {
-        if (value < 1) {
-            throw new IllegalArgumentException("run id must be positive, was " + value);
+        if (value < 0) {
+            throw new IllegalArgumentException("run id must not be negative, was " + value);
         }
     }
 

@@ -162,7 +162,8 @@ final class ConnectionFlows {
     void refreshStatus(String storeId) throws InterruptedException {
         StoreRuntime runtime = runtimes.apply(storeId);
         StoreRecord record = record(storeId);
-        if (record.status() == ConnectionStatus.DISCONNECTED && record.accountId() == null) {
+        if (record.status() == ConnectionStatus.DISCONNECTED) {
+            // nothing to follow: the store was never connected, or its token was erased when it disconnected
             return;
         }
         ConnectionState state;
@@ -173,9 +174,6 @@ final class ConnectionFlows {
             if (e.credentialsRejected()) {
                 disconnected(storeId, e.getMessage(), false);
             }
-            return;
-        } catch (com.golisto.sync.api.spi.InvalidSettingsException e) {
-            // a disconnected store's token was erased: nothing to ask the marketplace with
             return;
         }
         ConnectionStatus before = record.status();

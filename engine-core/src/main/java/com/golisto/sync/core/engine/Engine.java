@@ -237,8 +237,11 @@ public final class Engine implements SyncEngine {
     }
 
     private void approved(String storeId) {
-        schedule.ran(storeId, Schedule.Work.FULL_SYNC, setup.clock().instant());
-        schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, setup.clock().instant());
+        Instant now = setup.clock().instant();
+        schedule.track(storeId, now, now);
+        schedule.ran(storeId, Schedule.Work.FULL_SYNC, now);
+        schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
+        schedule.ran(storeId, Schedule.Work.ORDER_POLL, now);
         startRun(storeId, RunKind.FULL);
     }
 

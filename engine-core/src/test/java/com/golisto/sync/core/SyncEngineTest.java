@@ -1,0 +1,284 @@
+package com.golisto.sync.core;
+
+import static com.golisto.sync.core.ListingAssertions.assertListingEquals;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.api.model.Image;
+import com.golisto.sync.api.model.Money;
+import com.golisto.sync.api.model.Product;
+import com.golisto.sync.api.model.ProductStatus;
+import com.golisto.sync.api.model.StockLevel;
+import com.golisto.sync.api.model.StockStatus;
+import com.golisto.sync.api.model.Variant;
+import com.golisto.sync.api.spi.NotApprovedException;
+import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.api.spi.WebhookVerdict;
+import com.golisto.sync.sandbox.golisto.GolistoListing;
+import com.golisto.sync.sandbox.golisto.GolistoSale;
+import com.golisto.sync.sandbox.http.Fault;
+import com.golisto.sync.sandbox.http.MutableClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The engine end to end over real HTTP: the Golisto emulator and its connector on the marketplace side,
+ * an in-memory {@link TestingShop} on the shop side (exact request counts, crash points), the engine on
+ * an HSQLDB file database, a mutable clock driving schedules and debounce.
+ */
+class SyncEngineTest {
+
+    static final String STORE = "shop-1";
+    static final String BATCH = "POST /api/woocommerce/catalog/batch";
+    static final String INVENTORY = "POST /api/woocommerce/inventory/batch";
+
+    @TempDir
+    Path dir;
+
+    final MutableClock clock = MutableClock.at(EngineFixture.START);
+    final TestingShop shop = new TestingShop("testing-shop", clock, "EUR");
+    final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+    EngineFixture fx;
+
+    @BeforeEach
+    void start() {
+        shop.put(simple("101", "Beanie", "18", null, 10));
+        shop.put(simple("102", "Cap", "16.5", "14.90", 0));
+        shop.put(variable("200", "Hoodie", 3));
+        shop.put(withStatus(simple("103", "Draft scarf", "25", null, 5), ProductStatus.DRAFT));
+        shop.put(simple("104", "Belt", "30", null, 2));
+        fx = new EngineFixture(dir, clock, shop.provider());
+        fx.engine.subscribe(events::add);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    // ---- approval gate and first sync ----
+
+    @Test
+    void unapprovedStore_getsNoShopRequestsNoWebhooksAndNoRuns_untilApproved() throws Exception {
+        StoreView connected = registerAndConnect();
+        long connectRequests = shop.requests();
+
+        for (int hour = 0; hour < 48; hour++) {
+            fx.advance(Duration.ofHours(1));
+        }
+        assertThatThrownBy(() -> fx.engine.sync(STORE, SyncMode.FULL)).isInstanceOf(NotApprovedException.class);
+
+        assertThat(connected.status()).isEqualTo(ConnectionStatus.AWAITING_APPROVAL);
+        assertThat(connectRequests).as("only reading the shop's currency and URL, for connecting").isEqualTo(2);
+        assertThat(shop.requests()).isEqualTo(connectRequests);
+        assertThat(shop.webhookUrls()).isEmpty();
+        assertThat(fx.engine.recentRuns(STORE, 10)).isEmpty();
+        assertThat(fx.golisto.listings(fx.connectionId(STORE))).isEmpty();
+    }
+
+    @Test
+    void approval_registersWebhooksThenFullSyncListsEveryActiveProductFieldByField() throws Exception {
+        registerAndConnect();
+
+        RunView first = fx.approve(STORE);
+
+        assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(first.counts()).isEqualTo(new RunCounts(5, 4, 0, 0, 1, 0, first.counts().requests()));
+        assertThat(first.counts().requests()).isGreaterThanOrEqualTo(3);
+        assertThat(shop.webhookUrls()).containsExactly(fx.host.baseUri().resolve("/webhooks/testing-shop/" + STORE));
+        assertCatalogEqualsShop();
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(EngineEvent.StatusChanged.class,
+                s -> assertThat(s.to()).isEqualTo(ConnectionStatus.APPROVED)));
+        assertThat(events).anySatisfy(e -> assertThat(e).isInstanceOfSatisfying(EngineEvent.RunFinished.class,
+                f -> assertThat(f.run().id()).isEqualTo(first.id())));
+    }
+
+    @Test
+    void secondFullSync_withNothingChanged_writesNothing() throws Exception {
+        approvedStore();
+        long batches = fx.golisto.requests().count(BATCH);
+
+        RunView second = fx.engine.syncAndWait(STORE, SyncMode.FULL);
+
+        assertThat(second.counts().written()).isZero();
+        assertThat(second.counts().unchanged()).isEqualTo(5);
+        assertThat(fx.golisto.requests().count(BATCH)).isEqualTo(batches);
+        assertThat(fx.golisto.requests().count(INVENTORY)).isZero();
+    }
+
+    // ---- webhooks ----
+
+    @Test
+    void webhookBurst_isCoalescedIntoOneShopReadAfterTheDebounce_andRepeatsAreHarmless() throws Exception {
+        approvedStore();
+        shop.put(simple("101", "Beanie deluxe", "19.5", null, 10));
+        long before = shop.requests();
+
+        for (int i = 1; i <= 5; i++) {
+            shop.sendProductWebhook("delivery-" + i, "101", "updated");
+            fx.advance(Duration.ofMillis(400));
+        }
+        shop.sendProductWebhook("delivery-3", "101", "updated");
+        fx.advance(Duration.ofMillis(1000));
+        assertThat(shop.requests()).as("still inside the debounce").isEqualTo(before);
+        fx.advance(Duration.ofMillis(1000));
+
+        assertThat(shop.requests()).as("one re-read of the product").isEqualTo(before + 1);
+        assertListingEquals(listing("101"), shop.product("101").orElseThrow());
+        RunView webhookRun = fx.engine.recentRuns(STORE, 1).get(0);
+        assertThat(webhookRun.kind()).isEqualTo(RunKind.WEBHOOK);
+        assertThat(webhookRun.counts().updated()).isEqualTo(1);
+    }
+
+    @Test
+    void repeatedDelivery_isIgnoredByTheEngine() throws Exception {
+        approvedStore();
+        String body = "{\"delivery\":\"d-1\",\"product\":\"101\",\"action\":\"updated\"}";
+        String secret = shop.webhookSecret();
+        var request = new com.golisto.sync.api.spi.InboundRequest("POST", "/webhooks/testing-shop/" + STORE, "",
+                Map.of("X-Testing-Signature", List.of(TestingShop.sign(secret, body))), body.getBytes());
+
+        assertThat(fx.engine.handleShopWebhook(STORE, request)).isInstanceOf(WebhookVerdict.Accepted.class);
+        assertThat(fx.engine.handleShopWebhook(STORE, request)).isInstanceOf(WebhookVerdict.Ignored.class);
+        var forged = new com.golisto.sync.api.spi.InboundRequest("POST", "/webhooks/testing-shop/" + STORE, "",
+                Map.of("X-Testing-Signature", List.of("AAAA")), body.getBytes());
+        assertThat(fx.engine.handleShopWebhook(STORE, forged)).isInstanceOf(WebhookVerdict.Rejected.class);
+    }
+
+    @Test
+    void stockOnlyChange_takesTheInventoryPath() throws Exception {
+        approvedStore();
+        long batches = fx.golisto.requests().count(BATCH);
+        shop.put(simple("104", "Belt", "30", null, 7));
+
+        shop.sendProductWebhook("d-stock", "104", "updated");
+        fx.advance(Duration.ofSeconds(3));
+
+        assertThat(fx.golisto.requests().count(INVENTORY)).isEqualTo(1);
+        assertThat(fx.golisto.requests().count(BATCH)).isEqualTo(batches);
+        assertListingEquals(listing("104"), shop.product("104").orElseThrow());
+    }
+
+    @Test
+    void productDraftedOrDeletedByWebhook_isRemovedFromTheMarketplace() throws Exception {
+        approvedStore();
+        shop.put(withStatus(shop.product("101").orElseThrow(), ProductStatus.DRAFT));
+        shop.deletePermanently("104");
+
+        shop.sendProductWebhook("d-a", "101", "updated");
+        shop.sendProductWebhook("d-b", "104", "deleted");
+        fx.advance(Duration.ofSeconds(3));
+
+        assertThat(fx.golisto.listing(fx.connectionId(STORE), "101")).isEmpty();
+        assertThat(fx.golisto.listing(fx.connectionId(STORE), "104")).isEmpty();
+        assertCatalogEqualsShop();
+    }
+
+    @Test
+    void changeWhoseWebhookWasLost_isCaughtByTheNextIncrementalPass() throws Exception {
+        approvedStore();
+        clock.advance(Duration.ofSeconds(1));
+        shop.put(simple("102", "Cap, now blue", "16.5", "12.00", 4));
+        shop.put(simple("105", "New gloves", "22", null, 9));
+
+        fx.advance(Duration.ofMinutes(16));
+
+        RunView incremental = fx.engine.recentRuns(STORE, 5).stream()
+                .filter(r -> r.kind() == RunKind.INCREMENTAL).findFirst().orElseThrow();
+        assertThat(incremental.counts().read()).isEqualTo(2);
+        assertThat(incremental.counts().created()).isEqualTo(1);
+        assertThat(incremental.counts().updated()).isEqualTo(1);
+        assertCatalogEqualsShop();
+    }
+
+    // ---- mark and sweep ----
+
+    @Test
+    void productDeletedWithoutWebhook_survivesAnAbortedFullPass_andIsSweptByTheNextCompleteOne() throws Exception {
+        approvedStore();
+        shop.deletePermanently("104");
+        shop.pageSize(2);
+        for (int i = 0; i < 6; i++) {
+            shop.failNext("readAll.next", new RetryableException("503 on a later page", null));
+        }
+
+        RunView aborted = fx.engine.syncAndWait(STORE, SyncMode.FULL);
+
+        assertThat(aborted.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(aborted.error()).contains("gave up after retries");
+        assertThat(fx.golisto.listing(fx.connectionId(STORE), "104")).as("an aborted pass deletes nothing").isPresent();
+
+        RunView complete = fx.engine.syncAndWait(STORE, SyncMode.FULL);
+
+        assertThat(complete.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(complete.counts().deleted()).isEqualTo(1);
+        assertThat(fx.golisto.listing(fx.connectionId(STORE), "104")).isEmpty();
+        assertCatalogEqualsShop();
+    }
+
+    // ---- helpers ----
+
+    StoreView registerAndConnect() throws Exception {
+        fx.register(STORE, "testing-shop", Map.of("home-url", "https://shop.example", "shop-key", "ck_test_1234",
+                "shop-secret", "cs_test_secret_5678"));
+        return fx.connect(STORE);
+    }
+
+    void approvedStore() throws Exception {
+        registerAndConnect();
+        assertThat(fx.approve(STORE).status()).isEqualTo(RunStatus.SUCCEEDED);
+    }
+
+    GolistoListing listing(String productId) {
+        return fx.golisto.listing(fx.connectionId(STORE), productId).orElseThrow(
+                () -> new AssertionError("no listing for product " + productId));
+    }
+
+    void assertCatalogEqualsShop() {
+        List<Product> offered = shop.products().stream().filter(p -> p.status() == ProductStatus.ACTIVE).toList();
+        List<GolistoListing> listings = fx.golisto.listings(fx.connectionId(STORE));
+        assertThat(listings).extracting(GolistoListing::externalId)
+                .containsExactlyInAnyOrderElementsOf(offered.stream().map(Product::id).toList());
+        for (Product product : offered) {
+            assertListingEquals(listing(product.id()), product);
+        }
+    }
+
+    static Product simple(String id, String title, String price, String sale, int quantity) {
+        return new Product(id, "SKU-" + id, title, "<p>" + title + "</p>", "", ProductStatus.ACTIVE,
+                Money.of(price, "EUR"), sale == null ? null : Money.of(sale, "EUR"),
+                StockLevel.of(quantity, quantity > 0 ? StockStatus.IN_STOCK : StockStatus.OUT_OF_STOCK), "0.5",
+                List.of(new Image("https://shop.example/img/" + id + ".jpg", 0, title)), List.of("Accessories"),
+                Map.of(), List.of(), null);
+    }
+
+    static Product variable(String id, String title, int perVariant) {
+        List<Variant> variants = List.of(
+                new Variant(id + "1", "SKU-" + id + "-S", Map.of("Size", "S"), Money.of("42", "EUR"), null,
+                        StockLevel.of(perVariant, StockStatus.IN_STOCK), null),
+                new Variant(id + "2", "SKU-" + id + "-M", Map.of("Size", "M"), Money.of("44", "EUR"),
+                        Money.of("39.99", "EUR"), StockLevel.of(perVariant, StockStatus.IN_STOCK),
+                        "https://shop.example/img/" + id + "-m.jpg"));
+        return new Product(id, "SKU-" + id, title, "<p>Warm</p>", "<p>Short</p>", ProductStatus.ACTIVE,
+                Money.of("42", "EUR"), null, StockLevel.untracked(StockStatus.IN_STOCK), "1.5",
+                List.of(new Image("https://shop.example/img/" + id + ".jpg", 0, ""),
+                        new Image("https://shop.example/img/" + id + "-back.jpg", 1, "")),
+                List.of("Clothing", "Clothing > Hoodies"), Map.of("Size", List.of("S", "M")), variants, null);
+    }
+
+    static Product withStatus(Product p, ProductStatus status) {
+        return new Product(p.id(), p.sku(), p.title(), p.descriptionHtml(), p.shortDescriptionHtml(), status,
+                p.price(), p.salePrice(), p.stock(), p.weight(), p.images(), p.categories(), p.attributes(),
+                p.variants(), p.modifiedAt());
+    }
+}
