@@ -1,0 +1,237 @@
+package com.golisto.sync.connector.woocommerce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.Money;
+import com.golisto.sync.api.model.Page;
+import com.golisto.sync.api.model.Product;
+import com.golisto.sync.api.spi.CatalogSource;
+import com.golisto.sync.api.spi.ConnectorContext;
+import com.golisto.sync.api.spi.NotFoundException;
+import com.golisto.sync.api.spi.RetryableException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Reads the catalog: {@code GET /products} pages ({@code per_page} up to 100, ordered by id so that
+ * concurrent edits never shift pages), the variations of each variable product through
+ * {@code /products/{id}/variations} (paged, fetched in parallel within the store's concurrency bound),
+ * the category tree and the store currency once per pass.
+ *
+ * <p>Page tokens are built here ({@code Link} headers are never followed: they echo the used OAuth
+ * parameters). Incremental reads send {@code modified_after} as a naive UTC value with
+ * {@code dates_are_gmt=true} (the only form a store in any time zone answers correctly), in two phases:
+ * {@code status=any}, then {@code status=trash} (WooCommerce's "any" leaves trashed products out). The
+ * cursor is the store's own clock ({@code Date} header) at the read's start, minus an overlap.
+ * Thread-safe.
+ */
+final class WooCommerceCatalogReader implements CatalogSource {
+
+    private static final DateTimeFormatter NAIVE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private final WooCommerceHttp http;
+    private final ConnectorContext context;
+    private final ExecutorService executor;
+    private volatile WooCommerceCategories categories;
+    private volatile Currency currency;
+
+    WooCommerceCatalogReader(WooCommerceHttp http, ConnectorContext context, ExecutorService executor) {
+        this.http = http;
+        this.context = context;
+        this.executor = executor;
+    }
+
+    @Override
+    public Page<Product> readAll(String pageToken) throws InterruptedException {
+        int page;
+        Instant cursor;
+        if (pageToken == null) {
+            refreshPassData();
+            page = 1;
+            cursor = null;
+        } else {
+            String[] parts = token(pageToken, "a", 3);
+            page = Integer.parseInt(parts[1]);
+            cursor = Instant.ofEpochSecond(Long.parseLong(parts[2]));
+        }
+        WooCommerceHttp.Response r = http.get("/products", "/products", WooCommerceHttp.params(
+                "per_page", Integer.toString(http.config().pageSize()), "page", Integer.toString(page),
+                "orderby", "id", "order", "asc", "status", "any"));
+        if (cursor == null) {
+            cursor = startCursor(r);
+        }
+        List<Product> products = mapPage(r.body());
+        String next = page < r.totalPages() ? "a|" + (page + 1) + "|" + cursor.getEpochSecond() : null;
+        return new Page<>(products, next, new Cursor(cursor.toString()));
+    }
+
+    @Override
+    public Page<Product> readChanged(Cursor since, String pageToken) throws InterruptedException {
+        int phase;
+        int page;
+        Instant start;
+        if (pageToken == null) {
+            ensurePassData();
+            phase = 0;
+            page = 1;
+            start = null;
+        } else {
+            String[] parts = token(pageToken, "c", 4);
+            phase = Integer.parseInt(parts[1]);
+            page = Integer.parseInt(parts[2]);
+            start = Instant.ofEpochSecond(Long.parseLong(parts[3]));
+        }
+        List<Map.Entry<String, String>> query = WooCommerceHttp.params(
+                "per_page", Integer.toString(http.config().pageSize()), "page", Integer.toString(page),
+                "orderby", "id", "order", "asc", "status", phase == 0 ? "any" : "trash");
+        if (!since.isBeginning()) {
+            Instant after = Instant.parse(since.value());
+            query.add(Map.entry("modified_after", NAIVE_UTC.format(after)));
+            query.add(Map.entry("dates_are_gmt", "true"));
+        }
+        WooCommerceHttp.Response r = http.get("/products", "/products", query);
+        if (start == null) {
+            start = startCursor(r);
+        }
+        List<Product> products = mapPage(r.body());
+        String next;
+        if (page < r.totalPages()) {
+            next = "c|" + phase + "|" + (page + 1) + "|" + start.getEpochSecond();
+        } else if (phase == 0) {
+            next = "c|1|1|" + start.getEpochSecond();
+        } else {
+            next = null;
+        }
+        // the cursor may move only once every changed product has been returned
+        return new Page<>(products, next, next == null ? new Cursor(start.toString()) : null);
+    }
+
+    @Override
+    public Optional<Product> read(String productId) throws InterruptedException {
+        if (productId == null || !productId.matches("\\d{1,18}")) {
+            return Optional.empty();
+        }
+        ensurePassData();
+        JsonNode product;
+        try {
+            product = http.get("/products/{id}", "/products/" + productId, List.of()).body();
+            if ("variation".equals(product.path("type").asText()) && product.path("parent_id").asLong(0) > 0) {
+                product = http.get("/products/{id}", "/products/" + product.path("parent_id").asLong(), List.of()).body();
+            }
+        } catch (NotFoundException gone) {
+            return Optional.empty();
+        }
+        List<Product> mapped = mapPage(List.of(product));
+        return mapped.isEmpty() ? Optional.empty() : Optional.of(mapped.get(0));
+    }
+
+    /** The store currency, read at the start of each pass; also used by the other capabilities. */
+    Currency currency() throws InterruptedException {
+        Currency c = currency;
+        if (c == null) {
+            c = readCurrency(http);
+            currency = c;
+        }
+        return c;
+    }
+
+    static Currency readCurrency(WooCommerceHttp http) throws InterruptedException {
+        String code = http.get("/data/currencies/current", "/data/currencies/current", List.of()).body()
+                .path("code").asText("");
+        try {
+            return Money.currency(code);
+        } catch (IllegalArgumentException e) {
+            throw new RetryableException("WooCommerce answered an unknown store currency '" + code + "'", e);
+        }
+    }
+
+    private void refreshPassData() throws InterruptedException {
+        currency = readCurrency(http);
+        categories = WooCommerceCategories.load(http);
+    }
+
+    private void ensurePassData() throws InterruptedException {
+        if (currency == null || categories == null) {
+            refreshPassData();
+        }
+    }
+
+    private Instant startCursor(WooCommerceHttp.Response r) {
+        Instant storeNow = r.date().orElseGet(() -> context.clock().instant());
+        return storeNow.minus(http.config().cursorOverlap()).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private List<Product> mapPage(Iterable<JsonNode> items) throws InterruptedException {
+        List<JsonNode> products = new ArrayList<>();
+        items.forEach(products::add);
+        WooCommerceCategories tree = categories;
+        boolean unknownCategory = products.stream().anyMatch(p -> {
+            for (JsonNode c : p.path("categories")) {
+                if (!tree.knows(c.path("id").asLong())) {
+                    return true;
+                }
+            }
+            return false;
+        });
+        if (unknownCategory) {
+            categories = WooCommerceCategories.load(http);
+        }
+        List<Future<List<JsonNode>>> futures = new ArrayList<>();
+        for (JsonNode p : products) {
+            boolean variable = "variable".equals(p.path("type").asText());
+            long id = p.path("id").asLong();
+            futures.add(variable ? executor.submit(() -> variations(id)) : null);
+        }
+        List<Product> out = new ArrayList<>(products.size());
+        Currency storeCurrency = currency();
+        try {
+            for (int i = 0; i < products.size(); i++) {
+                List<JsonNode> variations = futures.get(i) == null ? List.of() : futures.get(i).get();
+                out.add(WooCommerceProductMapper.map(products.get(i), variations, categories, storeCurrency));
+            }
+        } catch (ExecutionException e) {
+            futures.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("reading variations failed", e.getCause());
+        } catch (InterruptedException e) {
+            futures.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
+            throw e;
+        }
+        return out;
+    }
+
+    private List<JsonNode> variations(long productId) throws InterruptedException {
+        List<JsonNode> all = new ArrayList<>();
+        int page = 1;
+        int pages;
+        do {
+            WooCommerceHttp.Response r = http.get("/products/{id}/variations", "/products/" + productId + "/variations",
+                    WooCommerceHttp.params("per_page", "100", "page", Integer.toString(page)));
+            r.body().forEach(all::add);
+            pages = r.totalPages();
+            page++;
+        } while (page <= pages);
+        return all;
+    }
+
+    private static String[] token(String token, String kind, int parts) {
+        String[] split = token.split("\\|");
+        if (split.length != parts || !split[0].equals(kind)) {
+            throw new IllegalArgumentException("not a WooCommerce page token of this read: " + token);
+        }
+        return split;
+    }
+}

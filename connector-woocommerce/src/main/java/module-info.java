@@ -1,0 +1,13 @@
+/**
+ * The WooCommerce connector: catalog source, order target, webhook receiver and subscriptions, credential
+ * issuer and store facts over the WooCommerce REST API v3. Exports nothing; the engine finds it through
+ * {@link java.util.ServiceLoader}.
+ */
+module com.golisto.sync.connector.woocommerce {
+    requires com.golisto.sync.api;
+    requires com.fasterxml.jackson.databind;
+    requires org.slf4j;
+
+    provides com.golisto.sync.api.spi.ConnectorProvider
+            with com.golisto.sync.connector.woocommerce.WooCommerceConnectorProvider;
+}
