@@ -139,6 +139,17 @@ public final class WooMerchant {
         emulator.store.deletePermanently(id);
     }
 
+    /**
+     * Creates a product category.
+     *
+     * @param name the name
+     * @param parentId the parent category's id, 0 for a top-level one
+     * @return the new category's id
+     */
+    public long createCategory(String name, long parentId) {
+        return emulator.store.createCategory(name, parentId).id();
+    }
+
     /** A product or variation as {@code GET /products/{id}} renders it. */
     public Optional<JsonNode> product(long id) {
         return emulator.store.get(id).map(this::render);
