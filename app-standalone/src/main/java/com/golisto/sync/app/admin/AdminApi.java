@@ -193,7 +193,7 @@ public final class AdminApi {
     private static long number(String text, String what) {
         try {
             long n = Long.parseLong(text);
-            if (n > 0) {
+            if (n >= 0) {
                 return n;
             }
         } catch (NumberFormatException e) {

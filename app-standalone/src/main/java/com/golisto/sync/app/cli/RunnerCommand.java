@@ -1,11 +1,14 @@
 package com.golisto.sync.app.cli;
 
+import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.ConfigLoader;
+import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.wiring.Runner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,6 +38,11 @@ abstract class RunnerCommand implements Callable<Integer> {
             file = ((RootCommand) spec.root().userObject()).config.file;
         }
         ConfigLoader loader = ConfigLoader.create(cli().env());
+        for (ConnectorProvider provider : ServiceLoader.load(ConnectorProvider.class)) {
+            if (provider.id().equals(Registrations.SHOP)) {
+                loader = loader.withWooCommerceSettings(provider.descriptor());
+            }
+        }
         return loader.load(loader.configFile(file));
     }
 

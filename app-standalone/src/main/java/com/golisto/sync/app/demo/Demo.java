@@ -135,8 +135,10 @@ public final class Demo implements AutoCloseable {
         long started = System.nanoTime();
         SyncEngine engine = runner.engine();
 
+        // a real store refuses loopback delivery URLs; the emulator, like a store on the same machine, accepts them
         engine.registerStore(Registrations.of(STORE, Map.of("url", woo.homeUrl(), "consumer-key", wooKey.consumerKey(),
-                "consumer-secret", wooKey.consumerSecret()), runner.config().golisto()));
+                "consumer-secret", wooKey.consumerSecret(), "strict-delivery-urls", "false"),
+                runner.config().golisto()));
         tell("Store registered: %s, a WooCommerce store at %s with REST API keys %s", STORE, woo.homeUrl(),
                 com.golisto.sync.api.spi.Secret.masked(wooKey.consumerKey()));
 
@@ -154,9 +156,12 @@ public final class Demo implements AutoCloseable {
         }
 
         golisto.approve(linked.accountId());
+        boolean hooked = golisto.webhooks().sent().stream().anyMatch(r -> r.accepted()
+                && r.delivery().event().equals("connection.approved"));
         StoreView approved = await("the approval to reach the runner", () -> store().approved() ? store() : null);
-        tell("Approved: Golisto's reviewer approved %s; the connection.approved webhook reached the runner; status: %s",
-                linked.accountId(), human(approved.status()));
+        tell("Approved: Golisto's reviewer approved %s; %s; status: %s", linked.accountId(),
+                hooked ? "its signed connection.approved webhook reached the runner, which asked for the status"
+                        : "the runner's status poll saw it", human(approved.status()));
 
         List<Long> hooks = await("the shop webhooks to be registered", () -> woo.webhookIds().size() >= 3
                 ? woo.webhookIds() : null);
@@ -164,7 +169,7 @@ public final class Demo implements AutoCloseable {
                 hooks.size(), runner.publicUrl(), STORE);
 
         RunView full = await("the first full sync to start", this::firstFullRun);
-        tell("Full sync started (run %s):", full.id());
+        tell("Full sync: approval started the first full reconciliation (run %s)", full.id());
         RunView done = followRun(full);
         List<GolistoListing> listings = golisto.listings(linked.accountId());
         tell("Full sync %s in %.1f s: read %d, created %d, updated %d, unchanged %d, failed %d, %d requests;"
@@ -256,10 +261,15 @@ public final class Demo implements AutoCloseable {
         return golisto;
     }
 
-    /** Stops the runner and the emulators. Idempotent. */
+    /** Stops the runner (after its runs in flight, bounded) and the emulators. Idempotent. */
     @Override
     public void close() {
         if (runner != null) {
+            try {
+                runner.awaitIdle(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             runner.close();
         }
         golisto.close();

@@ -5,12 +5,14 @@ import com.golisto.sync.app.metrics.RunnerMetrics;
 import com.golisto.sync.core.EngineEvent;
 import com.golisto.sync.core.EngineListener;
 import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunView;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -23,7 +25,7 @@ final class EventLog implements EngineListener {
     private static final Logger LOG = LoggerFactory.getLogger("com.golisto.sync.app.events");
 
     private final RunnerMetrics metrics;
-    private final AtomicInteger active = new AtomicInteger();
+    private final Set<RunId> active = ConcurrentHashMap.newKeySet();
 
     EventLog(RunnerMetrics metrics) {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
@@ -31,7 +33,7 @@ final class EventLog implements EngineListener {
 
     /** Runs started and not yet finished. */
     int activeRuns() {
-        return Math.max(0, active.get());
+        return active.size();
     }
 
     @Override
@@ -41,12 +43,12 @@ final class EventLog implements EngineListener {
         try {
             switch (event) {
                 case EngineEvent.RunStarted s -> {
-                    active.incrementAndGet();
+                    active.add(s.runId());
                     LOG.info("event=run_started run={} kind={}", s.runId(), lower(s.kind()));
                 }
                 case EngineEvent.RunFinished f -> {
-                    active.decrementAndGet();
                     RunView r = f.run();
+                    active.remove(r.id());
                     RunCounts c = r.counts();
                     Duration took = r.finishedAt() == null ? Duration.ZERO : Duration.between(r.startedAt(), r.finishedAt());
                     if (r.error() == null) {

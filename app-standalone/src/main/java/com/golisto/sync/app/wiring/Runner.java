@@ -44,10 +44,11 @@ public final class Runner implements AutoCloseable {
     private final RunnerServer server;
     private final List<Route> routes;
     private final List<ConnectorProvider> providers;
+    private final EventLog events;
     private boolean closed;
 
     Runner(RunnerConfig config, SyncEngine engine, AdminTokens.Resolved adminToken, RunnerMetrics metrics,
-           URI publicUrl, RunnerServer server, List<Route> routes, List<ConnectorProvider> providers) {
+           URI publicUrl, RunnerServer server, List<Route> routes, List<ConnectorProvider> providers, EventLog events) {
         this.config = config;
         this.engine = engine;
         this.adminToken = adminToken;
@@ -56,6 +57,7 @@ public final class Runner implements AutoCloseable {
         this.server = server;
         this.routes = List.copyOf(routes);
         this.providers = List.copyOf(providers);
+        this.events = events;
     }
 
     /**
@@ -153,6 +155,22 @@ public final class Runner implements AutoCloseable {
         engine.start();
         LOG.info("event=runner_serving public_url={} local_url={} state={}", publicUrl, server.localUri(),
                 config.state().jdbcUrlForDisplay());
+    }
+
+    /**
+     * Waits until no run is in progress (scheduled work may start new ones right after), at most this long.
+     *
+     * @return whether the runner was idle
+     */
+    public boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (events.activeRuns() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
     }
 
     /** Blocks until the HTTP server stops. */
