@@ -8,19 +8,23 @@ import java.util.List;
  *
  * @param sizes the catalog sizes (products) to run every scenario at, in order
  * @param changedShare the share of products changed before the incremental scenario (0.01 = 1%)
+ * @param fixedChanges the number of products changed before the second incremental scenario, the same at
+ *     every catalog size (so that its request count can be compared across sizes)
  * @param webhooks how many different products the webhook scenario changes
  * @param seed the catalog generator's seed
  * @param inProcess run the emulators in this JVM (quick, for tests) instead of a child JVM
  * @param emulatorHeap the child JVM's {@code -Xmx}
  */
-record BenchmarkOptions(List<Integer> sizes, double changedShare, int webhooks, long seed, boolean inProcess,
+record BenchmarkOptions(List<Integer> sizes, double changedShare, int fixedChanges, int webhooks, long seed, boolean inProcess,
         String emulatorHeap) {
 
     static final String USAGE = """
-            Usage: bin/bench [--sizes 10000,100000] [--changed 0.01] [--webhooks 100] [--seed 1] \
+            Usage: bin/bench [--sizes 10000,100000] [--changed 0.01] [--fixed-changes 100] [--webhooks 100] \
+            [--seed 1] \
             [--in-process] [--emulator-heap 6g]
               --sizes          catalog sizes in products; every scenario runs at each (default 10000,100000)
               --changed        share of products changed before the incremental sync (default 0.01)
+              --fixed-changes  products changed before the second incremental sync, at every size (default 100)
               --webhooks       products changed, one webhook each, in the webhook scenario (default 100)
               --seed           seed of the generated catalog (default 1)
               --in-process     run the emulators in the engine's JVM (their catalog then counts in the heap)
@@ -35,14 +39,17 @@ record BenchmarkOptions(List<Integer> sizes, double changedShare, int webhooks, 
         if (!(changedShare > 0 && changedShare <= 1)) {
             throw new IllegalArgumentException("--changed must be above 0 and at most 1, was " + changedShare);
         }
+        if (fixedChanges < 1) {
+            throw new IllegalArgumentException("--fixed-changes must be at least 1, was " + fixedChanges);
+        }
         if (webhooks < 1) {
             throw new IllegalArgumentException("--webhooks must be at least 1, was " + webhooks);
         }
     }
 
-    /** The defaults: 10,000 then 100,000 products, 1% changed, 100 webhooks, emulators in a child JVM. */
+    /** The defaults: 10,000 then 100,000 products, 1% and 100 changed, 100 webhooks, emulators in a child JVM. */
     static BenchmarkOptions defaults() {
-        return new BenchmarkOptions(List.of(10_000, 100_000), 0.01, 100, 1, false, "6g");
+        return new BenchmarkOptions(List.of(10_000, 100_000), 0.01, 100, 100, 1, false, "6g");
     }
 
     /**
@@ -54,6 +61,7 @@ record BenchmarkOptions(List<Integer> sizes, double changedShare, int webhooks, 
         BenchmarkOptions d = defaults();
         List<Integer> sizes = d.sizes();
         double changed = d.changedShare();
+        int fixed = d.fixedChanges();
         int webhooks = d.webhooks();
         long seed = d.seed();
         boolean inProcess = d.inProcess();
@@ -70,6 +78,7 @@ record BenchmarkOptions(List<Integer> sizes, double changedShare, int webhooks, 
                         sizes = parsed;
                     }
                     case "--changed" -> changed = Double.parseDouble(value(args, ++i, arg));
+                    case "--fixed-changes" -> fixed = Integer.parseInt(value(args, ++i, arg));
                     case "--webhooks" -> webhooks = Integer.parseInt(value(args, ++i, arg));
                     case "--seed" -> seed = Long.parseLong(value(args, ++i, arg));
                     case "--in-process" -> inProcess = true;
@@ -80,7 +89,7 @@ record BenchmarkOptions(List<Integer> sizes, double changedShare, int webhooks, 
                 throw new IllegalArgumentException(arg + " needs a number: " + e.getMessage(), e);
             }
         }
-        return new BenchmarkOptions(sizes, changed, webhooks, seed, inProcess, heap);
+        return new BenchmarkOptions(sizes, changed, fixed, webhooks, seed, inProcess, heap);
     }
 
     private static String value(String[] args, int index, String option) {

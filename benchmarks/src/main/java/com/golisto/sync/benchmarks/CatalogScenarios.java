@@ -22,7 +22,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -37,14 +38,24 @@ import java.util.stream.Stream;
  * order. Each scenario resets the emulators' request counts and the heap meter first, and checks
  * afterwards that the marketplace equals the shop.
  *
- * <p>The engine's clock is a {@link MutableClock} started at the real time: nothing scheduled falls due
- * while the benchmark runs (so no order poll or scheduled pass pollutes the counts), and the webhook
- * scenario moves it past the debounce instead of sleeping.
+ * <p>The engine's clock is a {@link MutableClock} started at the emulators' clock, and both move only when
+ * the benchmark moves them: by the default incremental interval (15 minutes) before each scenario, as
+ * between two scheduled passes, so that an incremental pass's cursor overlap does not re-read the previous
+ * scenario's changes; and past the webhook debounce instead of sleeping. Scheduled work is set a week
+ * apart so that nothing the scenario did not ask for runs and pollutes its counts.
  */
 final class CatalogScenarios implements AutoCloseable {
 
     static final String STORE = "bench";
     private static final Duration RUN_TIMEOUT = Duration.ofHours(2);
+    /** Time that passes before each scenario: the default interval between two incremental passes. */
+    private static final Duration BETWEEN_PASSES = EngineOptions.defaults().incrementalInterval();
+    /**
+     * The defaults, except that no scheduled work (passes, order and status polls) falls due while the
+     * benchmark runs: only the work a scenario asks for is measured.
+     */
+    private static final EngineOptions OPTIONS = EngineOptions.defaults()
+            .withIntervals(Duration.ofDays(7), Duration.ofDays(7), Duration.ofDays(7));
     private static final Duration DELIVERY_TIMEOUT = Duration.ofSeconds(120);
 
     private final Emulators emulators;
@@ -54,20 +65,21 @@ final class CatalogScenarios implements AutoCloseable {
     private final MutableClock clock;
     private final SyncEngine engine;
     private final HeapMeter heap = new HeapMeter();
-    private int changeOffset;
+    private int samples;
 
     private CatalogScenarios(Emulators emulators, Consumer<String> progress) throws IOException {
         this.emulators = emulators;
         this.progress = progress;
         this.endpoint = new WebhookEndpoint();
         this.dataDir = Files.createTempDirectory("golisto-bench-");
-        this.clock = MutableClock.at(Instant.now());
+        this.clock = MutableClock.at(emulators.now());
         this.engine = SyncEngine.builder()
-                .jdbcUrl("jdbc:hsqldb:file:" + dataDir.resolve("state") + ";shutdown=true")
+                .jdbcUrl("jdbc:hsqldb:file:" + dataDir.resolve("state"))
                 .masterKey(MasterKey.generate())
                 .clock(clock)
                 .publicUrl(endpoint.baseUri())
-                .options(EngineOptions.defaults())
+                .options(OPTIONS.withDailyFullSync(
+                        LocalTime.ofInstant(emulators.now(), ZoneOffset.UTC).minusHours(1), Duration.ZERO))
                 .build();
         endpoint.attach(engine);
     }
@@ -90,11 +102,13 @@ final class CatalogScenarios implements AutoCloseable {
     private void connectStore() throws Exception {
         engine.registerStore(new StoreRegistration(STORE, "woocommerce", Map.of(
                 "url", emulators.shopUrl().toString(),
-                "consumer_key", emulators.consumerKey(),
-                "consumer_secret", emulators.consumerSecret()),
+                "consumer-key", emulators.consumerKey(),
+                "consumer-secret", emulators.consumerSecret(),
+                // the engine's webhook endpoint is on a loopback port, which the emulator (unlike WordPress) allows
+                "strict-delivery-urls", "false"),
                 "golisto", Map.of(
-                "api_url", emulators.marketplaceUrl().toString(),
-                "web_url", emulators.marketplaceUrl().toString())));
+                "api-url", emulators.marketplaceUrl().toString(),
+                "web-url", emulators.marketplaceUrl().toString())));
         URI connectPage = engine.beginConnect(STORE);
         try (HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build()) {
             HttpResponse<Void> page = http.send(HttpRequest.newBuilder(connectPage).GET().build(),
@@ -111,6 +125,7 @@ final class CatalogScenarios implements AutoCloseable {
         CatalogShape shape = emulators.shape();
         progress.accept("-- full_first: approval and first full sync of " + shape.products() + " products, "
                 + shape.variations() + " variations");
+        passTime();
         if (emulators.approveAwaiting() != 1) {
             throw new IllegalStateException("exactly one connection should await approval");
         }
@@ -127,23 +142,27 @@ final class CatalogScenarios implements AutoCloseable {
     ScenarioResult fullUnchanged() throws Exception {
         CatalogShape shape = emulators.shape();
         progress.accept("-- full_unchanged: full sync with nothing changed");
+        passTime();
         Measurement m = begin();
         RunView run = engine.syncAndWait(STORE, SyncMode.FULL);
         return m.end("full_unchanged", shape, 0, LowerBound.fullSync(shape, 0), List.of(run), null);
     }
 
     /** An incremental sync after {@code count} products changed. */
-    ScenarioResult incremental(int count) throws Exception {
+    ScenarioResult incremental(String name, int count) throws Exception {
         CatalogShape shape = emulators.shape();
-        progress.accept("-- incremental: " + count + " products changed, then one incremental sync");
+        progress.accept("-- " + name + ": " + count + " products changed, then one incremental sync");
         long acceptedBefore = endpoint.shopAccepted();
         ChangeSet changes = change(count);
+        // the changes happen during the interval, the scheduled pass at its end: its cursor overlap then
+        // reaches back before the pass but not to these changes, so the next pass does not read them again
+        passTime();
         Measurement m = begin();
         RunView run = engine.syncAndWait(STORE, SyncMode.INCREMENTAL);
-        ScenarioResult result = m.end("incremental", shape, count, LowerBound.changes(changes), List.of(run), changes);
+        ScenarioResult result = m.end(name, shape, count, LowerBound.incremental(changes), List.of(run), changes);
         // the changes also fired webhooks: let the engine handle them now, outside any measurement
         awaitDeliveries(acceptedBefore, changes.productIds().size());
-        clock.advance(EngineOptions.defaults().webhookDebounce().multipliedBy(5).plusSeconds(1));
+        clock.advance(OPTIONS.webhookDebounce().multipliedBy(5).plusSeconds(1));
         engine.runDueWork();
         return result;
     }
@@ -152,22 +171,27 @@ final class CatalogScenarios implements AutoCloseable {
     ScenarioResult webhooks(int count) throws Exception {
         CatalogShape shape = emulators.shape();
         progress.accept("-- webhooks: " + count + " products changed, one webhook each");
+        passTime();
         long acceptedBefore = endpoint.shopAccepted();
         Measurement m = begin();
         ChangeSet changes = change(count);
         awaitDeliveries(acceptedBefore, changes.productIds().size());
         long runsBefore = newestRunId();
-        clock.advance(EngineOptions.defaults().webhookDebounce().multipliedBy(5).plusSeconds(1));
+        clock.advance(OPTIONS.webhookDebounce().multipliedBy(5).plusSeconds(1));
         engine.runDueWork();
         List<RunView> runs = engine.recentRuns(STORE, 50).stream()
                 .filter(r -> r.id().value() > runsBefore).toList();
-        return m.end("webhooks", shape, count, LowerBound.changes(changes), runs, changes);
+        return m.end("webhooks", shape, count, LowerBound.webhooks(changes), runs, changes);
+    }
+
+    /** Lets the time between two scheduled passes go by, on the emulators' clock and the engine's. */
+    private void passTime() {
+        emulators.advance(BETWEEN_PASSES);
+        clock.advance(BETWEEN_PASSES);
     }
 
     private ChangeSet change(int count) {
-        ChangeSet changes = emulators.change(count, changeOffset);
-        changeOffset += 7; // the next scenario changes other products
-        return changes;
+        return emulators.change(count, ++samples);
     }
 
     /** Waits until the shop delivered {@code expected} more webhooks than {@code before}, or a timeout. */

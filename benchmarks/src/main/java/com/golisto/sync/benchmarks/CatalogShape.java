@@ -9,12 +9,14 @@ package com.golisto.sync.benchmarks;
  * @param variations variations in all
  * @param variationPages the variation pages a complete read needs: per variable product,
  *     {@code ceil(variations / 100)}
+ * @param categories product categories
  */
-record CatalogShape(int products, int activeProducts, int variableProducts, int variations, long variationPages) {
+record CatalogShape(int products, int activeProducts, int variableProducts, int variations, long variationPages,
+        int categories) {
 
     CatalogShape {
         if (products < 0 || activeProducts < 0 || activeProducts > products || variableProducts > products
-                || variations < 0 || variationPages < 0) {
+                || variations < 0 || variationPages < 0 || categories < 0) {
             throw new IllegalArgumentException("inconsistent catalog shape");
         }
     }

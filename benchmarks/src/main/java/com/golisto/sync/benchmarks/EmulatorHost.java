@@ -13,8 +13,8 @@ import java.nio.charset.StandardCharsets;
  * {@code --products N [--seed S]}, prints one JSON line describing them, then answers one JSON command
  * per stdin line with one JSON line on stdout until {@code close} or end of input. Logs go to stderr.
  *
- * <p>Commands: {@code {"op":"counts"}}, {@code {"op":"reset"}}, {@code {"op":"approve"}},
- * {@code {"op":"change","count":N,"offset":O}}, {@code {"op":"difference","changes":{...}|null}},
+ * <p>Commands: {@code {"op":"counts"}}, {@code {"op":"reset"}}, {@code {"op":"advance","seconds":S}}, {@code {"op":"approve"}},
+ * {@code {"op":"change","count":N,"sample":S}}, {@code {"op":"difference","changes":{...}|null}},
  * {@code {"op":"close"}}. A failed command answers {@code {"error":"..."}}.
  */
 public final class EmulatorHost {
@@ -49,6 +49,7 @@ public final class EmulatorHost {
             hello.put("consumer_secret", emulators.consumerSecret());
             hello.put("marketplace_url", emulators.marketplaceUrl().toString());
             hello.set("shape", JSON.valueToTree(emulators.shape()));
+            hello.put("now", emulators.now().toString());
             protocol.println(hello);
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -71,10 +72,11 @@ public final class EmulatorHost {
                     return JSON.valueToTree(emulators.counts());
                 }
                 case "reset" -> emulators.resetCounts();
+                case "advance" -> emulators.advance(java.time.Duration.ofSeconds(command.path("seconds").asLong()));
                 case "approve" -> reply.put("approved", emulators.approveAwaiting());
                 case "change" -> {
                     return JSON.valueToTree(emulators.change(command.path("count").asInt(),
-                            command.path("offset").asInt()));
+                            command.path("sample").asInt()));
                 }
                 case "difference" -> {
                     JsonNode changes = command.path("changes");

@@ -40,13 +40,14 @@ interface Emulators extends AutoCloseable {
     int approveAwaiting();
 
     /**
-     * Changes {@code count} different products in the shop, spread evenly over the catalog from
-     * {@code offset}: half of them (rounded up) get a new price (for a variable product, on one variation),
-     * the others a new stock quantity. Changes fire the shop's webhooks like any save in WooCommerce.
+     * Changes {@code count} different products in the shop, a seeded random sample (the same for the same
+     * {@code sample} number): half of them (rounded up) get a new regular price (for a variable product, on
+     * its first variation), the others a new stock quantity. Changes fire the shop's webhooks as any save
+     * in WooCommerce does; they are delivered before this returns.
      *
      * @return what was changed
      */
-    ChangeSet change(int count, int offset);
+    ChangeSet change(int count, int sample);
 
     /**
      * Whether the marketplace holds exactly the shop's published products, with the shop's price and
@@ -55,6 +56,15 @@ interface Emulators extends AutoCloseable {
      * @return empty when consistent, else the first difference found
      */
     Optional<String> difference(ChangeSet changes);
+
+    /** The emulators' clock now; the engine's clock starts here so that OAuth timestamps agree. */
+    java.time.Instant now();
+
+    /**
+     * Moves both emulators' clock forward (the shop's {@code Date} header and modification dates, Golisto's
+     * timestamps), as time passes between two scheduled passes.
+     */
+    void advance(java.time.Duration amount);
 
     /** Stops both emulators. */
     @Override

@@ -14,6 +14,8 @@ import java.util.function.Consumer;
  *   <li>{@code full_first}: approval and the first full sync (10,000 products carry 30,000 variations);</li>
  *   <li>{@code full_unchanged}: a second full sync with nothing changed, which must write nothing;</li>
  *   <li>{@code incremental}: an incremental sync after 1% of the products changed (half price, half stock);</li>
+ *   <li>{@code incremental_fixed}: the same after 100 products changed, at every catalog size, to show
+ *       that an incremental sync's requests depend on what changed, not on the catalog's size;</li>
  *   <li>{@code webhooks}: 100 different products changed, each announced by its webhook, until the
  *       marketplace shows them all,</li>
  * </ol>
@@ -76,7 +78,8 @@ public final class EndToEndBenchmark {
                 emit.accept(scenarios.fullFirst());
                 emit.accept(scenarios.fullUnchanged());
                 int changed = (int) Math.max(1, Math.round(size * options.changedShare()));
-                emit.accept(scenarios.incremental(changed));
+                emit.accept(scenarios.incremental("incremental", changed));
+                emit.accept(scenarios.incremental("incremental_fixed", Math.min(size, options.fixedChanges())));
                 emit.accept(scenarios.webhooks(options.webhooks()));
             }
         }

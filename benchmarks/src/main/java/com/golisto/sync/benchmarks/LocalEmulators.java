@@ -5,21 +5,28 @@ import com.golisto.sync.sandbox.golisto.GolistoConnectionInfo;
 import com.golisto.sync.sandbox.golisto.GolistoConnectionStatus;
 import com.golisto.sync.sandbox.golisto.GolistoEmulator;
 import com.golisto.sync.sandbox.golisto.GolistoListing;
+import com.golisto.sync.sandbox.http.MutableClock;
 import com.golisto.sync.sandbox.woocommerce.WooCatalogGenerator;
 import com.golisto.sync.sandbox.woocommerce.WooCommerceEmulator;
 import com.golisto.sync.sandbox.woocommerce.WooMerchant;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SplittableRandom;
 
 /**
  * The two emulators in this JVM, seeded with the sandbox's generated catalog: {@code products}
  * products, 30% of them variable with 10 variations each (10,000 products carry 30,000 variations).
+ * Both run on one {@link MutableClock} that starts at the real time and moves only by {@link #advance}.
  * Golisto's rate limit is lifted (the benchmark measures the engine, not a quota), and WooCommerce
  * delivers the webhooks a change fires when {@link #change} returns, instead of on its one-second
  * scheduler. Thread-safe as the emulators are; {@link #change} is not meant to run concurrently.
@@ -31,6 +38,7 @@ final class LocalEmulators implements Emulators {
     private static final String CONSUMER_KEY = "ck_benchmark0000000000000000000000000000000";
     private static final String CONSUMER_SECRET = "cs_benchmark0000000000000000000000000000000";
 
+    private final MutableClock clock;
     private final WooCommerceEmulator shop;
     private final GolistoEmulator marketplace;
     private final WooCatalogGenerator.Spec spec;
@@ -41,8 +49,9 @@ final class LocalEmulators implements Emulators {
     private record Expected(String variantId, BigDecimal price, Integer quantity) {
     }
 
-    private LocalEmulators(WooCommerceEmulator shop, GolistoEmulator marketplace, WooCatalogGenerator.Spec spec,
-                           CatalogShape shape) {
+    private LocalEmulators(MutableClock clock, WooCommerceEmulator shop, GolistoEmulator marketplace,
+                           WooCatalogGenerator.Spec spec, CatalogShape shape) {
+        this.clock = clock;
         this.shop = shop;
         this.marketplace = marketplace;
         this.spec = spec;
@@ -59,11 +68,14 @@ final class LocalEmulators implements Emulators {
         int variable = (int) Math.round(products * VARIABLE_SHARE);
         WooCatalogGenerator.Spec spec = new WooCatalogGenerator.Spec(products, variable,
                 variable == 0 ? 0 : VARIATIONS_PER_VARIABLE, seed);
+        MutableClock clock = MutableClock.at(Instant.now().truncatedTo(ChronoUnit.SECONDS));
         WooCommerceEmulator shop = WooCommerceEmulator.builder()
+                .clock(clock)
                 .apiKey(CONSUMER_KEY, CONSUMER_SECRET, "read_write")
                 .webhookAutoDeliveryDelay(Duration.ZERO)
                 .build();
         GolistoEmulator marketplace = GolistoEmulator.builder()
+                .clock(clock)
                 .rateLimit(Integer.MAX_VALUE, Duration.ofMinutes(1))
                 .build();
         try {
@@ -72,8 +84,8 @@ final class LocalEmulators implements Emulators {
             var summary = shop.seedCatalog(spec);
             long variationPages = (long) variable * LowerBound.pages(VARIATIONS_PER_VARIABLE, LowerBound.SHOP_PAGE);
             CatalogShape shape = new CatalogShape(summary.products(), summary.products(), variable,
-                    summary.variations(), variationPages);
-            return new LocalEmulators(shop, marketplace, spec, shape);
+                    summary.variations(), variationPages, summary.categories());
+            return new LocalEmulators(clock, shop, marketplace, spec, shape);
         } catch (RuntimeException | Error e) {
             shop.close();
             marketplace.close();
@@ -118,6 +130,16 @@ final class LocalEmulators implements Emulators {
     }
 
     @Override
+    public Instant now() {
+        return clock.instant();
+    }
+
+    @Override
+    public void advance(Duration amount) {
+        clock.advance(amount);
+    }
+
+    @Override
     public int approveAwaiting() {
         int approved = 0;
         for (GolistoConnectionInfo connection : marketplace.connections()) {
@@ -130,7 +152,7 @@ final class LocalEmulators implements Emulators {
     }
 
     @Override
-    public ChangeSet change(int count, int offset) {
+    public ChangeSet change(int count, int sample) {
         if (count < 1 || count > shape.products()) {
             throw new IllegalArgumentException("can change 1 to " + shape.products() + " products, not " + count);
         }
@@ -139,9 +161,14 @@ final class LocalEmulators implements Emulators {
         int content = 0;
         int stock = 0;
         long variationPages = 0;
-        double step = shape.products() / (double) count;
-        for (int j = 0; j < count; j++) {
-            int index = (int) ((Math.floor(j * step) + offset) % shape.products());
+        // a seeded random sample, so that variable products are changed in their catalog share
+        SplittableRandom random = new SplittableRandom(spec.seed() * 1_000_003L + sample);
+        Set<Integer> chosen = new LinkedHashSet<>();
+        while (chosen.size() < count) {
+            chosen.add(random.nextInt(shape.products()));
+        }
+        int j = 0;
+        for (int index : chosen) {
             long id = productId(index);
             List<JsonNode> variations = merchant.variations(id);
             long target = variations.isEmpty() ? id : variations.get(0).path("id").asLong();
@@ -162,6 +189,7 @@ final class LocalEmulators implements Emulators {
                 stock++;
             }
             ids.add(Long.toString(id));
+            j++;
         }
         shop.deliverWebhooksNow();
         return new ChangeSet(ids, content, stock, variationPages);

@@ -2,9 +2,10 @@ package com.golisto.sync.benchmarks;
 
 /**
  * The fewest requests the two APIs allow for one piece of work, and how that number was reached.
- * WooCommerce lists at most 100 products or variations per page (and a variable product's variations
- * need their own page request); Golisto takes at most 100 listings per catalog batch and 500 items per
- * inventory batch.
+ * WooCommerce lists at most 100 products, variations or categories per page, a variable product's
+ * variations need their own page request, and a listing of {@code status=any} leaves trashed products out
+ * (finding those takes a second listing with {@code status=trash}). Golisto takes at most 100 listings per
+ * catalog batch and 500 items per inventory batch.
  *
  * @param shopReads the fewest shop requests
  * @param marketplaceWrites the fewest marketplace requests
@@ -16,25 +17,43 @@ record LowerBound(long shopReads, long marketplaceWrites, String how) {
     static final int CATALOG_BATCH = 100;
     static final int INVENTORY_BATCH = 500;
 
-    /** A complete read of the catalog, then writing {@code upserts} listings. */
+    /**
+     * A complete read of the catalog (products, their variations, and the categories, whose full paths the
+     * product pages do not carry), then writing {@code upserts} listings.
+     */
     static LowerBound fullSync(CatalogShape shape, long upserts) {
-        long pages = pages(shape.products(), SHOP_PAGE);
+        long pages = Math.max(1, pages(shape.products(), SHOP_PAGE));
+        long categoryPages = Math.max(1, pages(shape.categories(), SHOP_PAGE));
         long writes = pages(upserts, CATALOG_BATCH);
-        return new LowerBound(pages + shape.variationPages(), writes,
+        return new LowerBound(pages + shape.variationPages() + categoryPages, writes,
                 "shop: ceil(" + shape.products() + "/100)=" + pages + " product pages + " + shape.variationPages()
-                        + " variation pages; marketplace: ceil(" + upserts + "/100)=" + writes + " catalog batches");
+                        + " variation pages + " + categoryPages + " category page(s); marketplace: ceil(" + upserts
+                        + "/100)=" + writes + " catalog batches");
     }
 
     /**
-     * Reading the changed products (by a modified-after list when {@code listed}, one page for up to 100
-     * known ids with {@code include=} otherwise) and writing their changes.
+     * An incremental pass after {@code changes}: the changed products listed by {@code modified_after}
+     * (status any, then status trash), their variations, and their writes.
      */
-    static LowerBound changes(ChangeSet changes) {
+    static LowerBound incremental(ChangeSet changes) {
         long pages = Math.max(1, pages(changes.productIds().size(), SHOP_PAGE));
+        return changes(changes, pages + 1, pages + " product page(s) + 1 trash page");
+    }
+
+    /**
+     * Re-reading products that webhooks named: up to 100 known ids fit one list request
+     * ({@code include=}), plus their variations and their writes.
+     */
+    static LowerBound webhooks(ChangeSet changes) {
+        long pages = Math.max(1, pages(changes.productIds().size(), SHOP_PAGE));
+        return changes(changes, pages, pages + " product page(s) by include=");
+    }
+
+    private static LowerBound changes(ChangeSet changes, long listRequests, String listHow) {
         long catalog = pages(changes.contentChanges(), CATALOG_BATCH);
         long inventory = pages(changes.stockChanges(), INVENTORY_BATCH);
-        return new LowerBound(pages + changes.variationPages(), catalog + inventory,
-                "shop: " + pages + " product page(s) for " + changes.productIds().size() + " changed products + "
+        return new LowerBound(listRequests + changes.variationPages(), catalog + inventory,
+                "shop: " + listHow + " for " + changes.productIds().size() + " changed products + "
                         + changes.variationPages() + " variation pages; marketplace: ceil("
                         + changes.contentChanges() + "/100)=" + catalog + " catalog + ceil(" + changes.stockChanges()
                         + "/500)=" + inventory + " inventory batches");

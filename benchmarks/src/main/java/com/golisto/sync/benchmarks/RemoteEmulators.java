@@ -34,6 +34,7 @@ final class RemoteEmulators implements Emulators {
     private final String consumerSecret;
     private final URI marketplaceUrl;
     private final CatalogShape shape;
+    private java.time.Instant now;
 
     private RemoteEmulators(Process process) throws IOException {
         this.process = process;
@@ -49,6 +50,7 @@ final class RemoteEmulators implements Emulators {
         this.consumerSecret = node.path("consumer_secret").asText();
         this.marketplaceUrl = URI.create(node.path("marketplace_url").asText());
         this.shape = EmulatorHost.JSON.treeToValue(node.path("shape"), CatalogShape.class);
+        this.now = java.time.Instant.parse(node.path("now").asText());
     }
 
     /**
@@ -115,15 +117,26 @@ final class RemoteEmulators implements Emulators {
     }
 
     @Override
+    public java.time.Instant now() {
+        return now;
+    }
+
+    @Override
+    public void advance(java.time.Duration amount) {
+        call(command("advance").put("seconds", amount.toSeconds()));
+        now = now.plusSeconds(amount.toSeconds());
+    }
+
+    @Override
     public int approveAwaiting() {
         return call(command("approve")).path("approved").asInt();
     }
 
     @Override
-    public ChangeSet change(int count, int offset) {
+    public ChangeSet change(int count, int sample) {
         ObjectNode command = command("change");
         command.put("count", count);
-        command.put("offset", offset);
+        command.put("sample", sample);
         return convert(call(command), ChangeSet.class);
     }
 

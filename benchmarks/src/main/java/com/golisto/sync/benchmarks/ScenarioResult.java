@@ -62,7 +62,11 @@ record ScenarioResult(
                 : Math.round((shopTotal + marketplaceTotal) * 1000.0 / lowerBound.total()) / 1000.0);
         line.put("heap_peak_mb", heap.peakMb());
         line.put("heap_sampled_peak_mb", heap.sampledPeakMb());
-        line.put("heap_live_peak_mb", heap.liveAfterGcPeakMb());
+        if (heap.liveAfterGcPeakMb() > 0) {
+            line.put("heap_live_peak_mb", heap.liveAfterGcPeakMb());
+        } else {
+            line.putNull("heap_live_peak_mb"); // no collection ran during the scenario
+        }
         line.put("max_heap_mb", heap.maxHeapMb());
         line.put("consistent", consistent);
         ObjectNode counts = line.putObject("engine_counts");

@@ -1,0 +1,70 @@
+package com.golisto.sync.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class EndToEndBenchmarkTest {
+
+    private static final List<String> FIELDS = List.of("scenario", "products", "variations", "changed", "seconds",
+            "requests_shop", "requests_marketplace", "shop_writes", "marketplace_writes", "requests_lower_bound",
+            "lower_bound_shop", "lower_bound_marketplace", "ratio_to_lower_bound", "heap_peak_mb",
+            "heap_sampled_peak_mb", "heap_live_peak_mb", "max_heap_mb", "consistent", "engine_counts",
+            "shop_routes", "marketplace_routes", "lower_bound_how");
+
+    @Test
+    void run_tinyCatalog_printsOneCompleteLinePerScenarioAndTheUnchangedFullSyncWritesNothing() throws Exception {
+        List<String> lines = new ArrayList<>();
+        BenchmarkOptions options = BenchmarkOptions.parse(
+                "--sizes", "50", "--fixed-changes", "3", "--webhooks", "5", "--in-process");
+
+        EndToEndBenchmark.run(options, lines::add, line -> { });
+
+        ObjectMapper json = new ObjectMapper();
+        List<JsonNode> parsed = new ArrayList<>();
+        for (String line : lines) {
+            assertThat(line).doesNotContain("\n");
+            parsed.add(json.readTree(line));
+        }
+        Map<String, JsonNode> byScenario = parsed.stream()
+                .collect(Collectors.toMap(n -> n.path("scenario").asText(), Function.identity()));
+        assertThat(byScenario)
+                .containsOnlyKeys("full_first", "full_unchanged", "incremental", "incremental_fixed", "webhooks");
+        for (JsonNode line : parsed) {
+            assertThat(line.fieldNames()).toIterable().containsAll(FIELDS);
+            assertThat(line.path("products").asInt()).isEqualTo(50);
+            assertThat(line.path("variations").asInt()).isEqualTo(150);
+            assertThat(line.path("consistent").asBoolean()).as(line.toString()).isTrue();
+            assertThat(line.path("requests_lower_bound").asLong()).isPositive();
+            assertThat(line.path("requests_shop").asLong() + line.path("requests_marketplace").asLong())
+                    .as("no scenario can beat the APIs' lower bound: %s", line)
+                    .isGreaterThanOrEqualTo(line.path("requests_lower_bound").asLong());
+            assertThat(line.path("heap_peak_mb").asDouble()).isPositive();
+        }
+
+        JsonNode first = byScenario.get("full_first");
+        assertThat(first.path("engine_counts").path("created").asLong()).isEqualTo(50);
+        assertThat(first.path("marketplace_routes").path("POST /api/woocommerce/catalog/batch").asLong())
+                .isEqualTo(1);
+
+        JsonNode unchanged = byScenario.get("full_unchanged");
+        assertThat(unchanged.path("marketplace_writes").asLong()).isZero();
+        assertThat(unchanged.path("lower_bound_marketplace").asLong()).isZero();
+        assertThat(unchanged.path("engine_counts").path("unchanged").asLong()).isEqualTo(50);
+        assertThat(unchanged.path("engine_counts").path("created").asLong()
+                + unchanged.path("engine_counts").path("updated").asLong()
+                + unchanged.path("engine_counts").path("deleted").asLong()).isZero();
+
+        JsonNode incremental = byScenario.get("incremental");
+        assertThat(incremental.path("changed").asInt()).isEqualTo(1);
+        assertThat(incremental.path("marketplace_writes").asLong()).isPositive();
+        assertThat(byScenario.get("webhooks").path("changed").asInt()).isEqualTo(5);
+    }
+}

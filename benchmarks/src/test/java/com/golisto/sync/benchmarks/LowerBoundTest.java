@@ -1,0 +1,52 @@
+package com.golisto.sync.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+class LowerBoundTest {
+
+    @Test
+    void fullSync_benchmarkCatalog_readsPagesOfAHundredOneVariationPagePerVariableProductAndTheCategories() {
+        CatalogShape shape = new CatalogShape(10_000, 10_000, 3_000, 30_000, 3_000, 30);
+
+        LowerBound bound = LowerBound.fullSync(shape, 10_000);
+
+        assertThat(bound.shopReads()).isEqualTo(100 + 3_000 + 1);
+        assertThat(bound.marketplaceWrites()).isEqualTo(100);
+        assertThat(bound.total()).isEqualTo(3_201);
+    }
+
+    @Test
+    void fullSync_nothingToWrite_boundsOnlyTheReads() {
+        CatalogShape shape = new CatalogShape(101, 101, 0, 0, 0, 1);
+
+        LowerBound bound = LowerBound.fullSync(shape, 0);
+
+        assertThat(bound.shopReads()).isEqualTo(2 + 1);
+        assertThat(bound.marketplaceWrites()).isZero();
+    }
+
+    @Test
+    void incremental_mixOfPriceAndStock_listsChangesAndTrashThenWritesFullBatches() {
+        List<String> ids = IntStream.range(0, 1_000).mapToObj(Integer::toString).toList();
+        ChangeSet changes = new ChangeSet(ids, 500, 500, 300);
+
+        LowerBound bound = LowerBound.incremental(changes);
+
+        assertThat(bound.shopReads()).isEqualTo(10 + 1 + 300);
+        assertThat(bound.marketplaceWrites()).isEqualTo(5 + 1);
+    }
+
+    @Test
+    void webhooks_hundredProducts_needOneIncludeListing() {
+        List<String> ids = IntStream.range(0, 100).mapToObj(Integer::toString).toList();
+
+        LowerBound bound = LowerBound.webhooks(new ChangeSet(ids, 50, 50, 30));
+
+        assertThat(bound.shopReads()).isEqualTo(1 + 30);
+        assertThat(bound.marketplaceWrites()).isEqualTo(1 + 1);
+    }
+}
