@@ -148,10 +148,7 @@ public final class Runner implements AutoCloseable {
      * @throws IllegalStateException when this runner was created without serving
      */
     public synchronized void serve() {
-        if (server == null) {
-            throw new IllegalStateException("this runner was created without an HTTP server");
-        }
-        server.start(routes);
+        serveHttp();
         engine.start();
         LOG.info("event=runner_serving public_url={} local_url={} state={}", publicUrl, server.localUri(),
                 config.state().jdbcUrlForDisplay());
@@ -171,6 +168,19 @@ public final class Runner implements AutoCloseable {
             Thread.sleep(20);
         }
         return true;
+    }
+
+    /**
+     * Starts answering HTTP without starting the engine's background loop: the caller drives due work with
+     * {@link SyncEngine#runDueWork()} (tests, with a clock they move).
+     *
+     * @throws IllegalStateException when this runner was created without serving
+     */
+    public synchronized void serveHttp() {
+        if (server == null) {
+            throw new IllegalStateException("this runner was created without an HTTP server");
+        }
+        server.start(routes);
     }
 
     /** Blocks until the HTTP server stops. */
