@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class TestingContext implements ConnectorContext {
 
     /** One recorded request. */
-    record Recorded(String endpoint, int status) {
+    record Recorded(String endpoint, int status, Duration elapsed) {
     }
 
     private final Clock clock;
@@ -69,7 +69,7 @@ final class TestingContext implements ConnectorContext {
 
     @Override
     public ConnectorMetrics metrics() {
-        return (endpoint, status, elapsed) -> requests.add(new Recorded(endpoint, status));
+        return (endpoint, status, elapsed) -> requests.add(new Recorded(endpoint, status, elapsed));
     }
 
     @Override
