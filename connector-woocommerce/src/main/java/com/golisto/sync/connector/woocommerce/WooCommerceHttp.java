@@ -125,7 +125,9 @@ final class WooCommerceHttp {
     private HttpRequest build(String method, String path, List<Map.Entry<String, String>> query, JsonNode body) {
         String base = config.storeUrl() + API + path;
         List<Map.Entry<String, String>> params = new ArrayList<>(query);
-        HttpRequest.Builder b = HttpRequest.newBuilder().timeout(config.requestTimeout())
+        // HTTP/1.1: no h2c upgrade dance with shared hosting's proxies
+        HttpRequest.Builder b = HttpRequest.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .timeout(config.requestTimeout())
                 .header("Accept", "application/json").header("User-Agent", USER_AGENT);
         if (config.effectiveAuth() == WooCommerceConfig.Auth.OAUTH1) {
             params.addAll(WooCommerceOAuth1.oauthParams(method, base, query, config.consumerKey(),
@@ -197,6 +199,12 @@ final class WooCommerceHttp {
         if (status == 404) {
             return new NotFoundException(message);
         }
+        if (status >= 300 && status < 400) {
+            // e.g. http to https, or a www. redirect: signatures and Basic auth do not survive redirects
+            return new CredentialsRejectedException(message + "; the store redirects to "
+                    + headers.firstValue("Location").map(WooCommerceHttp::withoutQuery).orElse("another URL")
+                    + ": set the url setting to the store's own home URL");
+        }
         if (status == 429 || status >= 500) {
             Duration retryAfter = headers.firstValue("Retry-After").flatMap(this::retryAfter).orElse(null);
             return new RetryableException(message, retryAfter, null);
@@ -226,6 +234,11 @@ final class WooCommerceHttp {
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }
+    }
+
+    private static String withoutQuery(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q);
     }
 
     static int parseInt(String v, int fallback) {

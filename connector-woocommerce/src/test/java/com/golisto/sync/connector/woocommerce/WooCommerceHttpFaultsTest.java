@@ -108,6 +108,27 @@ class WooCommerceHttpFaultsTest {
     }
 
     @Test
+    void redirectToAnotherUrl_isReportedAsASettingsProblem() throws Exception {
+        try (EmulatorServer redirecting = new EmulatorServer() {
+            @Override
+            protected EmulatorResponse handle(EmulatorRequest request) {
+                return EmulatorResponse.empty(301).withHeader("Location", "https://www.shop.example" + request.path()
+                        + "?" + request.rawQuery());
+            }
+        }) {
+            redirecting.start();
+            WooCommerceConnectorProvider provider = new WooCommerceConnectorProvider();
+            var connector = provider.open(provider.descriptor().validate(Map.of("url", redirecting.baseUri().toString(),
+                    "consumer-key", "ck_x", "consumer-secret", "cs_y")), TestingContext.of(fx.clock));
+            assertThatThrownBy(() -> connector.catalogSource().orElseThrow().read("47"))
+                    .isInstanceOf(CredentialsRejectedException.class)
+                    .hasMessageContaining("redirects to https://www.shop.example/wp-json/wc/v3/")
+                    .hasMessageNotContaining("oauth_signature");
+            connector.close();
+        }
+    }
+
+    @Test
     void badRequest_isInvalidItemWithWooCommercesCodeAndMessage() {
         var orders = fx.connector.orderTarget().orElseThrow();
         assertThatThrownBy(() -> orders.create(WooCommerceOrderWriterTest.order("GO-X", "999999", null,
