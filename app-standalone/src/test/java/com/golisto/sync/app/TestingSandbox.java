@@ -103,6 +103,7 @@ final class TestingSandbox implements AutoCloseable {
     /** Links, approves (Golisto's webhook, then the due status poll) and waits for the first full sync. */
     RunView connectApproveAndSync(String storeId) throws Exception {
         StoreView linked = registerAndLink(storeId);
+        engine().runDueWork(); // the loop's tick: the engine starts following the store's schedule
         golisto.approve(linked.accountId());
         engine().runDueWork();
         RunView full = engine().recentRuns(storeId, 10).stream().filter(r -> r.kind() == RunKind.FULL).findFirst()
