@@ -62,6 +62,8 @@ final class WooWebhooks implements AutoCloseable {
     private final ConcurrentSkipListMap<Long, WooWebhook> hooks = new ConcurrentSkipListMap<>();
     private final AtomicLong ids = new AtomicLong(0);
     private final Object deliveryLock = new Object();
+    /** Serialises sending (not queueing): a receiver may change the store while it is being called. */
+    private final Object sendLock = new Object();
     private final LinkedHashMap<PendingKey, Pending> pending = new LinkedHashMap<>();
     private final CopyOnWriteArrayList<WebhookDelivery> log = new CopyOnWriteArrayList<>();
     private final HttpClient http;
@@ -252,9 +254,12 @@ final class WooWebhooks implements AutoCloseable {
 
     /** Sends every pending delivery now, in queue order; returns the attempts. */
     List<WebhookDelivery> deliverNow() {
-        synchronized (deliveryLock) {
-            List<Pending> batch = new ArrayList<>(pending.values());
-            pending.clear();
+        synchronized (sendLock) {
+            List<Pending> batch;
+            synchronized (deliveryLock) {
+                batch = new ArrayList<>(pending.values());
+                pending.clear();
+            }
             List<WebhookDelivery> attempts = new ArrayList<>();
             for (Pending p : batch) {
                 WooWebhook current = hooks.get(p.webhook().id());
