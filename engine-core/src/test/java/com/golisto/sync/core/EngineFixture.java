@@ -101,8 +101,17 @@ final class EngineFixture implements AutoCloseable {
 
     /** Registers a store with the Golisto emulator as its marketplace. */
     StoreView register(String storeId, String shopConnector, Map<String, String> shopSettings) {
+        return register(storeId, shopConnector, shopSettings, Map.of());
+    }
+
+    /** Registers a store with the Golisto emulator as its marketplace, with extra marketplace settings. */
+    StoreView register(String storeId, String shopConnector, Map<String, String> shopSettings,
+            Map<String, String> marketplaceSettings) {
+        Map<String, String> marketplace = new java.util.HashMap<>(marketplaceSettings);
+        marketplace.put("api-url", golisto.apiBaseUri().toString());
+        marketplace.put("web-url", golisto.webBaseUri().toString());
         return engine.registerStore(new StoreRegistration(storeId, shopConnector, shopSettings, "golisto",
-                Map.of("api-url", golisto.apiBaseUri().toString(), "web-url", golisto.webBaseUri().toString())));
+                marketplace));
     }
 
     /** The merchant follows the connect link; Golisto redirects the browser back to the host. */

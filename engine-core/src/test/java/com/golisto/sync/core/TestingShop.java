@@ -367,6 +367,12 @@ final class TestingShop {
                         notes.add(note);
                     }
                 }
+                if (order.payout() != null) {
+                    String note = "Payout " + order.payout().status() + " " + order.payout().amount();
+                    if (!notes.contains(note)) {
+                        notes.add(note);
+                    }
+                }
                 orders.put(held.id(), new ShopOrder(held.id(), held.marketplaceOrderId(), order, notes));
             }
         }

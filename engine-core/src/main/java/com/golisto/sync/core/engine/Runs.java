@@ -98,7 +98,7 @@ final class Runs {
             leased = store.tryAcquireLease(storeId, nodeId, leaseDuration);
             if (!leased) {
                 SyncRun run = queued != null ? queued : store.startRun(storeId, storeKind(kind));
-                return finish(run, RunCounts.zero(), "another engine node is working on store " + storeId);
+                return complete(finish(run, RunCounts.zero(), "another engine node is working on store " + storeId));
             }
             failAbandonedRuns(runtime);
             SyncRun run = queued != null ? queued : store.startRun(storeId, storeKind(kind));
@@ -142,8 +142,13 @@ final class Runs {
             }
             runtime.pipeline.unlock();
         }
-        if (refusal != null) {
-            refusals.refused(runtime, refusal);
+        try {
+            if (refusal != null) {
+                refusals.refused(runtime, refusal);
+            }
+        } finally {
+            // waiters see the run once the engine has acted on it (a refused store is stopped by then)
+            complete(view);
         }
         return view;
     }
@@ -157,7 +162,11 @@ final class Runs {
                 error);
         RunView view = view(done);
         events.emit(new EngineEvent.RunFinished(view, clock.instant()));
-        CompletableFuture<RunView> future = finished.remove(run.id());
+        return view;
+    }
+
+    private RunView complete(RunView view) {
+        CompletableFuture<RunView> future = finished.remove(view.id().value());
         if (future != null) {
             future.complete(view);
         }
@@ -166,7 +175,7 @@ final class Runs {
 
     /** Fails a queued run that will never start (the store was refused or stopped before its turn). */
     void abandon(SyncRun queued, String why) {
-        finish(queued, RunCounts.zero(), why);
+        complete(finish(queued, RunCounts.zero(), why));
     }
 
     private Failures failures(String storeId, long runId, RunCounter counter, Set<String> givenUp) {
