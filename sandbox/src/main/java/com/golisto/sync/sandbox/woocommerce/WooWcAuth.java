@@ -185,6 +185,6 @@ final class WooWcAuth {
     }
 
     void close() {
-        http.close();
+        http.shutdownNow();
     }
 }

@@ -417,6 +417,6 @@ final class WooWebhooks implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        http.close();
+        http.shutdownNow();
     }
 }

@@ -116,6 +116,18 @@ class WooWebhooksTest {
     }
 
     @Test
+    void restoreFromTrash_firesRestoredWithTheProduct() throws Exception {
+        register("product.restored");
+        emulator.merchant().trash(58);
+        emulator.merchant().restore(58);
+        assertThat(emulator.deliverWebhooksNow()).singleElement().extracting(WebhookDelivery::topic)
+                .isEqualTo("product.restored");
+        JsonNode json = TestingWooClient.MAPPER.readTree(receiver.received().get(1).body());
+        assertThat(json.path("id").asLong()).isEqualTo(58);
+        assertThat(json.path("status").asText()).isEqualTo("publish");
+    }
+
+    @Test
     void draftProducts_areNotDelivered() {
         register("product.updated");
         emulator.merchant().setStatus(47, "draft");
