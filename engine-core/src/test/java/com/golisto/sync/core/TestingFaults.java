@@ -8,7 +8,12 @@ import com.golisto.sync.api.model.Order;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.ShopOrderRef;
 import com.golisto.sync.api.model.WriteResult;
+import com.golisto.sync.api.spi.CatalogSource;
 import com.golisto.sync.api.spi.CatalogTarget;
+import com.golisto.sync.api.spi.CredentialIssuer;
+import com.golisto.sync.api.spi.OrderTarget;
+import com.golisto.sync.api.spi.StoreInfoSource;
+import com.golisto.sync.api.spi.WebhookSubscriptions;
 import com.golisto.sync.api.spi.ConnectionLifecycle;
 import com.golisto.sync.api.spi.Connector;
 import com.golisto.sync.api.spi.ConnectorContext;
@@ -25,10 +30,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Wraps a real marketplace connector provider so a test can make the process "die" (throw
- * {@link TestingShop.SimulatedCrash}) or fail right before or after a catalog batch or an order
- * acknowledgement reaches the real remote. Points: {@code apply.before}, {@code apply.after},
- * {@code ack.before}, {@code ack.after}. Everything else passes through untouched.
+ * Wraps a real connector provider so a test can make the process "die" (throw
+ * {@link TestingShop.SimulatedCrash}) right before or after a catalog batch, an order acknowledgement or
+ * an order creation reaches the real remote. Points: {@code apply.before}, {@code apply.after},
+ * {@code ack.before}, {@code ack.after}, {@code create.before}, {@code create.after}. Everything else
+ * passes through untouched.
  */
 final class TestingFaults implements ConnectorProvider {
 
@@ -73,7 +79,33 @@ final class TestingFaults implements ConnectorProvider {
         Connector real = delegate.open(settings, context);
         CatalogTarget target = real.catalogTarget().map(Target::new).orElse(null);
         OrderSource orders = real.orderSource().map(Orders::new).orElse(null);
+        OrderTarget shopOrders = real.orderTarget().map(ShopOrders::new).orElse(null);
         return new Connector() {
+            @Override
+            public Optional<OrderTarget> orderTarget() {
+                return Optional.ofNullable(shopOrders);
+            }
+
+            @Override
+            public Optional<CatalogSource> catalogSource() {
+                return real.catalogSource();
+            }
+
+            @Override
+            public Optional<WebhookSubscriptions> webhookSubscriptions() {
+                return real.webhookSubscriptions();
+            }
+
+            @Override
+            public Optional<CredentialIssuer> credentialIssuer() {
+                return real.credentialIssuer();
+            }
+
+            @Override
+            public Optional<StoreInfoSource> storeInfo() {
+                return real.storeInfo();
+            }
+
             @Override
             public Optional<CatalogTarget> catalogTarget() {
                 return Optional.ofNullable(target);
@@ -134,6 +166,32 @@ final class TestingFaults implements ConnectorProvider {
         @Override
         public Optional<Listing> readListing(String productId) throws InterruptedException {
             return real.readListing(productId);
+        }
+    }
+
+    private final class ShopOrders implements OrderTarget {
+        private final OrderTarget real;
+
+        ShopOrders(OrderTarget real) {
+            this.real = real;
+        }
+
+        @Override
+        public ShopOrderRef create(Order order) throws InterruptedException {
+            at("create.before");
+            ShopOrderRef created = real.create(order);
+            at("create.after");
+            return created;
+        }
+
+        @Override
+        public Optional<ShopOrderRef> find(Order order) throws InterruptedException {
+            return real.find(order);
+        }
+
+        @Override
+        public void update(ShopOrderRef shopOrder, Order order) throws InterruptedException {
+            real.update(shopOrder, order);
         }
     }
 
