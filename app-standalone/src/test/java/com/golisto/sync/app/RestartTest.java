@@ -33,6 +33,8 @@ class RestartTest {
     @Test
     void restart_sameDataFolder_resumesWithStoresMappingsAndCursors() throws Exception {
         sandbox = TestingSandbox.start(16);
+        // the catalog was last modified an hour before the first sync: outside any cursor overlap
+        sandbox.clock.advance(Duration.ofHours(1));
         Path data = dir.resolve("data");
         sandbox.startRunner(data);
         RunView first = sandbox.connectApproveAndSync("shop-r");
@@ -51,11 +53,7 @@ class RestartTest {
 
         sandbox.startRunner(data);
         StoreView store = sandbox.engine().store("shop-r").orElseThrow();
-        sandbox.woo.requests().reset();
         RunView incremental = sandbox.engine().syncAndWait("shop-r", SyncMode.INCREMENTAL);
-        long incrementalProductReads = sandbox.woo.requests().snapshot().entrySet().stream()
-                .filter(e -> e.getKey().startsWith("GET ") && e.getKey().contains("/products"))
-                .mapToLong(java.util.Map.Entry::getValue).sum();
         RunView full = sandbox.engine().syncAndWait("shop-r", SyncMode.FULL);
 
         assertThat(store.status()).isEqualTo(ConnectionStatus.APPROVED);
@@ -65,7 +63,6 @@ class RestartTest {
         assertThat(incremental.counts().read()).as("the cursor survived: only the change is read").isEqualTo(1);
         assertThat(incremental.counts().updated()).isEqualTo(1);
         assertThat(incremental.counts().created()).isZero();
-        assertThat(incrementalProductReads).as("product pages read by the incremental pass").isLessThanOrEqualTo(2);
         assertThat(sandbox.golisto.listing(account, changed.externalId()).orElseThrow().price())
                 .isEqualByComparingTo(price);
         assertThat(full.counts().created()).as("the mappings survived: nothing is created again").isZero();

@@ -163,12 +163,14 @@ public final class Demo implements AutoCloseable {
                 hooked ? "its signed connection.approved webhook reached the runner, which asked for the status"
                         : "the runner's status poll saw it", human(approved.status()));
 
-        List<Long> hooks = await("the shop webhooks to be registered", () -> woo.webhookIds().size() >= 3
-                ? woo.webhookIds() : null);
+        // approval registers the shop webhooks, then starts the first full sync
+        RunView full = await("the first full sync to start", this::firstFullRun);
+        List<Long> hooks = woo.webhookIds();
+        if (hooks.isEmpty()) {
+            throw new IllegalStateException("approval registered no webhooks in WooCommerce; see the log");
+        }
         tell("Webhooks registered: WooCommerce now sends %d product topics to %s/webhooks/woocommerce/%s",
                 hooks.size(), runner.publicUrl(), STORE);
-
-        RunView full = await("the first full sync to start", this::firstFullRun);
         tell("Full sync: approval started the first full reconciliation (run %s)", full.id());
         RunView done = followRun(full);
         List<GolistoListing> listings = golisto.listings(linked.accountId());
