@@ -45,6 +45,15 @@ class PackagedLaunchTest {
     }
 
     @Test
+    void demo_onTheModulePath_tellsTheWholeStory() throws Exception {
+        Result r = launch("demo", "--products", "12");
+
+        assertThat(r.code()).as(r.toString()).isZero();
+        assertThat(r.out()).contains("Merchant linked").contains("Full sync succeeded").contains("became WooCommerce order")
+                .contains("Summary: 12 products");
+    }
+
+    @Test
     void badConfiguration_onTheModulePath_exits2() throws Exception {
         Result r = launch("stores", "list", "--config", dir.resolve("missing.yaml").toString());
 
@@ -68,9 +77,9 @@ class PackagedLaunchTest {
         Path stdout = dir.resolve("stdout-" + System.nanoTime());
         Path stderr = dir.resolve("stderr-" + System.nanoTime());
         Process p = pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new AssertionError("the runner did not exit within 60 s: " + String.join(" ", args));
+            throw new AssertionError("the runner did not exit within 120 s: " + String.join(" ", args));
         }
         return new Result(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
                 Files.readString(stderr, StandardCharsets.UTF_8));
