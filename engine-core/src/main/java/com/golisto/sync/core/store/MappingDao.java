@@ -1,18 +1,24 @@
 package com.golisto.sync.core.store;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code entity_mappings} table. */
+/**
+ * The {@code entity_mappings} table.
+ *
+ * <p>Pages of ids are looked up with a row-value list, {@code (store_id, kind, source_id) IN ((?,?,?), …)}:
+ * HSQLDB answers it from the primary key, whereas {@code source_id IN (…)} (the third key column) makes
+ * it scan the store's whole range. Writes by id are JDBC batches of single-row statements for the same
+ * reason; both forms are standard SQL and equally fast on PostgreSQL.
+ */
 @RegisterConstructorMapper(Mapping.class)
 interface MappingDao {
 
@@ -21,12 +27,14 @@ interface MappingDao {
             last_result, updated_at
             """;
 
-    @SqlQuery("SELECT " + COLUMNS + """
-             FROM entity_mappings
-            WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)
-            """)
-    List<Mapping> find(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
-            @BindList("sourceIds") Collection<String> sourceIds);
+    @SqlQuery("SELECT " + COLUMNS + " FROM entity_mappings WHERE (store_id, kind, source_id) IN (<keys>)")
+    List<Mapping> find(@BindMethodsList(value = "keys", methodNames = {"storeId", "kind", "sourceId"})
+            List<MappingKey> keys);
+
+    @SqlQuery("SELECT store_id, kind, source_id FROM entity_mappings WHERE (store_id, kind, source_id) IN (<keys>)")
+    @RegisterConstructorMapper(MappingKey.class)
+    List<MappingKey> existing(@BindMethodsList(value = "keys", methodNames = {"storeId", "kind", "sourceId"})
+            List<MappingKey> keys);
 
     @SqlQuery("SELECT " + COLUMNS + """
              FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId
@@ -40,11 +48,6 @@ interface MappingDao {
             """)
     List<Mapping> findByTarget(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
             @Bind("targetId") String targetId);
-
-    @SqlQuery("SELECT source_id FROM entity_mappings "
-            + "WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)")
-    List<String> existing(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
-            @BindList("sourceIds") Collection<String> sourceIds);
 
     @SqlBatch("""
             INSERT INTO entity_mappings (store_id, kind, source_id, target_id, fingerprint, stock_fingerprint,
@@ -62,30 +65,34 @@ interface MappingDao {
             """)
     void update(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);
 
-    @SqlUpdate("""
+    @SqlBatch("""
             UPDATE entity_mappings SET generation = :generation
-            WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)
+            WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId
             """)
-    int markSeen(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
-            @BindList("sourceIds") Collection<String> sourceIds, @Bind("generation") long generation);
+    int[] markSeen(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @Bind("sourceId") List<String> sourceIds, @Bind("generation") long generation);
 
+    /**
+     * The sweep. Ordered by the whole primary key (store and kind are fixed, so this is source-id order):
+     * HSQLDB then walks the key index and stops after {@code limit} rows instead of sorting every match.
+     */
     @SqlQuery("SELECT " + COLUMNS + """
              FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND generation < :generation
-            ORDER BY source_id FETCH FIRST :limit ROWS ONLY
+            ORDER BY store_id, kind, source_id FETCH FIRST :limit ROWS ONLY
             """)
     List<Mapping> unseenBefore(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
             @Bind("generation") long generation, @Bind("limit") int limit);
 
     @SqlQuery("SELECT " + COLUMNS + """
              FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id > :after
-            ORDER BY source_id FETCH FIRST :limit ROWS ONLY
+            ORDER BY store_id, kind, source_id FETCH FIRST :limit ROWS ONLY
             """)
     List<Mapping> page(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind, @Bind("after") String after,
             @Bind("limit") int limit);
 
-    @SqlUpdate("DELETE FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id IN (<sourceIds>)")
-    int delete(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
-            @BindList("sourceIds") Collection<String> sourceIds);
+    @SqlBatch("DELETE FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId")
+    int[] delete(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @Bind("sourceId") List<String> sourceIds);
 
     @SqlQuery("SELECT COUNT(*) FROM entity_mappings WHERE store_id = :storeId AND kind = :kind")
     long count(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind);

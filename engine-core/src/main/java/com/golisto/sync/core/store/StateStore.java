@@ -45,8 +45,8 @@ import org.slf4j.LoggerFactory;
 public final class StateStore implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
-    /** Bound on the ids in one IN list, well under every driver's parameter limit. */
-    private static final int IN_CHUNK = 500;
+    /** Ids per row-value list (three parameters each), well under every driver's parameter limit. */
+    private static final int IN_CHUNK = 200;
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
@@ -470,7 +470,7 @@ public final class StateStore implements AutoCloseable {
 
     /**
      * The mappings of these source ids that exist, by source id. Meant for pages of about 100 ids; any
-     * number works (queried in chunks).
+     * number works (queried in chunks of 200, each answered from the primary key).
      */
     public Map<String, Mapping> findMappings(String storeId, EntityKind kind, Collection<String> sourceIds) {
         Objects.requireNonNull(kind, "kind");
@@ -482,7 +482,7 @@ public final class StateStore implements AutoCloseable {
         jdbi.useHandle(h -> {
             MappingDao dao = h.attach(MappingDao.class);
             for (List<String> chunk : chunks(ids)) {
-                for (Mapping m : dao.find(storeId, kind, chunk)) {
+                for (Mapping m : dao.find(keys(storeId, kind, chunk))) {
                     found.put(m.sourceId(), m);
                 }
             }
@@ -513,31 +513,31 @@ public final class StateStore implements AutoCloseable {
             return;
         }
         Map<MappingKey, Mapping> byKey = new LinkedHashMap<>();
+        Set<String> storeIds = new LinkedHashSet<>();
         for (Mapping m : mappings) {
-            byKey.put(new MappingKey(m.storeId(), m.kind(), m.sourceId()), m);
+            byKey.put(key(m), m);
+            storeIds.add(m.storeId());
         }
-        Map<MappingKey.Group, List<Mapping>> groups = new LinkedHashMap<>();
-        byKey.forEach((key, m) -> groups.computeIfAbsent(key.group(), g -> new ArrayList<>()).add(m));
+        List<MappingKey> keys = List.copyOf(byKey.keySet());
         Instant now = now();
         jdbi.useTransaction(h -> {
             MappingDao dao = h.attach(MappingDao.class);
             StoreDao stores = h.attach(StoreDao.class);
-            for (var group : groups.entrySet()) {
-                requireStore(stores, group.getKey().storeId());
-                for (List<Mapping> chunk : chunks(group.getValue())) {
-                    Set<String> existing = new HashSet<>(dao.existing(group.getKey().storeId(),
-                            group.getKey().kind(), chunk.stream().map(Mapping::sourceId).toList()));
-                    List<Mapping> updates = new ArrayList<>();
-                    List<Mapping> inserts = new ArrayList<>();
-                    for (Mapping m : chunk) {
-                        (existing.contains(m.sourceId()) ? updates : inserts).add(m);
-                    }
-                    if (!updates.isEmpty()) {
-                        dao.update(updates, now);
-                    }
-                    if (!inserts.isEmpty()) {
-                        dao.insert(inserts, now);
-                    }
+            for (String storeId : storeIds) {
+                requireStore(stores, storeId);
+            }
+            for (List<MappingKey> chunk : chunks(keys)) {
+                Set<MappingKey> existing = new HashSet<>(dao.existing(chunk));
+                List<Mapping> updates = new ArrayList<>();
+                List<Mapping> inserts = new ArrayList<>();
+                for (MappingKey key : chunk) {
+                    (existing.contains(key) ? updates : inserts).add(byKey.get(key));
+                }
+                if (!updates.isEmpty()) {
+                    dao.update(updates, now);
+                }
+                if (!inserts.isEmpty()) {
+                    dao.insert(inserts, now);
                 }
             }
         });
@@ -557,19 +557,14 @@ public final class StateStore implements AutoCloseable {
             return 0;
         }
         return jdbi.inTransaction(h -> {
-            MappingDao dao = h.attach(MappingDao.class);
-            int count = 0;
-            for (List<String> chunk : chunks(ids)) {
-                count += dao.markSeen(storeId, kind, chunk, generation);
-            }
-            return count;
+            return sum(h.attach(MappingDao.class).markSeen(storeId, kind, ids, generation));
         });
     }
 
     /**
      * Up to {@code limit} mappings whose generation is lower than {@code generation} (not seen by that
      * full pass), ordered by source id: after a complete pass, what to delete at the target. Call again
-     * after deleting them to get the next ones.
+     * after deleting them (or after marking them seen) to get the next ones.
      */
     public List<Mapping> unseenBefore(String storeId, EntityKind kind, long generation, int limit) {
         Objects.requireNonNull(kind, "kind");
@@ -596,12 +591,7 @@ public final class StateStore implements AutoCloseable {
             return 0;
         }
         return jdbi.inTransaction(h -> {
-            MappingDao dao = h.attach(MappingDao.class);
-            int count = 0;
-            for (List<String> chunk : chunks(ids)) {
-                count += dao.delete(storeId, kind, chunk);
-            }
-            return count;
+            return sum(h.attach(MappingDao.class).delete(storeId, kind, ids));
         });
     }
 
@@ -994,6 +984,23 @@ public final class StateStore implements AutoCloseable {
         return List.copyOf(set);
     }
 
+    private static MappingKey key(Mapping m) {
+        return new MappingKey(m.storeId(), m.kind(), m.sourceId());
+    }
+
+    private static List<MappingKey> keys(String storeId, EntityKind kind, List<String> sourceIds) {
+        return sourceIds.stream().map(id -> new MappingKey(storeId, kind, id)).toList();
+    }
+
+    /** The rows a JDBC batch changed (a driver that cannot tell, SUCCESS_NO_INFO, counts as one). */
+    private static int sum(int[] counts) {
+        int total = 0;
+        for (int count : counts) {
+            total += count == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(count, 0);
+        }
+        return total;
+    }
+
     private static <T> List<List<T>> chunks(List<T> items) {
         List<List<T>> chunks = new ArrayList<>();
         for (int i = 0; i < items.size(); i += IN_CHUNK) {
@@ -1021,16 +1028,6 @@ public final class StateStore implements AutoCloseable {
             closeable.close();
         } catch (Exception e) {
             LOG.warn("Closing the state store failed: {}", e.toString());
-        }
-    }
-
-    /** (store, kind, source id). */
-    private record MappingKey(String storeId, EntityKind kind, String sourceId) {
-        Group group() {
-            return new Group(storeId, kind);
-        }
-
-        record Group(String storeId, EntityKind kind) {
         }
     }
 }
