@@ -285,7 +285,12 @@ public interface SyncEngine extends AutoCloseable {
             return this;
         }
 
-        /** This node's name in store leases; default a random one per engine instance. */
+        /**
+         * This node's name in store leases; default the host name. Keep it stable across restarts: a
+         * restarted node takes its stores back at once, while another name waits until the dead node's
+         * leases expire ({@link EngineOptions#leaseDuration()}). Nodes sharing one database need distinct
+         * names.
+         */
         public Builder nodeId(String id) {
             this.nodeId = Objects.requireNonNull(id, "nodeId");
             return this;
@@ -316,7 +321,15 @@ public interface SyncEngine extends AutoCloseable {
                     httpClient != null ? httpClient
                             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     publicUrl, options, sleeper != null ? sleeper : Thread::sleep,
-                    nodeId != null ? nodeId : "node-" + java.util.UUID.randomUUID()));
+                    nodeId != null ? nodeId : defaultNodeId()));
+        }
+
+        private static String defaultNodeId() {
+            try {
+                return java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                return "engine";
+            }
         }
     }
 }

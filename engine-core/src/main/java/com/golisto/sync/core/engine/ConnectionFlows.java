@@ -212,8 +212,11 @@ final class ConnectionFlows {
         URI url = shopWebhookUrl(runtime.storeId());
         var problem = subscriptions.reachabilityProblem(url);
         if (problem.isPresent()) {
-            LOG.warn("store {}: not registering shop webhooks at {}: {}; incremental passes keep the catalog in sync",
-                    runtime.storeId(), url, problem.get());
+            if (!runtime.unreachableWarned) {
+                runtime.unreachableWarned = true;
+                LOG.warn("store {}: not registering shop webhooks at {}: {}; incremental passes keep the catalog"
+                        + " in sync", runtime.storeId(), url, problem.get());
+            }
             return;
         }
         try {

@@ -26,7 +26,6 @@ import com.golisto.sync.core.SyncMode;
 import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.core.catalog.CatalogPipeline;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
-import com.golisto.sync.core.connectors.UnknownConnectorException;
 import com.golisto.sync.core.orders.OrderPipeline;
 import com.golisto.sync.core.retry.RetryPolicy;
 import com.golisto.sync.core.run.Failures;
@@ -133,19 +132,11 @@ public final class Engine implements SyncEngine {
     @Override
     public StoreView registerStore(StoreRegistration registration) {
         checkOpen();
-        try {
-            registry.validate(registration.shopConnectorId(), Map.of());
-        } catch (InvalidSettingsException e) {
-            // only checking that the connector exists here
-        } catch (UnknownConnectorException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
-        }
-        try {
-            registry.validate(registration.marketplaceConnectorId(), Map.of());
-        } catch (InvalidSettingsException e) {
-            // as above
-        } catch (UnknownConnectorException e) {
-            throw new IllegalArgumentException(e.getMessage(), e);
+        for (String connectorId : List.of(registration.shopConnectorId(), registration.marketplaceConnectorId())) {
+            if (registry.provider(connectorId).isEmpty()) {
+                throw new IllegalArgumentException("no connector " + connectorId + " is installed (installed: "
+                        + registry.ids() + ")");
+            }
         }
         Optional<StoreRecord> existing = store.findStore(registration.id());
         if (existing.isPresent() && (!existing.get().shopConnector().equals(registration.shopConnectorId())

@@ -45,6 +45,8 @@ final class StoreRuntime {
     final LongAdder shopRequests = new LongAdder();
     final LongAdder marketplaceRequests = new LongAdder();
     volatile boolean abandonedRunsChecked;
+    /** Whether the shop's "cannot deliver webhooks to this URL" was logged already (once is enough). */
+    volatile boolean unreachableWarned;
 
     private Connector shop;
     private Connector marketplace;

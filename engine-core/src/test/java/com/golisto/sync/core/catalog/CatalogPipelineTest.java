@@ -1,0 +1,277 @@
+package com.golisto.sync.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.golisto.sync.api.model.CatalogBatch;
+import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.InventoryUpdate;
+import com.golisto.sync.api.model.Listing;
+import com.golisto.sync.api.model.Page;
+import com.golisto.sync.api.model.Product;
+import com.golisto.sync.api.model.StockLevel;
+import com.golisto.sync.api.model.StockStatus;
+import com.golisto.sync.api.model.WriteResult;
+import com.golisto.sync.api.spi.CatalogSource;
+import com.golisto.sync.api.spi.CatalogTarget;
+import com.golisto.sync.api.spi.InvalidItemException;
+import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.core.MasterKey;
+import com.golisto.sync.core.TestingTempDirs;
+import com.golisto.sync.core.retry.RetryPolicy;
+import com.golisto.sync.core.run.RemoteCalls;
+import com.golisto.sync.core.run.RunCounter;
+import com.golisto.sync.core.store.EntityKind;
+import com.golisto.sync.core.store.StateStore;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Semaphore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The catalog pipeline and writer against a real state store and in-memory remotes that misbehave. */
+class CatalogPipelineTest {
+
+    private static final String STORE = "s1";
+
+    @TempDir(factory = TestingTempDirs.class)
+    Path dir;
+
+    private StateStore store;
+    private final Shop shop = new Shop();
+    private final Marketplace marketplace = new Marketplace();
+    private final RunCounter counter = new RunCounter();
+    private final List<String> deadLetters = new ArrayList<>();
+
+    @BeforeEach
+    void open() {
+        store = StateStore.open("jdbc:hsqldb:file:" + dir.resolve("state"), MasterKey.generate(),
+                Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC));
+        store.createStore(STORE, "shop", "marketplace");
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    private CatalogPipeline pipeline() {
+        RemoteCalls calls = new RemoteCalls(new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(1), 0, d -> { }),
+                new Semaphore(1), () -> null);
+        return new CatalogPipeline(STORE, shop, marketplace, store, calls, counter,
+                (kind, id, reason, payload) -> deadLetters.add(id + ": " + reason));
+    }
+
+    @Test
+    void fullPass_fillsBatchesUpToTheTargetsLimit_acrossPages() throws Exception {
+        for (int i = 1; i <= 25; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", i));
+        }
+        shop.pageSize = 7;
+        marketplace.maxBatch = 10;
+
+        pipeline().fullPass();
+
+        assertThat(marketplace.batchSizes).containsExactly(10, 10, 5);
+        assertThat(marketplace.listings).hasSize(25);
+        assertThat(store.countMappings(STORE, EntityKind.PRODUCT)).isEqualTo(25);
+        assertThat(store.cursor(STORE, CatalogPipeline.CURSOR)).contains("start");
+    }
+
+    @Test
+    void itemFailingTransiently_isRetriedAlone_andAPermanentFailureIsDeadLetteredWithoutItsMapping() throws Exception {
+        shop.put(TestProducts.simple("1", "5", 1));
+        shop.put(TestProducts.simple("2", "5", 1));
+        shop.put(TestProducts.simple("3", "5", 1));
+        marketplace.failItem.put("2", new WriteResult.ItemError("busy", "try later", true));
+        marketplace.failItem.put("3", new WriteResult.ItemError("validation_failed", "title too long", false));
+
+        pipeline().fullPass();
+
+        assertThat(marketplace.batchSizes).containsExactly(3, 1);
+        assertThat(marketplace.listings).containsOnlyKeys("1", "2");
+        assertThat(deadLetters).singleElement().satisfies(d -> assertThat(d).startsWith("3: ")
+                .contains("validation_failed: title too long"));
+        assertThat(store.findMapping(STORE, EntityKind.PRODUCT, "3")).as("tried again next pass").isEmpty();
+        assertThat(counter.snapshot().created()).isEqualTo(2);
+    }
+
+    @Test
+    void batchRefusedAsAWhole_isSplitToFindTheBadItem() throws Exception {
+        shop.put(TestProducts.simple("1", "5", 1));
+        shop.put(TestProducts.simple("2", "5", 1));
+        marketplace.refuseBatchesContaining = "2";
+
+        pipeline().fullPass();
+
+        assertThat(marketplace.listings).containsOnlyKeys("1");
+        assertThat(deadLetters).singleElement().satisfies(d -> assertThat(d).startsWith("2: "));
+    }
+
+    @Test
+    void stockUpdateForAListingTheMarketplaceLost_becomesAFullUpsert() throws Exception {
+        shop.put(TestProducts.simple("1", "5", 1));
+        pipeline().fullPass();
+        marketplace.listings.remove("1");
+        shop.put(TestProducts.simple("1", "5", 9));
+
+        pipeline().syncProducts(List.of("1"));
+
+        assertThat(marketplace.inventoryCalls).isEqualTo(1);
+        assertThat(marketplace.listings.get("1").product().stock()).isEqualTo(StockLevel.of(9, StockStatus.IN_STOCK));
+    }
+
+    @Test
+    void sweep_deletesOnlyWhatTheShopReallyNoLongerOffers_andADeleteOfAnAbsentListingCountsAsDone()
+            throws Exception {
+        shop.put(TestProducts.simple("1", "5", 1));
+        shop.put(TestProducts.simple("2", "5", 1));
+        shop.put(TestProducts.simple("3", "5", 1));
+        pipeline().fullPass();
+        shop.products.remove("2");
+        shop.products.remove("3");
+        marketplace.listings.remove("3");
+        shop.hiddenFromListing.add("1");
+
+        pipeline().fullPass();
+
+        assertThat(marketplace.listings).containsOnlyKeys("1");
+        assertThat(store.countMappings(STORE, EntityKind.PRODUCT)).isEqualTo(1);
+        assertThat(counter.snapshot().deleted()).isEqualTo(2);
+    }
+
+    @Test
+    void passAbortedByAnOutage_deletesNothingAndKeepsTheCursor() throws Exception {
+        shop.put(TestProducts.simple("1", "5", 1));
+        shop.put(TestProducts.simple("2", "5", 1));
+        shop.put(TestProducts.simple("3", "5", 1));
+        pipeline().fullPass();
+        store.saveCursor(STORE, CatalogPipeline.CURSOR, "before");
+        shop.products.remove("2");
+        shop.pageSize = 1;
+        shop.failLaterPages = true;
+
+        assertThatThrownBy(() -> pipeline().fullPass()).isInstanceOf(RetryableException.class);
+
+        assertThat(marketplace.listings).containsOnlyKeys("1", "2", "3");
+        assertThat(store.cursor(STORE, CatalogPipeline.CURSOR)).contains("before");
+    }
+
+    /** An in-memory shop; a product in {@code hiddenFromListing} is missed by full reads but readable by id. */
+    private static final class Shop implements CatalogSource {
+        final Map<String, Product> products = new LinkedHashMap<>();
+        final Set<String> hiddenFromListing = new java.util.HashSet<>();
+        int pageSize = 100;
+        boolean failLaterPages;
+
+        void put(Product product) {
+            products.put(product.id(), product);
+        }
+
+        @Override
+        public Page<Product> readAll(String pageToken) {
+            if (pageToken != null && failLaterPages) {
+                throw new RetryableException("503", null);
+            }
+            List<Product> all = products.values().stream().filter(p -> !hiddenFromListing.contains(p.id())).toList();
+            int from = pageToken == null ? 0 : Integer.parseInt(pageToken);
+            int to = Math.min(all.size(), from + pageSize);
+            return new Page<>(all.subList(from, to), to < all.size() ? Integer.toString(to) : null, new Cursor("start"));
+        }
+
+        @Override
+        public Page<Product> readChanged(Cursor since, String pageToken) {
+            return readAll(pageToken);
+        }
+
+        @Override
+        public Optional<Product> read(String productId) {
+            return Optional.ofNullable(products.get(productId));
+        }
+    }
+
+    /** An in-memory marketplace that can fail single items or refuse whole batches. */
+    private static final class Marketplace implements CatalogTarget {
+        final Map<String, Listing> listings = new HashMap<>();
+        final Map<String, WriteResult.ItemError> failItem = new HashMap<>();
+        final List<Integer> batchSizes = new ArrayList<>();
+        String refuseBatchesContaining;
+        int maxBatch = 100;
+        int inventoryCalls;
+
+        @Override
+        public int maxBatchSize() {
+            return maxBatch;
+        }
+
+        @Override
+        public List<WriteResult> apply(CatalogBatch batch) {
+            batchSizes.add(batch.size());
+            if (refuseBatchesContaining != null && batch.upserts().stream()
+                    .anyMatch(l -> l.product().id().equals(refuseBatchesContaining))) {
+                throw new InvalidItemException("validation_failed", "the batch holds an invalid product");
+            }
+            List<WriteResult> results = new ArrayList<>();
+            for (Listing listing : batch.upserts()) {
+                String id = listing.product().id();
+                WriteResult.ItemError error = failItem.get(id);
+                if (error != null) {
+                    if (error.retryable()) {
+                        failItem.remove(id);
+                    }
+                    results.add(WriteResult.failed(id, null, error));
+                    continue;
+                }
+                boolean created = listings.put(id, listing) == null;
+                results.add(WriteResult.ok(id, created ? WriteResult.Outcome.CREATED : WriteResult.Outcome.UPDATED,
+                        "L" + id));
+            }
+            for (String id : batch.deletes()) {
+                results.add(listings.remove(id) != null ? WriteResult.ok(id, WriteResult.Outcome.DELETED, "L" + id)
+                        : WriteResult.failed(id, null, new WriteResult.ItemError("not_found", "no listing", false)));
+            }
+            return results;
+        }
+
+        @Override
+        public int maxInventoryBatchSize() {
+            return 500;
+        }
+
+        @Override
+        public List<WriteResult> applyInventory(List<InventoryUpdate> updates) {
+            inventoryCalls++;
+            List<WriteResult> results = new ArrayList<>();
+            for (InventoryUpdate update : updates) {
+                Listing listing = listings.get(update.productId());
+                if (listing == null) {
+                    results.add(WriteResult.failed(update.productId(), update.variantId(),
+                            new WriteResult.ItemError("not_found", "no listing", false)));
+                } else {
+                    listings.put(update.productId(), new Listing(listing.product().withStock(update.stock()),
+                            listing.fingerprint()));
+                    results.add(new WriteResult(update.productId(), update.variantId(), WriteResult.Outcome.UPDATED,
+                            null, null));
+                }
+            }
+            return results;
+        }
+
+        @Override
+        public Optional<Listing> readListing(String productId) {
+            return Optional.ofNullable(listings.get(productId));
+        }
+    }
+}
