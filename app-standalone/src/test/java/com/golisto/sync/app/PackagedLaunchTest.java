@@ -54,6 +54,49 @@ class PackagedLaunchTest {
     }
 
     @Test
+    void serve_onTheModulePath_answersAndTheCliGoesThroughItsAdminApi() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        Path stdout = dir.resolve("serve.out");
+        Path stderr = dir.resolve("serve.err");
+        Process serve = process(List.of("serve"), java.util.Map.of("GOLISTO_SYNC_SERVER_PORT", Integer.toString(port)))
+                .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Files.readString(stdout).contains("is serving on")) {
+                assertThat(serve.isAlive()).as("serve exited early: %s", Files.readString(stderr)).isTrue();
+                assertThat(System.nanoTime()).as("serve did not start within 60 s").isLessThan(deadline);
+                Thread.sleep(100);
+            }
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            java.util.Map<String, String> env = java.util.Map.of("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString(),
+                    "GOLISTO_SYNC_SERVER_PORT", Integer.toString(port));
+            com.golisto.sync.app.cli.Cli cli = com.golisto.sync.app.cli.Cli.of(env, new java.io.PrintWriter(out, true),
+                    new java.io.PrintWriter(err, true));
+
+            int added = cli.run("stores", "add", "served-shop", "--url", "https://shop.example");
+            int listed = cli.run("stores", "list");
+            int unknown = cli.run("stores", "show", "nope");
+
+            assertThat(added).as(err.toString()).isZero();
+            assertThat(listed).isZero();
+            assertThat(unknown).isEqualTo(2);
+            assertThat(err.toString()).contains("in use by a serving runner; going through its admin API at http://127.0.0.1:"
+                    + port);
+            assertThat(out.toString()).contains("Store served-shop registered").contains("served-shop  disconnected");
+            assertThat(Files.readString(stdout)).contains("Generated an admin token");
+            assertThat(Files.readString(stderr)).contains("store=served-shop").contains("event=store_registered via=api");
+        } finally {
+            serve.destroy();
+            assertThat(serve.waitFor(30, TimeUnit.SECONDS)).as("serve stops on SIGTERM").isTrue();
+        }
+        assertThat(Files.readString(stderr)).contains("event=runner_stopped");
+    }
+
+    @Test
     void badConfiguration_onTheModulePath_exits2() throws Exception {
         Result r = launch("stores", "list", "--config", dir.resolve("missing.yaml").toString());
 
@@ -62,6 +105,19 @@ class PackagedLaunchTest {
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
+        Path stdout = dir.resolve("stdout-" + System.nanoTime());
+        Path stderr = dir.resolve("stderr-" + System.nanoTime());
+        Process p = process(List.of(args), java.util.Map.of()).redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("the runner did not exit within 120 s: " + String.join(" ", args));
+        }
+        return new Result(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
+                Files.readString(stderr, StandardCharsets.UTF_8));
+    }
+
+    private ProcessBuilder process(List<String> args, java.util.Map<String, String> extraEnv) {
         Path jar = Path.of(System.getProperty("gs.app.jar"));
         Path lib = Path.of(System.getProperty("gs.app.lib"));
         assertThat(jar).as("the packaged jar (built before the tests)").exists();
@@ -70,19 +126,12 @@ class PackagedLaunchTest {
         command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=org.jline.nativ",
                 "-Dguice_bytecode_gen_option=DISABLED", "-p", jar + java.io.File.pathSeparator + lib,
                 "-m", "com.golisto.sync.app"));
-        command.addAll(List.of(args));
+        command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("GOLISTO_SYNC_"));
         pb.environment().put("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString());
-        Path stdout = dir.resolve("stdout-" + System.nanoTime());
-        Path stderr = dir.resolve("stderr-" + System.nanoTime());
-        Process p = pb.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new AssertionError("the runner did not exit within 120 s: " + String.join(" ", args));
-        }
-        return new Result(p.exitValue(), Files.readString(stdout, StandardCharsets.UTF_8),
-                Files.readString(stderr, StandardCharsets.UTF_8));
+        pb.environment().putAll(extraEnv);
+        return pb;
     }
 
     private record Result(int code, String out, String err) {
