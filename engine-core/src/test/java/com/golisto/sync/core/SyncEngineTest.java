@@ -13,6 +13,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalog end to end: approval gate, full and incremental passes, webhooks, mark and sweep. */
 class SyncEngineTest extends EngineTestBase {
@@ -177,4 +179,57 @@ class SyncEngineTest extends EngineTestBase {
         assertCatalogEqualsShop();
     }
 
+
+    // ---- crashes and the background loop ----
+
+    @ParameterizedTest
+    @ValueSource(strings = {"apply.before", "apply.after"})
+    void processKilledAroundACatalogBatch_restartEndsWithTheShopsCatalog(String point) throws Exception {
+        approvedStore();
+        shop.put(simple("101", "Beanie, reworked", "21", null, 4));
+        shop.put(simple("106", "Brand new scarf", "25", null, 8));
+        shop.deletePermanently("102");
+        fx.marketplace.crashNext(point);
+
+        RunId crashed = fx.engine.sync(STORE, SyncMode.FULL);
+        assertThat(fx.marketplace.awaitCrash(Duration.ofSeconds(30))).isTrue();
+        assertThat(fx.engine.run(crashed).orElseThrow().status()).as("the process died mid-run")
+                .isEqualTo(RunStatus.RUNNING);
+        fx.reopen();
+
+        RunView after = fx.engine.syncAndWait(STORE, SyncMode.FULL);
+
+        assertThat(after.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(fx.engine.run(crashed).orElseThrow().status()).as("marked failed at restart")
+                .isEqualTo(RunStatus.FAILED);
+        assertCatalogEqualsShop();
+        assertThat(fx.engine.syncAndWait(STORE, SyncMode.FULL).counts().written()).isZero();
+    }
+
+    @Test
+    void backgroundLoop_onVirtualThreads_syncsWebhookMarkedProductsWithoutAnyCallFromTheHost() throws Exception {
+        fx.close();
+        fx = new EngineFixture(dir.resolve("loop"), clock, EngineFixture.defaultOptions()
+                .withTiming(Duration.ofMillis(20), Duration.ofMinutes(10)), shop.provider());
+        approvedStore();
+        shop.put(simple("104", "Belt, longer", "31", null, 2));
+        fx.engine.start();
+
+        shop.sendProductWebhook("bg-1", "104", "updated");
+        clock.advance(Duration.ofSeconds(3));
+
+        RunView webhookRun = null;
+        for (int i = 0; i < 500 && webhookRun == null; i++) {
+            webhookRun = fx.engine.recentRuns(STORE, 5).stream()
+                    .filter(r -> r.kind() == RunKind.WEBHOOK && r.finished()).findFirst().orElse(null);
+            if (webhookRun == null) {
+                Thread.onSpinWait();
+                Thread.yield();
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000);
+            }
+        }
+        assertThat(webhookRun).as("the loop synced the product within 5 s").isNotNull();
+        assertThat(webhookRun.counts().updated()).isEqualTo(1);
+        assertListingEquals(listing("104"), shop.product("104").orElseThrow());
+    }
 }

@@ -40,6 +40,7 @@ final class TestingFaults implements ConnectorProvider {
 
     private final ConnectorProvider delegate;
     private final Map<String, List<Runnable>> hooks = new ConcurrentHashMap<>();
+    private final java.util.concurrent.Semaphore crashes = new java.util.concurrent.Semaphore(0);
 
     TestingFaults(ConnectorProvider delegate) {
         this.delegate = delegate;
@@ -48,8 +49,14 @@ final class TestingFaults implements ConnectorProvider {
     /** Makes the next call reaching {@code point} die as a killed process would. */
     void crashNext(String point) {
         hooks.computeIfAbsent(point, p -> new CopyOnWriteArrayList<>()).add(() -> {
+            crashes.release();
             throw new TestingShop.SimulatedCrash(point);
         });
+    }
+
+    /** Waits until a simulated crash happened (on an engine worker thread). */
+    boolean awaitCrash(java.time.Duration timeout) throws InterruptedException {
+        return crashes.tryAcquire(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     private void at(String point) {
