@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import java.sql.Types;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.AbstractArgumentFactory;
@@ -15,8 +16,17 @@ final class Jdbis {
     private Jdbis() {
     }
 
-    static Jdbi create(DataSource dataSource) {
-        Jdbi jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+    /**
+     * A Jdbi over the data source that refuses new handles once {@code closed} says so (with HSQLDB's
+     * {@code shutdown=true}, a new connection after close would silently reopen the database).
+     */
+    static Jdbi create(DataSource dataSource, BooleanSupplier closed) {
+        Jdbi jdbi = Jdbi.create(() -> {
+            if (closed.getAsBoolean()) {
+                throw new IllegalStateException("the state store is closed");
+            }
+            return dataSource.getConnection();
+        }).installPlugin(new SqlObjectPlugin());
         // every *_at column is a BIGINT of epoch milliseconds: portable and free of time-zone conversions
         jdbi.registerArgument(new InstantAsMillis());
         jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {

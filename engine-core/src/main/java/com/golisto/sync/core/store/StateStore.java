@@ -55,8 +55,8 @@ public final class StateStore implements AutoCloseable {
     private final AutoCloseable onClose;
     private volatile boolean closed;
 
-    private StateStore(Jdbi jdbi, SecretCipher cipher, Clock clock, AutoCloseable onClose) {
-        this.jdbi = jdbi;
+    private StateStore(DataSource dataSource, SecretCipher cipher, Clock clock, AutoCloseable onClose) {
+        this.jdbi = Jdbis.create(dataSource, () -> closed);
         this.cipher = cipher;
         this.clock = clock;
         this.onClose = onClose;
@@ -132,8 +132,7 @@ public final class StateStore implements AutoCloseable {
         } catch (FlywayException e) {
             throw new StateStoreException("cannot migrate the state store at " + where + ": " + e.getMessage(), e);
         }
-        Jdbi jdbi = Jdbis.create(dataSource);
-        return new StateStore(jdbi, new SecretCipher(key), clock, onClose);
+        return new StateStore(dataSource, new SecretCipher(key), clock, onClose);
     }
 
     // ---------------------------------------------------------------- stores

@@ -67,6 +67,12 @@ class StateStoreMigrationTest {
         assertThat(store.healthy()).isFalse();
         assertThatThrownBy(() -> store.createStore("s1", "woocommerce", "golisto"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        assertThatThrownBy(store::listStores)
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        // the database was shut down and not silently reopened: another store can open the files
+        try (StateStore again = TestingStateStores.open(dir, clock)) {
+            assertThat(again.healthy()).isTrue();
+        }
     }
 
     @Test
