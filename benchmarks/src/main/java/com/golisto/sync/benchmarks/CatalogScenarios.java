@@ -249,7 +249,7 @@ final class CatalogScenarios implements AutoCloseable {
             ScenarioResult result = new ScenarioResult(scenario, shape, changed, seconds, counts, bound, peak,
                     engineCounts(runs), difference.isEmpty() && failures.isEmpty() && !runs.isEmpty());
             progress.accept(String.format("   %.1f s, %d shop + %d marketplace requests (lower bound %d), heap peak %.0f MB",
-                    seconds, counts.shopTotal(), counts.marketplaceTotal(), bound.total(), peak.peakMb()));
+                    seconds, counts.shopTotal(), counts.marketplaceTotal(), bound.total(), peak.sampledPeakMb()));
             return result;
         }
     }

@@ -17,15 +17,19 @@ import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
 
 /**
- * Measures the heap of this JVM during one scenario, three ways:
+ * Measures the heap of this JVM during one scenario, several ways:
  * <ul>
- *   <li><b>peak</b>: the sum over the heap memory pools of {@link MemoryPoolMXBean#getPeakUsage()}, after
- *       {@link MemoryPoolMXBean#resetPeakUsage()} at {@link #start()}. Each pool peaks at its own moment,
- *       so this is an upper bound of the real peak (garbage included);</li>
- *   <li><b>sampled</b>: the largest {@code used} heap seen by a sampling thread every 10 ms (a lower
- *       bound of the real peak, garbage included);</li>
- *   <li><b>live</b>: the largest heap still in use right after a garbage collection, from the JVM's GC
- *       notifications: the most the program really held at once, which is what must stay bounded.</li>
+ *   <li><b>sampled peak</b>: the largest {@code used} heap (all heap pools, garbage included) seen by a
+ *       sampling thread every 10 ms: a real occupancy, never above {@code -Xmx};</li>
+ *   <li><b>pool peaks</b>: the sum over the heap pools of {@link MemoryPoolMXBean#getPeakUsage()}, reset at
+ *       {@link #start()}. Each pool peaks at its own moment, so this sum overstates the peak (it can exceed
+ *       {@code -Xmx});</li>
+ *   <li><b>after-GC peak</b>: the largest heap in use right after a collection, from the JVM's GC
+ *       notifications. With G1 a young collection leaves old-generation garbage in place until a mixed
+ *       collection, so this is an upper bound of the live data;</li>
+ *   <li><b>retained</b>: the heap in use after a full collection ({@link System#gc()}) when the scenario
+ *       ended: what the engine keeps between runs;</li>
+ *   <li>the number of collections and their accumulated time during the scenario.</li>
  * </ul>
  * One meter measures one scenario at a time; not thread-safe.
  */
@@ -36,6 +40,8 @@ final class HeapMeter {
     private final List<MemoryPoolMXBean> heapPools = new ArrayList<>();
     private final AtomicLong sampledMax = new AtomicLong();
     private final AtomicLong liveMax = new AtomicLong();
+    private long gcCountAtStart;
+    private long gcMillisAtStart;
     private final NotificationListener gcListener = this::onGc;
     private volatile boolean sampling;
     private Thread sampler;
@@ -53,6 +59,8 @@ final class HeapMeter {
         sampledMax.set(0);
         liveMax.set(0);
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        gcCountAtStart = gcCount();
+        gcMillisAtStart = gcMillis();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             if (gc instanceof NotificationEmitter emitter) {
                 emitter.addNotificationListener(gcListener, null, null);
@@ -95,8 +103,21 @@ final class HeapMeter {
             peak += usage == null ? 0 : usage.getUsed();
         }
         sampledMax.accumulateAndGet(usedNow(), Math::max);
-        return new HeapPeak(mb(peak), mb(sampledMax.get()), mb(liveMax.get()),
+        long collections = gcCount() - gcCountAtStart;
+        double gcSeconds = (gcMillis() - gcMillisAtStart) / 1000.0;
+        System.gc(); // after the scenario's clock stopped: what stays reachable
+        return new HeapPeak(mb(sampledMax.get()), mb(peak), mb(liveMax.get()), mb(usedNow()), collections, gcSeconds,
                 mb(Runtime.getRuntime().maxMemory()));
+    }
+
+    private static long gcCount() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionCount).filter(c -> c > 0).sum();
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     private long usedNow() {
@@ -129,11 +150,15 @@ final class HeapMeter {
     /**
      * What one scenario used, in MiB with one decimal.
      *
-     * @param peakMb sum of the heap pools' peak usages (upper bound, garbage included)
      * @param sampledPeakMb largest used heap seen every 10 ms (garbage included)
-     * @param liveAfterGcPeakMb largest heap in use right after a collection; 0 when no collection ran
+     * @param poolPeaksMb sum of the heap pools' peak usages (overstates the peak)
+     * @param afterGcPeakMb largest heap in use right after a collection; 0 when no collection ran
+     * @param retainedMb heap in use after a full collection at the end
+     * @param collections garbage collections during the scenario
+     * @param gcSeconds their accumulated time as the collectors report it
      * @param maxHeapMb the JVM's maximum heap ({@code -Xmx})
      */
-    record HeapPeak(double peakMb, double sampledPeakMb, double liveAfterGcPeakMb, double maxHeapMb) {
+    record HeapPeak(double sampledPeakMb, double poolPeaksMb, double afterGcPeakMb, double retainedMb,
+            long collections, double gcSeconds, double maxHeapMb) {
     }
 }

@@ -60,13 +60,16 @@ record ScenarioResult(
         line.put("lower_bound_marketplace", lowerBound.marketplaceWrites());
         line.put("ratio_to_lower_bound", lowerBound.total() == 0 ? 0.0
                 : Math.round((shopTotal + marketplaceTotal) * 1000.0 / lowerBound.total()) / 1000.0);
-        line.put("heap_peak_mb", heap.peakMb());
-        line.put("heap_sampled_peak_mb", heap.sampledPeakMb());
-        if (heap.liveAfterGcPeakMb() > 0) {
-            line.put("heap_live_peak_mb", heap.liveAfterGcPeakMb());
+        line.put("heap_peak_mb", heap.sampledPeakMb());
+        line.put("heap_pool_peaks_mb", heap.poolPeaksMb());
+        if (heap.afterGcPeakMb() > 0) {
+            line.put("heap_after_gc_peak_mb", heap.afterGcPeakMb());
         } else {
-            line.putNull("heap_live_peak_mb"); // no collection ran during the scenario
+            line.putNull("heap_after_gc_peak_mb"); // no collection ran during the scenario
         }
+        line.put("heap_retained_mb", heap.retainedMb());
+        line.put("gc_count", heap.collections());
+        line.put("gc_seconds", Math.round(heap.gcSeconds() * 1000) / 1000.0);
         line.put("max_heap_mb", heap.maxHeapMb());
         line.put("consistent", consistent);
         ObjectNode counts = line.putObject("engine_counts");
