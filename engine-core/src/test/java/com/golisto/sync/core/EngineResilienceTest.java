@@ -149,6 +149,23 @@ class EngineResilienceTest extends EngineTestBase {
     }
 
     @Test
+    void marketplaceAnswering401DuringASync_disconnectsTheStoreAndErasesItsSecrets() throws Exception {
+        approvedStore();
+        fx.golisto.faults().inject("POST", BATCH_PATH, Fault.status(401, null,
+                GolistoEmulator.errorBody("invalid_token", "the token was revoked")), 1);
+        shop.put(simple("101", "Beanie, renamed again", "18", null, 10));
+
+        RunView run = fx.engine.syncAndWait(STORE, SyncMode.FULL);
+
+        assertThat(run.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(run.error()).contains("rejected the store's credentials");
+        StoreView store = fx.engine.store(STORE).orElseThrow();
+        assertThat(store.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
+        assertThat(store.shopCredentialsPresent()).isFalse();
+        assertThat(shop.webhookUrls()).isEmpty();
+    }
+
+    @Test
     void orderWebhook_makesTheOrderPollDueAtOnce() throws Exception {
         approvedStore();
         fx.golisto.webhooks().discardPending();
