@@ -12,6 +12,9 @@ module com.golisto.sync.core {
     requires com.github.benmanes.caffeine;
     requires com.fasterxml.jackson.databind;
     requires flyway.core;
+    // Flyway's automatic module loads Jackson 3 at run time but cannot declare it; without this line
+    // `java -p … -m …` fails with ClassNotFoundException: tools.jackson.databind.ObjectMapper
+    requires tools.jackson.databind;
     requires dev.failsafe.core;
     requires org.slf4j;
     // the SPI and model types appear in the engine's public signatures
