@@ -31,10 +31,13 @@ public final class Exchange {
     private final Callback callback;
     private final Map<String, String> pathParams;
     private final String route;
+    private final RequestObserver observer;
+    private final long startNanos = System.nanoTime();
     private boolean answered;
-    private int status;
 
-    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, String route) {
+    Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, String route,
+             RequestObserver observer) {
+        this.observer = observer;
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -160,23 +163,19 @@ public final class Exchange {
         return answered;
     }
 
-    /** The status sent, 0 before answering. */
-    int status() {
-        return status;
-    }
-
     private void send(int statusCode, String contentType, byte[] body) {
         if (answered) {
             throw new IllegalStateException("already answered " + route);
         }
         answered = true;
-        status = statusCode;
         response.setStatus(statusCode);
         if (contentType != null) {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        // observed before the answer leaves: whoever reads the answer can already see it counted
+        observer.answered(route, statusCode, java.time.Duration.ofNanos(System.nanoTime() - startNanos));
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
@@ -186,7 +185,7 @@ public final class Exchange {
     }
 
     static Exchange of(Request request, Response response, Callback callback, Map<String, String> params,
-                       String route) {
-        return new Exchange(Objects.requireNonNull(request), response, callback, params, route);
+                       String route, RequestObserver observer) {
+        return new Exchange(Objects.requireNonNull(request), response, callback, params, route, observer);
     }
 }

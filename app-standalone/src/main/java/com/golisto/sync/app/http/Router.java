@@ -1,6 +1,5 @@
 package com.golisto.sync.app.http;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Dispatches requests to {@link Route}s (first match wins), turns {@link HttpError} into JSON error
  * answers and anything unexpected into a 500 without details, and reports every answer to a
- * {@link RequestObserver}. Blocking handlers are fine: Jetty calls it on a pool thread.
+ * {@link RequestObserver} (as it is sent). Blocking handlers are fine: Jetty calls it on a pool thread.
  */
 final class Router extends Handler.Abstract {
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
@@ -30,7 +29,6 @@ final class Router extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
-        long start = System.nanoTime();
         String path = request.getHttpURI().getDecodedPath();
         String method = request.getMethod();
         Route matched = null;
@@ -48,7 +46,7 @@ final class Router extends Handler.Abstract {
             }
         }
         String key = matched == null ? "unmatched" : matched.key();
-        Exchange exchange = Exchange.of(request, response, callback, params, key);
+        Exchange exchange = Exchange.of(request, response, callback, params, key, observer);
         try {
             if (matched == null) {
                 throw pathKnown
@@ -70,7 +68,6 @@ final class Router extends Handler.Abstract {
         } finally {
             LogContext.clear();
         }
-        observer.answered(key, exchange.status(), Duration.ofNanos(System.nanoTime() - start));
         return true;
     }
 
