@@ -1,18 +1,9 @@
 package com.golisto.sync.core.engine;
 
-import com.golisto.sync.api.model.ChangeNotification;
 import com.golisto.sync.api.model.ConnectionStatus;
-import com.golisto.sync.api.spi.CatalogSource;
-import com.golisto.sync.api.spi.CatalogTarget;
-import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.InboundRequest;
-import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.NotApprovedException;
-import com.golisto.sync.api.spi.OrderSource;
-import com.golisto.sync.api.spi.OrderTarget;
-import com.golisto.sync.api.spi.WebhookReceiver;
 import com.golisto.sync.api.spi.WebhookVerdict;
-import com.golisto.sync.core.ConnectFlowException;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.EngineListener;
 import com.golisto.sync.core.EngineOptions;
@@ -24,14 +15,10 @@ import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.SyncMode;
 import com.golisto.sync.core.UnknownStoreException;
-import com.golisto.sync.core.catalog.CatalogPipeline;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
-import com.golisto.sync.core.orders.OrderPipeline;
 import com.golisto.sync.core.retry.RetryPolicy;
-import com.golisto.sync.core.run.Failures;
 import com.golisto.sync.core.run.MarketplaceRefusal;
 import com.golisto.sync.core.run.RemoteCalls;
-import com.golisto.sync.core.run.RunStoppedException;
 import com.golisto.sync.core.schedule.Schedule;
 import com.golisto.sync.core.store.DeadLetter;
 import com.golisto.sync.core.store.Intent;
@@ -50,7 +37,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -58,7 +44,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,17 +62,16 @@ public final class Engine implements SyncEngine {
     private final StateStore store;
     private final ConnectorRegistry registry;
     private final Events events = new Events();
-    private final RetryPolicy retry;
     private final Map<String, StoreRuntime> runtimes = new ConcurrentHashMap<>();
     private final Runs runs;
     private final ConnectionFlows flows;
+    private final Pipelines pipelines;
     private final Schedule schedule;
     private final Debouncer debouncer;
-    private final DeliveryDeduplicator deliveries;
+    private final InboundWebhooks webhooks;
+    private final DueWork dueWork;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("golisto-sync-", 0).factory());
-    private final Semaphore storeSlots;
-    private final Set<String> pendingRecovery = ConcurrentHashMap.newKeySet();
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
     private volatile Thread loop;
@@ -98,17 +82,25 @@ public final class Engine implements SyncEngine {
         this.store = store;
         this.registry = registry;
         EngineOptions.Retry r = options.retry();
-        this.retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.jitter(), setup.sleeper());
+        RetryPolicy retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.jitter(),
+                setup.sleeper());
         this.runs = new Runs(store, setup.clock(), events, setup.nodeId(), options.leaseDuration(), this::refused);
-        this.flows = new ConnectionFlows(setup, store, registry, events, this::runtime, this::hostCalls,
+        // host-driven flows stop only when the engine closes (a disconnection must still remove webhooks)
+        this.flows = new ConnectionFlows(setup, store, registry, events, this::runtime,
+                runtime -> new RemoteCalls(retry, runtime.shopPermits, () -> closed ? "the engine is closing" : null),
                 this::approved, this::stopped);
+        this.pipelines = new Pipelines(store, retry, flows, () -> closed);
         this.schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
                 options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
                 setup.clock().getZone());
         this.debouncer = new Debouncer(options.webhookDebounce(), options.webhookDebounce().multipliedBy(5));
-        this.deliveries = new DeliveryDeduplicator((storeId, key) -> store.recordDelivery(storeId, "webhook", key),
-                Duration.ofHours(1), 100_000, setup.clock());
-        this.storeSlots = new Semaphore(options.storeParallelism(), true);
+        DeliveryDeduplicator deliveries = new DeliveryDeduplicator(
+                (storeId, key) -> store.recordDelivery(storeId, "webhook", key), Duration.ofHours(1), 100_000,
+                setup.clock());
+        this.webhooks = new InboundWebhooks(store, registry, this::runtime, deliveries, debouncer, schedule,
+                setup.clock());
+        this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, this::runtime, workers,
+                options.storeParallelism(), setup.clock());
     }
 
     /** Opens the state store and the registry and returns the engine; see {@link SyncEngine.Builder#build()}. */
@@ -120,7 +112,7 @@ public final class Engine implements SyncEngine {
                 : StateStore.open(setup.jdbcUrl(), setup.masterKey(), setup.clock());
         Engine engine = new Engine(setup, store, registry);
         for (Intent intent : store.openIntents()) {
-            engine.pendingRecovery.add(intent.storeId());
+            engine.dueWork.recoverAtNextTick(intent.storeId());
         }
         LOG.info("Golisto Sync engine open: connectors {}, {} stores, node {}", registry.ids(),
                 store.listStores().size(), setup.nodeId());
@@ -145,7 +137,8 @@ public final class Engine implements SyncEngine {
                     + existing.get().shopConnector() + " and " + existing.get().marketplaceConnector()
                     + "; a store keeps its connectors");
         }
-        Map<String, String> shop = merged(registration.id(), Side.SHOP, registration.shopSettings(), existing.isPresent());
+        Map<String, String> shop = merged(registration.id(), Side.SHOP, registration.shopSettings(),
+                existing.isPresent());
         Map<String, String> marketplace = merged(registration.id(), Side.MARKETPLACE,
                 registration.marketplaceSettings(), existing.isPresent());
         registry.validate(registration.shopConnectorId(), shop);
@@ -160,6 +153,7 @@ public final class Engine implements SyncEngine {
         return view(record(registration.id()));
     }
 
+    /** The stored settings with the given ones laid over them (a blank value removes a setting). */
     private Map<String, String> merged(String storeId, Side side, Map<String, String> given, boolean exists) {
         Map<String, String> values = new HashMap<>(exists ? store.loadSettings(storeId, side) : Map.of());
         given.forEach((name, value) -> {
@@ -227,6 +221,7 @@ public final class Engine implements SyncEngine {
         return store.findStore(storeId).map(this::view);
     }
 
+    /** Approval: the store's interval work counts from now, and its first full sync starts. */
     private void approved(String storeId) {
         Instant now = setup.clock().instant();
         schedule.track(storeId, now, now);
@@ -270,7 +265,7 @@ public final class Engine implements SyncEngine {
         StoreRuntime runtime = runtime(storeId);
         try {
             workers.submit(() -> {
-                runs.execute(runtime, kind, queued, work(kind));
+                runs.execute(runtime, kind, queued, pipelines.work(kind));
                 return null;
             });
         } catch (RejectedExecutionException e) {
@@ -288,7 +283,7 @@ public final class Engine implements SyncEngine {
     public RunView pollOrders(String storeId) throws InterruptedException {
         checkOpen();
         requireApproved(storeId);
-        return runs.execute(runtime(storeId), RunKind.ORDERS, null, work(RunKind.ORDERS));
+        return runs.execute(runtime(storeId), RunKind.ORDERS, null, pipelines.work(RunKind.ORDERS));
     }
 
     @Override
@@ -308,130 +303,18 @@ public final class Engine implements SyncEngine {
         return store.recentRuns(storeId, limit).stream().map(runs::view).toList();
     }
 
-    /** The work of a run kind, against the store's connectors. */
-    private Runs.Work work(RunKind kind) {
-        return run -> {
-            requireApprovedForRun(run.runtime().storeId());
-            RemoteCalls calls = runCalls(run.runtime());
-            switch (kind) {
-                case FULL -> catalog(run, calls).fullPass();
-                case INCREMENTAL -> {
-                    flows.ensureWebhooks(run.runtime(), calls);
-                    catalog(run, calls).incrementalPass();
-                }
-                case ORDERS -> orders(run, calls).poll();
-                case RECOVERY -> orders(run, calls).recover();
-                default -> throw new IllegalArgumentException("no plain work for " + kind);
-            }
-        };
-    }
-
-    private CatalogPipeline catalog(Runs.RunContext run, RemoteCalls calls) {
-        StoreRuntime runtime = run.runtime();
-        CatalogSource source = runtime.shop().catalogSource().orElseThrow(() -> new ConnectFlowException(
-                "the shop connector of store " + runtime.storeId() + " cannot read a catalog"));
-        CatalogTarget target = runtime.marketplace().catalogTarget().orElseThrow(() -> new ConnectFlowException(
-                "the marketplace connector of store " + runtime.storeId() + " cannot write listings"));
-        return new CatalogPipeline(runtime.storeId(), source, target, store, calls, run.counter(), run.failures());
-    }
-
-    private OrderPipeline orders(Runs.RunContext run, RemoteCalls calls) {
-        StoreRuntime runtime = run.runtime();
-        OrderSource source = runtime.marketplace().orderSource().orElseThrow(() -> new ConnectFlowException(
-                "the marketplace connector of store " + runtime.storeId() + " cannot read orders"));
-        OrderTarget target = runtime.shop().orderTarget().orElseThrow(() -> new ConnectFlowException(
-                "the shop connector of store " + runtime.storeId() + " cannot write orders"));
-        CatalogPipeline catalog = catalog(run, calls);
-        return new OrderPipeline(runtime.storeId(), source, target, store, calls, run.counter(), run.failures(),
-                catalog::syncProducts);
-    }
-
     // ---- webhooks ----
 
     @Override
     public WebhookVerdict handleShopWebhook(String storeId, InboundRequest request) {
         checkOpen();
-        Optional<StoreRecord> record = store.findStore(storeId);
-        if (record.isEmpty()) {
-            return new WebhookVerdict.Rejected("unknown store");
-        }
-        WebhookVerdict verdict;
-        try {
-            WebhookReceiver receiver = runtime(storeId).shop().webhookReceiver().orElse(null);
-            if (receiver == null) {
-                return new WebhookVerdict.Ignored("the shop connector does not receive webhooks");
-            }
-            verdict = receiver.verify(request);
-        } catch (InvalidSettingsException e) {
-            return new WebhookVerdict.Rejected("the store is not connected");
-        }
-        if (!(verdict instanceof WebhookVerdict.Accepted accepted)) {
-            return verdict;
-        }
-        if (record.get().status() != ConnectionStatus.APPROVED) {
-            return new WebhookVerdict.Ignored("store " + storeId + " is not approved");
-        }
-        if (!deliveries.firstTime(storeId, "shop:" + accepted.deliveryKey())) {
-            return new WebhookVerdict.Ignored("repeated delivery");
-        }
-        Instant now = setup.clock().instant();
-        for (ChangeNotification notification : accepted.notifications()) {
-            if (notification.kind() == ChangeNotification.Kind.PRODUCT) {
-                debouncer.mark(storeId, notification.resourceId(), now);
-            }
-        }
-        return verdict;
+        return webhooks.shop(storeId, request);
     }
 
     @Override
     public WebhookVerdict handleMarketplaceWebhook(InboundRequest request) {
         checkOpen();
-        for (String id : registry.ids()) {
-            ConnectorProvider provider = registry.requireProvider(id);
-            if (provider.webhookRouting().isEmpty()) {
-                continue;
-            }
-            Optional<String> account = provider.webhookRouting().get().accountId(request);
-            if (account.isEmpty()) {
-                continue;
-            }
-            Optional<StoreRecord> record = store.findStoreByAccount(account.get())
-                    .filter(r -> r.marketplaceConnector().equals(id));
-            if (record.isEmpty()) {
-                return new WebhookVerdict.Rejected("no store is connected under this account");
-            }
-            return marketplaceDelivery(record.get(), request);
-        }
-        return new WebhookVerdict.Rejected("the delivery names no connection");
-    }
-
-    private WebhookVerdict marketplaceDelivery(StoreRecord record, InboundRequest request) {
-        String storeId = record.id();
-        WebhookVerdict verdict;
-        try {
-            WebhookReceiver receiver = runtime(storeId).marketplace().webhookReceiver().orElse(null);
-            if (receiver == null) {
-                return new WebhookVerdict.Ignored("the marketplace connector does not receive webhooks");
-            }
-            verdict = receiver.verify(request);
-        } catch (InvalidSettingsException e) {
-            return new WebhookVerdict.Rejected("the store is not connected");
-        }
-        if (!(verdict instanceof WebhookVerdict.Accepted accepted)) {
-            return verdict;
-        }
-        if (!deliveries.firstTime(storeId, "marketplace:" + accepted.deliveryKey())) {
-            return new WebhookVerdict.Ignored("repeated delivery");
-        }
-        Instant now = setup.clock().instant();
-        for (ChangeNotification notification : accepted.notifications()) {
-            switch (notification.kind()) {
-                case CONNECTION -> schedule.retryAt(storeId, Schedule.Work.STATUS_POLL, now);
-                case ORDER -> schedule.retryAt(storeId, Schedule.Work.ORDER_POLL, now);
-                case PRODUCT -> debouncer.mark(storeId, notification.resourceId(), now);
-            }
-        }
-        return verdict;
+        return webhooks.marketplace(request);
     }
 
     // ---- dead letters ----
@@ -448,7 +331,7 @@ public final class Engine implements SyncEngine {
         DeadLetter letter = store.findDeadLetter(deadLetterId)
                 .orElseThrow(() -> new IllegalArgumentException("no dead letter " + deadLetterId));
         requireApproved(letter.storeId());
-        return replay(letter.storeId(), List.of(letter));
+        return runs.execute(runtime(letter.storeId()), RunKind.REPLAY, null, pipelines.replay(List.of(letter)));
     }
 
     @Override
@@ -461,32 +344,11 @@ public final class Engine implements SyncEngine {
         List<RunView> replays = new ArrayList<>();
         for (Map.Entry<String, List<DeadLetter>> entry : byStore.entrySet()) {
             if (record(entry.getKey()).status() == ConnectionStatus.APPROVED) {
-                replays.add(replay(entry.getKey(), entry.getValue()));
+                replays.add(runs.execute(runtime(entry.getKey()), RunKind.REPLAY, null,
+                        pipelines.replay(entry.getValue())));
             }
         }
         return replays;
-    }
-
-    private RunView replay(String storeId, List<DeadLetter> letters) throws InterruptedException {
-        return runs.execute(runtime(storeId), RunKind.REPLAY, null, run -> {
-            requireApprovedForRun(storeId);
-            RemoteCalls calls = runCalls(run.runtime());
-            for (DeadLetter letter : letters) {
-                boolean done;
-                if (letter.kind().equals(Failures.ORDER)) {
-                    done = orders(run, calls).replay(letter.itemId())
-                            && !run.givenUp().contains(Failures.ORDER + ":" + letter.itemId());
-                } else {
-                    catalog(run, calls).syncProducts(List.of(letter.itemId()));
-                    done = !run.givenUp().contains(letter.kind() + ":" + letter.itemId());
-                }
-                if (done) {
-                    store.deleteDeadLetter(letter.id());
-                } else {
-                    store.markReplayed(letter.id());
-                }
-            }
-        });
     }
 
     // ---- events and scheduling ----
@@ -499,7 +361,7 @@ public final class Engine implements SyncEngine {
     @Override
     public void runDueWork() throws InterruptedException {
         checkOpen();
-        for (Future<?> task : startDueWork()) {
+        for (Future<?> task : dueWork.start()) {
             try {
                 task.get();
             } catch (ExecutionException e) {
@@ -509,95 +371,6 @@ public final class Engine implements SyncEngine {
                 LOG.warn("due work failed: {}", e.getCause().toString());
             }
         }
-    }
-
-    /** Claims what is due now and starts it per store; stores with a tick still in flight are skipped. */
-    private List<Future<?>> startDueWork() {
-        Instant now = setup.clock().instant();
-        Map<String, Set<String>> dirty = debouncer.drainDue(now);
-        List<Future<?>> tasks = new ArrayList<>();
-        for (StoreRecord record : store.listStores()) {
-            String storeId = record.id();
-            Set<String> products = dirty.remove(storeId);
-            StoreRuntime runtime = runtime(storeId);
-            if (!runtime.tickInFlight.compareAndSet(false, true)) {
-                if (products != null) {
-                    debouncer.requeue(storeId, products, now);
-                }
-                continue;
-            }
-            if (!schedule.tracks(storeId)) {
-                Instant lastFull = lastCompleteFullPass(storeId);
-                schedule.track(storeId, lastFull, now);
-                if (record.status() == ConnectionStatus.APPROVED && lastFull == null) {
-                    schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
-                }
-            }
-            Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
-            boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
-            if (due.isEmpty() && products == null && !recover) {
-                runtime.tickInFlight.set(false);
-                continue;
-            }
-            try {
-                tasks.add(workers.submit(() -> {
-                    try {
-                        storeSlots.acquire();
-                        try {
-                            doStoreWork(runtime, due, products, recover);
-                        } finally {
-                            storeSlots.release();
-                        }
-                    } finally {
-                        runtime.tickInFlight.set(false);
-                    }
-                    return null;
-                }));
-            } catch (RejectedExecutionException e) {
-                runtime.tickInFlight.set(false);
-            }
-        }
-        return tasks;
-    }
-
-    private void doStoreWork(StoreRuntime runtime, Set<Schedule.Work> due, Set<String> products, boolean recover)
-            throws InterruptedException {
-        String storeId = runtime.storeId();
-        if (due.contains(Schedule.Work.STATUS_POLL)) {
-            try {
-                flows.refreshStatus(storeId);
-            } catch (RuntimeException e) {
-                LOG.warn("store {}: status poll failed: {}", storeId, e.getMessage());
-            }
-        }
-        if (record(storeId).status() != ConnectionStatus.APPROVED) {
-            return;
-        }
-        if (recover) {
-            runs.execute(runtime, RunKind.RECOVERY, null, work(RunKind.RECOVERY));
-        }
-        if (due.contains(Schedule.Work.FULL_SYNC)) {
-            runs.execute(runtime, RunKind.FULL, null, work(RunKind.FULL));
-            schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, setup.clock().instant());
-        } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC)) {
-            runs.execute(runtime, RunKind.INCREMENTAL, null, work(RunKind.INCREMENTAL));
-        }
-        if (due.contains(Schedule.Work.ORDER_POLL)) {
-            runs.execute(runtime, RunKind.ORDERS, null, work(RunKind.ORDERS));
-        }
-        if (products != null && !products.isEmpty()) {
-            runs.execute(runtime, RunKind.WEBHOOK, null, run -> {
-                requireApprovedForRun(storeId);
-                catalog(run, runCalls(run.runtime())).syncProducts(products);
-            });
-        }
-    }
-
-    private Instant lastCompleteFullPass(String storeId) {
-        return store.recentRuns(storeId, 200).stream()
-                .filter(r -> r.kind() == com.golisto.sync.core.store.RunKind.FULL
-                        && r.status() == com.golisto.sync.core.store.RunStatus.SUCCEEDED)
-                .map(SyncRun::finishedAt).findFirst().orElse(null);
     }
 
     @Override
@@ -611,7 +384,7 @@ public final class Engine implements SyncEngine {
             try {
                 while (!closed) {
                     try {
-                        startDueWork();
+                        dueWork.start();
                     } catch (RuntimeException e) {
                         LOG.warn("scheduler tick failed: {}", e.toString());
                     }
@@ -654,17 +427,6 @@ public final class Engine implements SyncEngine {
                 setup.sleeper(), options.shopConcurrency(), registry));
     }
 
-    /** Remote calls for a run: stop when the store is disconnected or the engine closes. */
-    private RemoteCalls runCalls(StoreRuntime runtime) {
-        return new RemoteCalls(retry, runtime.shopPermits,
-                () -> closed ? "the engine is closing" : runtime.stopReason);
-    }
-
-    /** Remote calls for host-driven flows: stop only when the engine closes. */
-    private RemoteCalls hostCalls(StoreRuntime runtime) {
-        return new RemoteCalls(retry, runtime.shopPermits, () -> closed ? "the engine is closing" : null);
-    }
-
     private StoreRecord record(String storeId) {
         return store.findStore(storeId).orElseThrow(() -> new UnknownStoreException("no store with id " + storeId));
     }
@@ -674,13 +436,6 @@ public final class Engine implements SyncEngine {
         if (record.status() != ConnectionStatus.APPROVED) {
             throw new NotApprovedException("store " + storeId + " is " + record.status()
                     + ": nothing is synchronised before the marketplace approves it");
-        }
-    }
-
-    private void requireApprovedForRun(String storeId) {
-        StoreRecord record = record(storeId);
-        if (record.status() != ConnectionStatus.APPROVED) {
-            throw new RunStoppedException("store " + storeId + " is " + record.status() + ", not approved");
         }
     }
 

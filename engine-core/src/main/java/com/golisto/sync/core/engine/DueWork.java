@@ -1,0 +1,153 @@
+package com.golisto.sync.core.engine;
+
+import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.schedule.Schedule;
+import com.golisto.sync.core.store.RunStatus;
+import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.core.store.StoreRecord;
+import com.golisto.sync.core.store.SyncRun;
+import com.golisto.sync.core.webhooks.Debouncer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What is due at the clock's instant, per store, and doing it: webhook-marked products whose debounce
+ * passed, scheduled full and incremental passes, order polls, status polls, and recovery of open intents
+ * after a restart. Each store's due work runs on its own virtual thread (at most {@code storeParallelism}
+ * at once); a store whose previous tick is still running is skipped this tick (its due work stays due).
+ * Thread-safe.
+ */
+final class DueWork {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DueWork.class);
+
+    private final StateStore store;
+    private final Schedule schedule;
+    private final Debouncer debouncer;
+    private final Runs runs;
+    private final Pipelines pipelines;
+    private final ConnectionFlows flows;
+    private final Function<String, StoreRuntime> runtimes;
+    private final ExecutorService workers;
+    private final Semaphore storeSlots;
+    private final Clock clock;
+    private final Set<String> pendingRecovery = ConcurrentHashMap.newKeySet();
+
+    DueWork(StateStore store, Schedule schedule, Debouncer debouncer, Runs runs, Pipelines pipelines,
+            ConnectionFlows flows, Function<String, StoreRuntime> runtimes, ExecutorService workers,
+            int storeParallelism, Clock clock) {
+        this.store = store;
+        this.schedule = schedule;
+        this.debouncer = debouncer;
+        this.runs = runs;
+        this.pipelines = pipelines;
+        this.flows = flows;
+        this.runtimes = runtimes;
+        this.workers = workers;
+        this.storeSlots = new Semaphore(storeParallelism, true);
+        this.clock = clock;
+    }
+
+    /** Marks a store whose open intents a previous process left: the next tick runs its recovery first. */
+    void recoverAtNextTick(String storeId) {
+        pendingRecovery.add(storeId);
+    }
+
+    /** Claims what is due now and starts it, one task per store with something to do. */
+    List<Future<?>> start() {
+        Instant now = clock.instant();
+        Map<String, Set<String>> dirty = debouncer.drainDue(now);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (StoreRecord record : store.listStores()) {
+            String storeId = record.id();
+            Set<String> products = dirty.remove(storeId);
+            StoreRuntime runtime = runtimes.apply(storeId);
+            if (!runtime.tickInFlight.compareAndSet(false, true)) {
+                if (products != null) {
+                    debouncer.requeue(storeId, products, now);
+                }
+                continue;
+            }
+            if (!schedule.tracks(storeId)) {
+                Instant lastFull = lastCompleteFullPass(storeId);
+                schedule.track(storeId, lastFull, now);
+                if (record.status() == ConnectionStatus.APPROVED && lastFull == null) {
+                    schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
+                }
+            }
+            Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
+            boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
+            if (due.isEmpty() && products == null && !recover) {
+                runtime.tickInFlight.set(false);
+                continue;
+            }
+            try {
+                tasks.add(workers.submit(() -> {
+                    try {
+                        storeSlots.acquire();
+                        try {
+                            run(runtime, due, products, recover);
+                        } finally {
+                            storeSlots.release();
+                        }
+                    } finally {
+                        runtime.tickInFlight.set(false);
+                    }
+                    return null;
+                }));
+            } catch (RejectedExecutionException e) {
+                runtime.tickInFlight.set(false);
+            }
+        }
+        return tasks;
+    }
+
+    private void run(StoreRuntime runtime, Set<Schedule.Work> due, Set<String> products, boolean recover)
+            throws InterruptedException {
+        String storeId = runtime.storeId();
+        if (due.contains(Schedule.Work.STATUS_POLL)) {
+            try {
+                flows.refreshStatus(storeId);
+            } catch (RuntimeException e) {
+                LOG.warn("store {}: status poll failed: {}", storeId, e.getMessage());
+            }
+        }
+        if (store.findStore(storeId).map(StoreRecord::status).orElse(null) != ConnectionStatus.APPROVED) {
+            return;
+        }
+        if (recover) {
+            runs.execute(runtime, RunKind.RECOVERY, null, pipelines.work(RunKind.RECOVERY));
+        }
+        if (due.contains(Schedule.Work.FULL_SYNC)) {
+            runs.execute(runtime, RunKind.FULL, null, pipelines.work(RunKind.FULL));
+            schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, clock.instant());
+        } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC)) {
+            runs.execute(runtime, RunKind.INCREMENTAL, null, pipelines.work(RunKind.INCREMENTAL));
+        }
+        if (due.contains(Schedule.Work.ORDER_POLL)) {
+            runs.execute(runtime, RunKind.ORDERS, null, pipelines.work(RunKind.ORDERS));
+        }
+        if (products != null && !products.isEmpty()) {
+            runs.execute(runtime, RunKind.WEBHOOK, null, pipelines.webhook(products));
+        }
+    }
+
+    private Instant lastCompleteFullPass(String storeId) {
+        return store.recentRuns(storeId, 200).stream()
+                .filter(r -> r.kind() == com.golisto.sync.core.store.RunKind.FULL && r.status() == RunStatus.SUCCEEDED)
+                .map(SyncRun::finishedAt).findFirst().orElse(null);
+    }
+}
