@@ -227,6 +227,30 @@ class WooCommerceEndToEndTest {
     }
 
     @Test
+    void storeWithoutKeys_getsThemThroughTheShopsGrantFlow_thenConnects() throws Exception {
+        fx.close();
+        fx = new EngineFixture(dir.resolve("grant"), clock, shopFaults);
+        fx.register("woo-2", "woocommerce", Map.of("url", woo.homeUrl(), "strict-delivery-urls", "false"));
+        assertThat(fx.engine.store("woo-2").orElseThrow().shopCredentialsPresent()).isFalse();
+        assertThatThrownBy(() -> fx.engine.beginConnect("woo-2")).isInstanceOf(ConnectFlowException.class)
+                .hasMessageContaining("no shop API keys");
+        var grantPage = fx.engine.beginCredentialGrant("woo-2");
+
+        var shown = fx.http.send(java.net.http.HttpRequest.newBuilder(grantPage).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        var pending = woo.pendingAuthorizations();
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(pending).singleElement().satisfies(p -> assertThat(p.appName()).isEqualTo("Golisto Sync"));
+        var outcome = woo.approveAuthorization(pending.get(0).userId());
+
+        assertThat(outcome.callbackStatus()).as("the host stored the keys").isEqualTo(200);
+        assertThat(fx.engine.store("woo-2").orElseThrow().shopCredentialsPresent()).isTrue();
+        assertThat(fx.connect("woo-2").status()).isEqualTo(ConnectionStatus.AWAITING_APPROVAL);
+        assertThat(fx.golisto.connection(fx.connectionId("woo-2")).consumerKey())
+                .contains(outcome.key().consumerKey());
+    }
+
+    @Test
     void shopOutagesDuringAFullSync_converge() throws Exception {
         fx.connect(STORE);
         woo.faults().inject("GET", "/wp-json/wc/v3/products", Fault.status(503), 2);

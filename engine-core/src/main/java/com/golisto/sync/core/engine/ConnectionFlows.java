@@ -86,6 +86,7 @@ final class ConnectionFlows {
 
     URI beginConnect(String storeId) throws InterruptedException {
         StoreRuntime runtime = runtimes.apply(storeId);
+        shopCredentials(runtime);
         StoreInfo info = storeInfo(runtime);
         ConnectionLifecycle lifecycle = lifecycle(runtime);
         String state = store.createState(storeId, CONNECT, STATE_TTL);
@@ -97,12 +98,7 @@ final class ConnectionFlows {
         String storeId = store.consumeState(state, CONNECT).orElseThrow(() -> new ConnectFlowException(
                 "this connect link is unknown, used or expired: start connecting the store again"));
         StoreRuntime runtime = runtimes.apply(storeId);
-        CredentialIssuer issuer = runtime.shop().credentialIssuer().orElse(null);
-        ShopCredentials credentials = issuer == null ? null : issuer.currentCredentials().orElse(null);
-        if (credentials == null) {
-            throw new ConnectFlowException("store " + storeId + " has no shop API keys yet: give them in the shop"
-                    + " settings or grant them (beginCredentialGrant), then connect again");
-        }
+        ShopCredentials credentials = shopCredentials(runtime);
         StoreInfo info = storeInfo(runtime);
         Secret webhookSecret = Secret.of(newWebhookSecret());
         store.putSecret(storeId, StoreSecrets.WEBHOOK_SECRET, webhookSecret);
@@ -120,6 +116,17 @@ final class ConnectionFlows {
             approved(storeId);
         }
         return storeId;
+    }
+
+    /** The shop's API keys, which connecting hands to the marketplace. */
+    private static ShopCredentials shopCredentials(StoreRuntime runtime) {
+        CredentialIssuer issuer = runtime.shop().credentialIssuer().orElse(null);
+        ShopCredentials credentials = issuer == null ? null : issuer.currentCredentials().orElse(null);
+        if (credentials == null) {
+            throw new ConnectFlowException("store " + runtime.storeId() + " has no shop API keys yet: give them in"
+                    + " the shop settings or grant them (beginCredentialGrant), then connect");
+        }
+        return credentials;
     }
 
     /** 32 random bytes as URL-safe base64: 43 characters, well above the 32 marketplaces ask for. */
