@@ -61,6 +61,15 @@ interface Operations extends AutoCloseable {
      * @param err where to say that a serving runner is used
      */
     static Operations open(RunnerConfig config, Consumer<AdminTokens.Resolved> onToken, PrintWriter err) {
+        if (config.state().embedded()) {
+            // asking first spares HSQLDB's lock-file wait (several seconds) when a runner holds the database
+            RemoteOperations remote = RemoteOperations.to(config);
+            if (remote.serving()) {
+                say(err, remote);
+                return remote;
+            }
+            remote.close();
+        }
         try {
             Runner runner = Runner.create(config, null, false);
             onToken.accept(runner.adminToken());
@@ -70,10 +79,14 @@ interface Operations extends AutoCloseable {
                 throw e;
             }
             RemoteOperations remote = RemoteOperations.to(config);
-            err.println("The state store is in use by a serving runner; going through its admin API at "
-                    + remote.where() + ".");
-            err.flush();
+            say(err, remote);
             return remote;
         }
+    }
+
+    private static void say(PrintWriter err, RemoteOperations remote) {
+        err.println("The state store is in use by a serving runner; going through its admin API at "
+                + remote.where() + ".");
+        err.flush();
     }
 }

@@ -27,14 +27,15 @@ import java.util.Map;
  */
 final class RemoteOperations implements Operations {
     private final URI base;
-    private final String token;
+    private final RunnerConfig config;
+    private String token;
     private final HttpClient http;
     private final ApiJson json = new ApiJson();
 
-    private RemoteOperations(URI base, String token) {
+    private RemoteOperations(URI base, RunnerConfig config) {
         this.base = base;
-        this.token = token;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     }
 
     /** The serving runner the configuration describes. */
@@ -42,7 +43,21 @@ final class RemoteOperations implements Operations {
         String host = config.server().host();
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
         URI base = URI.create("http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + config.server().port());
-        return new RemoteOperations(base, AdminTokens.resolve(config).token().reveal());
+        return new RemoteOperations(base, config);
+    }
+
+    /** Whether a runner answers its health check at the configured address (within a second). */
+    boolean serving() {
+        try {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(Duration.ofSeconds(1))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     @Override
@@ -121,7 +136,7 @@ final class RemoteOperations implements Operations {
     private <T> T call(String method, String path, Object body, Class<T> answer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofMinutes(2))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + token())
                 .header("Accept", "application/json");
         if (body != null) {
             request.header("Content-Type", "application/json")
@@ -154,6 +169,14 @@ final class RemoteOperations implements Operations {
             throw new CommandFailedException(message + " (" + code + ")");
         }
         return json.readAnswer(response.body(), answer);
+    }
+
+    /** The admin token, read when first needed (the serving runner created it when it was generated). */
+    private synchronized String token() {
+        if (token == null) {
+            token = AdminTokens.resolve(config).token().reveal();
+        }
+        return token;
     }
 
     private static String seg(String s) {
