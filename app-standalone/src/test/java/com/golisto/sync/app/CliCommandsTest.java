@@ -1,0 +1,96 @@
+package com.golisto.sync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.golisto.sync.app.cli.Cli;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store commands run for real on a data folder whose store a runner connected earlier. */
+class CliCommandsTest {
+    @TempDir
+    Path dir;
+
+    private TestingSandbox sandbox;
+    private Map<String, String> env;
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void connectAStoreThenStopTheRunner() throws Exception {
+        sandbox = TestingSandbox.start(8);
+        Path data = dir.resolve("data");
+        sandbox.startRunner(data);
+        sandbox.connectApproveAndSync("cli-shop");
+        sandbox.registerAndLink("cli-waiting");
+        sandbox.runner.close();
+        env = Map.of("GOLISTO_SYNC_STATE_DATA_DIR", data.toString(),
+                "GOLISTO_SYNC_GOLISTO_API_URL", sandbox.golisto.apiBaseUri().toString(),
+                "GOLISTO_SYNC_GOLISTO_WEB_URL", sandbox.golisto.webBaseUri().toString());
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void syncFull_approvedStore_printsTheRunAndExits0() {
+        int code = run("sync", "cli-shop", "--full");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Started full sync of cli-shop").containsPattern("Run \\d+ succeeded: read 8, ")
+                .contains("unchanged 8");
+    }
+
+    @Test
+    void syncIncremental_storeAwaitingApproval_exits1() {
+        int code = run("sync", "cli-waiting", "--incremental");
+
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).contains("error:").contains("cli-waiting");
+    }
+
+    @Test
+    void statusStoresShowAndList_printWhatTheEngineKnows() {
+        assertThat(run("status", "cli-shop")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("cli-shop: approved, Golisto account con_");
+        assertThat(run("stores", "show", "cli-shop")).isZero();
+        assertThat(out.toString()).contains("status:          approved").contains("last catalog run: read 8")
+                .contains("RUN").contains("full");
+        assertThat(run("stores", "list")).isZero();
+        assertThat(out.toString()).contains("cli-waiting").contains("awaiting approval");
+        assertThat(run("status", "nope")).isEqualTo(2);
+    }
+
+    @Test
+    void connectAndDeadLetters_printLinksAndLists() {
+        assertThat(run("connect", "cli-waiting")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Open this link").contains(sandbox.golisto.webBaseUri() + "/woocommerce/connect?");
+        assertThat(run("dead-letters", "list")).isZero();
+        assertThat(out.toString()).contains("No dead letters.");
+        assertThat(run("dead-letters", "replay", "--all")).isZero();
+        assertThat(out.toString()).contains("No dead letters to replay.");
+    }
+
+    @Test
+    void disconnect_endsTheConnectionAtGolisto() {
+        String account = sandbox.golisto.connections().get(0).connectionId();
+
+        int code = run("disconnect", "cli-shop");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Store cli-shop is disconnected.");
+        assertThat(sandbox.golisto.connection(account).status().name()).isEqualTo("DISCONNECTED");
+    }
+
+    private int run(String... args) {
+        return Cli.of(env, new PrintWriter(out, true), new PrintWriter(err, true)).run(args);
+    }
+}
