@@ -7,27 +7,38 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The store commands run for real on a data folder whose store a runner connected earlier. */
+/** The store commands run for real on a data folder whose stores a runner connected earlier. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CliCommandsTest {
     @TempDir
-    Path dir;
+    static Path dir;
 
     private TestingSandbox sandbox;
     private Map<String, String> env;
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private String leavingAccount;
+    private StringWriter out;
+    private StringWriter err;
 
     @BeforeEach
-    void connectAStoreThenStopTheRunner() throws Exception {
+    void freshOutput() {
+        out = new StringWriter();
+        err = new StringWriter();
+    }
+
+    @BeforeAll
+    void connectStoresThenStopTheRunner() throws Exception {
         sandbox = TestingSandbox.start(8);
         Path data = dir.resolve("data");
         sandbox.startRunner(data);
         sandbox.connectApproveAndSync("cli-shop");
+        leavingAccount = sandbox.registerAndLink("cli-leaving").accountId();
         sandbox.registerAndLink("cli-waiting");
         sandbox.runner.close();
         env = Map.of("GOLISTO_SYNC_STATE_DATA_DIR", data.toString(),
@@ -35,7 +46,7 @@ class CliCommandsTest {
                 "GOLISTO_SYNC_GOLISTO_WEB_URL", sandbox.golisto.webBaseUri().toString());
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         sandbox.close();
     }
@@ -81,13 +92,11 @@ class CliCommandsTest {
 
     @Test
     void disconnect_endsTheConnectionAtGolisto() {
-        String account = sandbox.golisto.connections().get(0).connectionId();
-
-        int code = run("disconnect", "cli-shop");
+        int code = run("disconnect", "cli-leaving");
 
         assertThat(code).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Store cli-shop is disconnected.");
-        assertThat(sandbox.golisto.connection(account).status().name()).isEqualTo("DISCONNECTED");
+        assertThat(out.toString()).contains("Store cli-leaving is disconnected.");
+        assertThat(sandbox.golisto.connection(leavingAccount).status().name()).isEqualTo("DISCONNECTED");
     }
 
     private int run(String... args) {
