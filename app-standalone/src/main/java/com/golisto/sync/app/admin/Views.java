@@ -61,10 +61,6 @@ public final class Views {
         }
     }
 
-    /** The JSON shape of Runs. */
-    public record Runs(List<Run> runs) {
-    }
-
     /** The JSON shape of RunStarted. */
     public record RunStarted(long runId) {
     }

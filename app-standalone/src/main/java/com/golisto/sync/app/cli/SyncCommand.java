@@ -33,10 +33,14 @@ final class SyncCommand extends RunnerCommand {
         SyncMode syncMode = mode.full ? SyncMode.FULL : SyncMode.INCREMENTAL;
         String label = syncMode == SyncMode.FULL ? "full sync" : "incremental sync";
         try (Operations ops = operations()) {
+            // a full pass reads about what the last one read; an incremental one cannot be foreseen
+            long expected = syncMode != SyncMode.FULL ? 0 : ops.store(id).lastRuns().stream()
+                    .filter(r -> r.kind().equals("full") && r.status().equals("succeeded"))
+                    .mapToLong(r -> r.counts().read()).findFirst().orElse(0);
             long runId = ops.startSync(id, syncMode);
             out().println("Started " + label + " of " + id + " (run " + runId + ").");
             out().flush();
-            Views.Run run = RunProgress.follow(ops, runId, out(), label, cli().terminal());
+            Views.Run run = RunProgress.follow(ops, runId, out(), label, cli().terminal(), expected);
             out().println("Run " + run.id() + " " + run.status() + ": " + Text.counts(run.counts()));
             if (run.error() != null) {
                 out().println("  error: " + run.error());

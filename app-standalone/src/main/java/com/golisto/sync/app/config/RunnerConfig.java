@@ -36,14 +36,4 @@ public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig
     public Optional<StoreConfig> store(String id) {
         return stores.stream().filter(s -> s.id().equals(id)).findFirst();
     }
-
-    /** A copy with another server section (tests and the demo bind ephemeral ports). */
-    public RunnerConfig withServer(ServerConfig newServer) {
-        return new RunnerConfig(newServer, state, golisto, sync, stores);
-    }
-
-    /** A copy with another Golisto section (the demo points it at the emulator). */
-    public RunnerConfig withGolisto(GolistoConfig newGolisto) {
-        return new RunnerConfig(server, state, newGolisto, sync, stores);
-    }
 }

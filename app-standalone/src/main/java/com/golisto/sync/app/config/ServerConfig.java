@@ -46,16 +46,6 @@ public record ServerConfig(String host, int port, URI publicUrl, Secret adminTok
         return Optional.ofNullable(adminToken);
     }
 
-    /** A copy listening elsewhere and reachable at another URL. */
-    public ServerConfig withAddress(String newHost, int newPort, URI newPublicUrl) {
-        return new ServerConfig(newHost, newPort, newPublicUrl, adminToken);
-    }
-
-    /** A copy with this admin token. */
-    public ServerConfig withAdminToken(Secret token) {
-        return new ServerConfig(host, port, publicUrl, token);
-    }
-
     @Override
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl

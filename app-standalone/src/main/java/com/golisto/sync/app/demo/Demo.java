@@ -312,7 +312,7 @@ public final class Demo implements AutoCloseable {
     }
 
     private RunView followRun(RunView run) throws InterruptedException {
-        try (RunProgress progress = new RunProgress(out, "full sync", options.terminal())) {
+        try (RunProgress progress = new RunProgress(out, "full sync", options.terminal(), catalog.products())) {
             while (true) {
                 RunView now = runner.engine().awaitRun(run.id(), Duration.ofMillis(300));
                 progress.update(Views.Run.of(now));

@@ -11,9 +11,4 @@ public interface RequestObserver {
      * @param elapsed how long answering took
      */
     void answered(String route, int status, Duration elapsed);
-
-    /** An observer that ignores everything. */
-    static RequestObserver none() {
-        return (route, status, elapsed) -> { };
-    }
 }

@@ -43,12 +43,11 @@ public final class Runner implements AutoCloseable {
     private final URI publicUrl;
     private final RunnerServer server;
     private final List<Route> routes;
-    private final List<ConnectorProvider> providers;
     private final EventLog events;
     private boolean closed;
 
     Runner(RunnerConfig config, SyncEngine engine, AdminTokens.Resolved adminToken, RunnerMetrics metrics,
-           URI publicUrl, RunnerServer server, List<Route> routes, List<ConnectorProvider> providers, EventLog events) {
+           URI publicUrl, RunnerServer server, List<Route> routes, EventLog events) {
         this.config = config;
         this.engine = engine;
         this.adminToken = adminToken;
@@ -56,7 +55,6 @@ public final class Runner implements AutoCloseable {
         this.publicUrl = publicUrl;
         this.server = server;
         this.routes = List.copyOf(routes);
-        this.providers = List.copyOf(providers);
         this.events = events;
     }
 
@@ -218,11 +216,6 @@ public final class Runner implements AutoCloseable {
     /** Where the HTTP server listens, when serving. */
     public Optional<URI> localUri() {
         return Optional.ofNullable(server).map(RunnerServer::localUri);
-    }
-
-    /** The connector providers found. */
-    public List<ConnectorProvider> connectors() {
-        return providers;
     }
 
     /** Stops the HTTP server and the engine. Idempotent. */

@@ -186,8 +186,8 @@ public final class RunnerModule extends AbstractModule {
     @Singleton
     Runner runner(RunnerConfig c, SyncEngine engine, AdminTokens.Resolved token, RunnerMetrics metrics,
                   @Named(PUBLIC_URL) URI publicUrl, Provider<RunnerServer> server, Provider<List<Route>> routes,
-                  List<ConnectorProvider> providers, EventLog events) {
+                  EventLog events) {
         return new Runner(c, engine, token, metrics, publicUrl, serving ? server.get() : null,
-                serving ? routes.get() : List.of(), providers, events);
+                serving ? routes.get() : List.of(), events);
     }
 }
