@@ -129,19 +129,19 @@ final class DueWork {
             return;
         }
         if (recover) {
-            runs.execute(runtime, RunKind.RECOVERY, null, pipelines.work(RunKind.RECOVERY));
+            runs.executeIfFree(runtime, RunKind.RECOVERY, pipelines.work(RunKind.RECOVERY));
         }
         if (due.contains(Schedule.Work.FULL_SYNC)) {
-            runs.execute(runtime, RunKind.FULL, null, pipelines.work(RunKind.FULL));
+            runs.executeIfFree(runtime, RunKind.FULL, pipelines.work(RunKind.FULL));
             schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, clock.instant());
         } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC)) {
-            runs.execute(runtime, RunKind.INCREMENTAL, null, pipelines.work(RunKind.INCREMENTAL));
+            runs.executeIfFree(runtime, RunKind.INCREMENTAL, pipelines.work(RunKind.INCREMENTAL));
         }
         if (due.contains(Schedule.Work.ORDER_POLL)) {
-            runs.execute(runtime, RunKind.ORDERS, null, pipelines.work(RunKind.ORDERS));
+            runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));
         }
         if (products != null && !products.isEmpty()) {
-            runs.execute(runtime, RunKind.WEBHOOK, null, pipelines.webhook(products));
+            runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(products));
         }
     }
 

@@ -407,6 +407,14 @@ public final class Engine implements SyncEngine {
             closed = true;
         }
         closing.countDown();
+        Thread scheduler = loop;
+        if (scheduler != null) {
+            try {
+                scheduler.join(Duration.ofSeconds(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         workers.shutdown();
         try {
             if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {

@@ -88,6 +88,21 @@ final class Runs {
      * @return the finished run
      */
     RunView execute(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work) throws InterruptedException {
+        return execute(runtime, kind, queued, work, false);
+    }
+
+    /**
+     * Runs scheduled work for a store unless another node holds the store's lease, in which case nothing
+     * is recorded (the other node does the store's work).
+     *
+     * @return the finished run, or null when another node holds the store
+     */
+    RunView executeIfFree(StoreRuntime runtime, RunKind kind, Work work) throws InterruptedException {
+        return execute(runtime, kind, null, work, true);
+    }
+
+    private RunView execute(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work, boolean quietWhenBusy)
+            throws InterruptedException {
         String storeId = runtime.storeId();
         runtime.pipeline.lockInterruptibly();
         MarketplaceRefusal refusal = null;
@@ -97,6 +112,9 @@ final class Runs {
         try {
             leased = store.tryAcquireLease(storeId, nodeId, leaseDuration);
             if (!leased) {
+                if (quietWhenBusy) {
+                    return null;
+                }
                 SyncRun run = queued != null ? queued : store.startRun(storeId, storeKind(kind));
                 return complete(finish(run, RunCounts.zero(), "another engine node is working on store " + storeId));
             }
