@@ -44,11 +44,17 @@ final class DemoCommand extends RunnerCommand {
         Demo demo = Demo.start(new DemoOptions(dir, products, port, cli().terminal()), out());
         try {
             demo.run();
+            if (keepRunning || !temporary) {
+                demo.printGeneratedToken();
+            }
             if (keepRunning) {
                 demo.printUrls();
                 CountDownLatch stopped = new CountDownLatch(1);
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     demo.close();
+                    if (temporary) {
+                        delete(dir);
+                    }
                     stopped.countDown();
                 }, "demo-shutdown"));
                 stopped.await();

@@ -239,13 +239,25 @@ public final class Demo implements AutoCloseable {
         out.println();
         out.println("Still running (Ctrl-C to stop):");
         out.println("  dashboard      " + local + "/");
-        out.println("  admin API      " + local + "/api/stores   (Authorization: Bearer " + runner.adminToken().token().reveal()
-                + ")");
+        out.println("  admin API      " + local + "/api/stores   (Authorization: Bearer <the admin token>)");
         out.println("  metrics        " + local + "/metrics");
         out.println("  WooCommerce    " + woo.homeUrl() + "/wp-json/wc/v3   (key " + wooKey.consumerKey() + ")");
         out.println("  Golisto        " + golisto.baseUri() + "/api/woocommerce");
         out.println("  data folder    " + options.dataDir().toAbsolutePath());
         out.flush();
+    }
+
+    /**
+     * Prints the admin token when this demo generated it (the only time it is shown), for a data folder
+     * that outlives the demo.
+     */
+    public void printGeneratedToken() {
+        if (runner.adminToken().generated()) {
+            out.println("Generated an admin token for the API and dashboard; it is kept in " + runner.adminToken().file()
+                    + " and shown only this once:");
+            out.println("  " + runner.adminToken().token().reveal());
+            out.flush();
+        }
     }
 
     /** The runner, for tests and {@code --keep-running}. */
