@@ -106,7 +106,15 @@ class WooCommerceEndToEndTest {
             JsonNode raw = woo.merchant().product(Long.parseLong(listing.externalId())).orElseThrow();
             assertThat(listing.title()).isEqualTo(raw.path("name").asText());
         }
-        assertThat(fx.engine.syncAndWait(STORE, SyncMode.FULL).counts().written()).as("nothing changed").isZero();
+        long shopBefore = woo.requests().total();
+        long marketplaceBefore = fx.golisto.requests().total();
+        RunView second = fx.engine.syncAndWait(STORE, SyncMode.FULL);
+        assertThat(second.counts().written()).as("nothing changed").isZero();
+        assertThat(second.counts().unchanged()).isEqualTo(first.counts().read());
+        assertThat(second.counts().requests()).as("every request of the run, counted through ConnectorMetrics")
+                .isEqualTo(woo.requests().total() - shopBefore + fx.golisto.requests().total() - marketplaceBefore)
+                .isPositive();
+        assertThat(fx.golisto.requests().total()).as("an unchanged pass writes nothing").isEqualTo(marketplaceBefore);
     }
 
     @Test
