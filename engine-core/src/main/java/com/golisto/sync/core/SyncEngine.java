@@ -132,7 +132,12 @@ public interface SyncEngine extends AutoCloseable {
     /** Runs a catalog pass and waits for it. */
     RunView syncAndWait(String storeId, SyncMode mode) throws InterruptedException;
 
-    /** Writes the marketplace's new and changed sales into the shop now, and waits. */
+    /**
+     * Writes the marketplace's new and changed sales into the shop now, and waits. The run also counts the
+     * products whose stock it re-read and pushed after creating orders.
+     *
+     * @throws com.golisto.sync.api.spi.NotApprovedException when the store is not approved
+     */
     RunView pollOrders(String storeId) throws InterruptedException;
 
     /**
@@ -178,7 +183,11 @@ public interface SyncEngine extends AutoCloseable {
      */
     RunView replayDeadLetter(long deadLetterId) throws InterruptedException;
 
-    /** Replays every dead letter, store by store. @return one replay run per store that had any */
+    /**
+     * Replays every dead letter of every approved store, store by store.
+     *
+     * @return one replay run per store that had any
+     */
     List<RunView> replayAllDeadLetters() throws InterruptedException;
 
     // ---- events and scheduling ----
