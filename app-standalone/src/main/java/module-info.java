@@ -21,9 +21,6 @@ module com.golisto.sync.app {
     requires me.tongfei.progressbar;
     requires org.slf4j;
     requires java.net.http;
-    // Flyway (engine-core's migrations, an automatic module) loads Jackson 3 at run time without
-    // declaring it: on java -m nothing would resolve it. Required here until engine-core requires it.
-    requires tools.jackson.databind;
 
     // picocli sets annotated option and parameter fields reflectively
     opens com.golisto.sync.app.cli to info.picocli;
