@@ -87,6 +87,23 @@ class CliTest {
     }
 
     @Test
+    void badStoreSettings_areCheckedAgainstTheWooCommerceConnectorAndListedByKey() throws Exception {
+        Path config = dir.resolve("stores.yaml");
+        Files.writeString(config, """
+                stores:
+                  - id: my-shop
+                    woocommerce: { url: "https://shop.example", max-concurrency: lots, colour: blue }
+                """);
+
+        int code = run(dataDir(), "stores", "list", "--config", config.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("stores[0].woocommerce.max-concurrency:")
+                .contains("stores[0].woocommerce.colour:");
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void configOption_isAcceptedBeforeTheCommandToo() throws Exception {
         Path config = dir.resolve("sync.yaml");
         Files.writeString(config, "server: { port: 123456 }\n");
