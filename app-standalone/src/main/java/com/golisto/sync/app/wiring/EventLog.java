@@ -6,6 +6,7 @@ import com.golisto.sync.core.EngineEvent;
 import com.golisto.sync.core.EngineListener;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunView;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,14 +45,20 @@ final class EventLog implements EngineListener {
             switch (event) {
                 case EngineEvent.RunStarted s -> {
                     active.add(s.runId());
-                    LOG.info("event=run_started run={} kind={}", s.runId(), lower(s.kind()));
+                    LOG.debug("event=run_started run={} kind={}", s.runId(), lower(s.kind()));
                 }
                 case EngineEvent.RunFinished f -> {
                     RunView r = f.run();
                     active.remove(r.id());
                     RunCounts c = r.counts();
                     Duration took = r.finishedAt() == null ? Duration.ZERO : Duration.between(r.startedAt(), r.finishedAt());
-                    if (r.error() == null) {
+                    boolean routine = (r.kind() == RunKind.STATUS || r.kind() == RunKind.ORDERS) && c.read() == 0
+                            && c.written() == 0 && c.failed() == 0;
+                    if (r.error() == null && routine) {
+                        // a poll that found nothing: every minute per store, not worth a line at INFO
+                        LOG.debug("event=run_finished run={} kind={} status={} millis={} requests={}", r.id(),
+                                lower(r.kind()), lower(r.status()), took.toMillis(), c.requests());
+                    } else if (r.error() == null) {
                         LOG.info("event=run_finished run={} kind={} status={} millis={} read={} created={} updated={}"
                                         + " deleted={} unchanged={} failed={} requests={}", r.id(), lower(r.kind()),
                                 lower(r.status()), took.toMillis(), c.read(), c.created(), c.updated(), c.deleted(),
