@@ -118,6 +118,19 @@ class WooCommerceEndToEndTest {
     }
 
     @Test
+    void approval_registersShopWebhooks_evenWhenTheShopPredictsItCannotReachTheRunner() throws Exception {
+        // strict delivery URL checks (the connector's default) judge the loopback runner unreachable
+        fx.register("woo-strict", "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
+                "consumer-secret", key.consumerSecret()));
+        fx.connect("woo-strict");
+
+        assertThat(fx.approve("woo-strict").status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        assertThat(woo.webhookIds()).as("registered all the same: the prediction is judged from the URL alone")
+                .isNotEmpty();
+    }
+
+    @Test
     void priceTitleStockVariationChangesAndADeletion_arrivingByWebhook_areReflected() throws Exception {
         approved();
         long simple = simpleProductWithStock();

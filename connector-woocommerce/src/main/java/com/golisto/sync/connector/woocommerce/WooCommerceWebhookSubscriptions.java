@@ -45,9 +45,6 @@ final class WooCommerceWebhookSubscriptions implements WebhookSubscriptions {
     public List<WebhookSubscription> ensure(URI deliveryUrl) throws InterruptedException {
         Secret secret = secrets.get(StoreSecrets.WEBHOOK_SECRET).orElseThrow(() -> new InvalidItemException(
                 "no_webhook_secret", "the store has no webhook secret yet: connect it first"));
-        reachabilityProblem(deliveryUrl).ifPresent(problem -> LOG.warn(
-                "store {}: registering webhooks to {} although the store will likely not deliver there: {}",
-                storeId, deliveryUrl, problem));
         List<JsonNode> existing = registered(deliveryUrl);
         List<WebhookSubscription> result = new ArrayList<>();
         for (String topic : TOPICS) {

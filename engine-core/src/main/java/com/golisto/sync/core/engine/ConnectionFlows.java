@@ -210,7 +210,14 @@ final class ConnectionFlows {
         return setup.endpoint("/webhooks/" + record(storeId).shopConnector() + "/" + storeId);
     }
 
-    /** Registers missing shop webhooks and re-activates disabled ones; problems are logged, not thrown. */
+    /**
+     * Registers missing shop webhooks and re-activates disabled ones; problems are logged, not thrown.
+     *
+     * <p>When the shop connector predicts that the shop cannot deliver to our URL (a loopback address, a
+     * port the shop refuses), the webhooks are registered all the same and the problem is logged once:
+     * the prediction is judged from the URL alone, and a shop configured to allow the address (or one that
+     * does not check it) then still delivers. Incremental passes keep the catalog in sync either way.
+     */
     void ensureWebhooks(StoreRuntime runtime, RemoteCalls remote) throws InterruptedException {
         WebhookSubscriptions subscriptions = runtime.shop().webhookSubscriptions().orElse(null);
         if (subscriptions == null) {
@@ -218,13 +225,11 @@ final class ConnectionFlows {
         }
         URI url = shopWebhookUrl(runtime.storeId());
         var problem = subscriptions.reachabilityProblem(url);
-        if (problem.isPresent()) {
-            if (!runtime.unreachableWarned) {
-                runtime.unreachableWarned = true;
-                LOG.warn("store {}: not registering shop webhooks at {}: {}; incremental passes keep the catalog"
-                        + " in sync", runtime.storeId(), url, problem.get());
-            }
-            return;
+        if (problem.isPresent() && !runtime.unreachableWarned) {
+            runtime.unreachableWarned = true;
+            LOG.warn("store {}: the shop will probably not deliver webhooks to {}: {}. Registering them anyway;"
+                    + " until the runner's public URL is reachable, changes arrive with the incremental passes",
+                    runtime.storeId(), url, problem.get());
         }
         try {
             var active = remote.shop("ensure shop webhooks", () -> subscriptions.ensure(url));
