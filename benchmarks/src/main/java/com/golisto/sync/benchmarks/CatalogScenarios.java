@@ -209,7 +209,13 @@ final class CatalogScenarios implements AutoCloseable {
     private Measurement begin() {
         emulators.resetCounts();
         heap.start();
-        return new Measurement(System.nanoTime());
+        return new Measurement(System.nanoTime(), processCpuNanos());
+    }
+
+    /** CPU time of this JVM so far: the engine's, plus the benchmark's small bookkeeping. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private RunView awaitNewest(RunKind kind) throws InterruptedException {
@@ -230,14 +236,17 @@ final class CatalogScenarios implements AutoCloseable {
 
     private final class Measurement {
         private final long startNanos;
+        private final long startCpuNanos;
 
-        Measurement(long startNanos) {
+        Measurement(long startNanos, long startCpuNanos) {
             this.startNanos = startNanos;
+            this.startCpuNanos = startCpuNanos;
         }
 
         ScenarioResult end(String scenario, CatalogShape shape, int changed, LowerBound bound, List<RunView> runs,
                            ChangeSet changes) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
+            double cpuSeconds = (processCpuNanos() - startCpuNanos) / 1e9;
             HeapMeter.HeapPeak peak = heap.stop();
             RequestCounts counts = emulators.counts();
             Optional<String> difference = emulators.difference(changes);
@@ -246,7 +255,7 @@ final class CatalogScenarios implements AutoCloseable {
                     .toList();
             failures.forEach(f -> progress.accept("   " + f));
             difference.ifPresent(d -> progress.accept("   marketplace differs from the shop: " + d));
-            ScenarioResult result = new ScenarioResult(scenario, shape, changed, seconds, counts, bound, peak,
+            ScenarioResult result = new ScenarioResult(scenario, shape, changed, seconds, cpuSeconds, counts, bound, peak,
                     engineCounts(runs), difference.isEmpty() && failures.isEmpty() && !runs.isEmpty());
             progress.accept(String.format("   %.1f s, %d shop + %d marketplace requests (lower bound %d), heap peak %.0f MB",
                     seconds, counts.shopTotal(), counts.marketplaceTotal(), bound.total(), peak.sampledPeakMb()));

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param shape the catalog it ran on
  * @param changed products changed before the scenario, 0 for full syncs
  * @param seconds wall time of the sync, from the call until the marketplace holds the result
+ * @param cpuSeconds CPU time this JVM used meanwhile (the engine's; the emulators' too when they run in
+ *     this JVM)
  * @param requests the emulators' request counts during the scenario
  * @param lowerBound the fewest requests the APIs allow for the same work
  * @param heap the heap used during the scenario
@@ -23,6 +25,7 @@ record ScenarioResult(
         CatalogShape shape,
         int changed,
         double seconds,
+        double cpuSeconds,
         RequestCounts requests,
         LowerBound lowerBound,
         HeapMeter.HeapPeak heap,
@@ -48,6 +51,7 @@ record ScenarioResult(
         line.put("variations", shape.variations());
         line.put("changed", changed);
         line.put("seconds", Math.round(seconds * 1000) / 1000.0);
+        line.put("engine_cpu_seconds", Math.round(cpuSeconds * 1000) / 1000.0);
         long shopTotal = requests.shopTotal();
         long marketplaceTotal = requests.marketplaceTotal();
         line.put("requests_shop", shopTotal);

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class EndToEndBenchmarkTest {
 
     private static final List<String> FIELDS = List.of("scenario", "products", "variations", "changed", "seconds",
-            "requests_shop", "requests_marketplace", "shop_writes", "marketplace_writes", "requests_lower_bound",
+            "engine_cpu_seconds", "requests_shop", "requests_marketplace", "shop_writes", "marketplace_writes", "requests_lower_bound",
             "lower_bound_shop", "lower_bound_marketplace", "ratio_to_lower_bound", "heap_peak_mb",
             "heap_pool_peaks_mb", "heap_after_gc_peak_mb", "heap_retained_mb", "gc_count", "gc_seconds",
             "max_heap_mb", "consistent", "engine_counts", "shop_routes", "marketplace_routes", "lower_bound_how");
