@@ -25,9 +25,6 @@ import java.util.Map;
  */
 final class GolistoProductJson {
 
-    /** What a listing read back carries as fingerprint when Golisto holds none (so it never matches). */
-    static final String NO_FINGERPRINT = "none";
-
     private GolistoProductJson() {
     }
 
@@ -71,7 +68,9 @@ final class GolistoProductJson {
             putStock(v, variant.stock());
             v.put("image_url", variant.imageUrl());
         }
-        node.put("fingerprint", listing.fingerprint());
+        if (listing.fingerprint() != null) {
+            node.put("fingerprint", listing.fingerprint());
+        }
         return node;
     }
 
@@ -138,7 +137,7 @@ final class GolistoProductJson {
                 stock(node), GolistoJson.optionalText(node, "weight"), images, categories, attributes, variants,
                 null);
         String fingerprint = GolistoJson.optionalText(node, "fingerprint");
-        return new Listing(product, fingerprint == null || fingerprint.isBlank() ? NO_FINGERPRINT : fingerprint);
+        return new Listing(product, fingerprint);
     }
 
     private static StockLevel stock(JsonNode node) {

@@ -14,7 +14,9 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +39,8 @@ import java.util.concurrent.Future;
  */
 final class WooCommerceCatalogReader implements CatalogSource {
 
+    /** WooCommerce's largest page, and so the most ids one {@code include=} list can answer. */
+    private static final int MAX_INCLUDE = 100;
     private static final DateTimeFormatter NAIVE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
@@ -134,6 +138,34 @@ final class WooCommerceCatalogReader implements CatalogSource {
         }
         List<Product> mapped = mapPage(List.of(product));
         return mapped.isEmpty() ? Optional.empty() : Optional.of(mapped.get(0));
+    }
+
+    /**
+     * One {@code GET /products?include=...} per 100 ids. A list query never returns variations nor trashed
+     * products, so each id missing from the answer is read on its own: a variation resolves to its parent,
+     * a trashed product comes back with its status, and only a 404 makes it absent.
+     */
+    @Override
+    public List<Product> readMany(Collection<String> productIds) throws InterruptedException {
+        List<String> ids = productIds.stream().filter(id -> id != null && id.matches("\\d{1,18}")).distinct().toList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        ensurePassData();
+        Map<String, Product> found = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += MAX_INCLUDE) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_INCLUDE));
+            WooCommerceHttp.Response r = http.get("/products", "/products", WooCommerceHttp.params(
+                    "include", String.join(",", chunk), "per_page", Integer.toString(MAX_INCLUDE),
+                    "orderby", "id", "order", "asc", "status", "any"));
+            mapPage(r.body()).forEach(p -> found.put(p.id(), p));
+        }
+        for (String id : ids) {
+            if (!found.containsKey(id)) {
+                read(id).ifPresent(p -> found.putIfAbsent(p.id(), p));
+            }
+        }
+        return List.copyOf(found.values());
     }
 
     /** The store currency, read at the start of each pass; also used by the other capabilities. */

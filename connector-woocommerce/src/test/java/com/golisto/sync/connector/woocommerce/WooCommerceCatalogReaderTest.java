@@ -178,6 +178,31 @@ class WooCommerceCatalogReaderTest {
     }
 
     @Test
+    void readMany_readsExistingProductsInOneListRequest() throws Exception {
+        List<String> ids = readAll().stream().map(Product::id).toList();
+        long listsBefore = fx.context.count("GET /products");
+        long singlesBefore = fx.context.count("GET /products/{id}");
+
+        List<Product> products = source.readMany(ids);
+
+        assertThat(products).extracting(Product::id).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(fx.context.count("GET /products") - listsBefore).isEqualTo(1);
+        assertThat(fx.context.count("GET /products/{id}") - singlesBefore).isZero();
+    }
+
+    @Test
+    void readMany_resolvesVariationsAndTrash_andLeavesOutOnlyWhatIsGone() throws Exception {
+        fx.emulator.merchant().trash(58);
+        fx.emulator.merchant().deletePermanently(47);
+
+        List<Product> products = source.readMany(List.of("44", "79", "58", "47", "999999", "not-a-number", "44"));
+
+        Map<String, ProductStatus> statuses = products.stream().collect(Collectors.toMap(Product::id, Product::status));
+        assertThat(statuses).containsOnly(Map.entry("44", ProductStatus.ACTIVE), Map.entry("45", ProductStatus.ACTIVE),
+                Map.entry("58", ProductStatus.ARCHIVED));
+    }
+
+    @Test
     void variations_arePagedAtOneHundred() throws Exception {
         try (WooFixture big = new WooFixture(com.golisto.sync.sandbox.woocommerce.WooCommerceEmulator.builder()
                 .webhookDelivery(false), Map.of())) {

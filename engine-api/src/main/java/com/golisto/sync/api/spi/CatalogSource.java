@@ -3,6 +3,10 @@ package com.golisto.sync.api.spi;
 import com.golisto.sync.api.model.Cursor;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.Product;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -38,4 +42,27 @@ public interface CatalogSource {
      * @return empty when the shop no longer has it
      */
     Optional<Product> read(String productId) throws InterruptedException;
+
+    /**
+     * Reads several products by id, as they are now: the engine's way to re-read a burst of webhook
+     * notifications in a few requests. A product the shop no longer has is simply absent from the answer
+     * (exactly the products for which {@link #read} would answer empty); a variant's id resolves to its
+     * parent product, as in {@link #read}. Each product appears once; the order is unspecified.
+     *
+     * <p>The default calls {@link #read} once per distinct id. Connectors whose remote can list products
+     * by id should override it (WooCommerce: one {@code include=} list request per 100 ids).
+     *
+     * @param productIds the ids, at most a few hundred per call; duplicates are ignored
+     */
+    default List<Product> readMany(Collection<String> productIds) throws InterruptedException {
+        List<Product> found = new ArrayList<>();
+        LinkedHashSet<String> seen = new LinkedHashSet<>();
+        for (String id : new LinkedHashSet<>(productIds)) {
+            Optional<Product> product = read(id);
+            if (product.isPresent() && seen.add(product.get().id())) {
+                found.add(product.get());
+            }
+        }
+        return found;
+    }
 }
