@@ -165,8 +165,12 @@ public interface SyncEngine extends AutoCloseable {
 
     /**
      * Handles a webhook the marketplace sent to {@code publicUrl + "/webhooks/golisto"}: finds the store
-     * by the connection it names, verifies it, ignores repeated deliveries, and acts (connection events
-     * refresh the status; order events make the order poll due at once). Does no network I/O.
+     * by the connection it names, verifies it, ignores repeated deliveries, and acts: connection events make
+     * a status poll due at once (an approval then registers the shop webhooks and starts the first full
+     * sync), order events make an order poll due one {@link EngineOptions#webhookDebounce()} after the first
+     * event of a burst, so a burst costs one poll. Both happen at the next {@link #runDueWork()} (or tick of
+     * the background loop) after the delay, also when the delivery arrives before the scheduler's first
+     * tick. Does no network I/O.
      */
     WebhookVerdict handleMarketplaceWebhook(InboundRequest request);
 

@@ -9,7 +9,6 @@ import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.WebhookVerdict;
 import com.golisto.sync.sandbox.golisto.GolistoConnectionStatus;
 import com.golisto.sync.sandbox.golisto.GolistoEmulator;
-import com.golisto.sync.sandbox.golisto.GolistoSale;
 import com.golisto.sync.sandbox.http.Fault;
 import java.time.Duration;
 import java.time.Instant;
@@ -163,23 +162,6 @@ class EngineResilienceTest extends EngineTestBase {
         assertThat(store.status()).isEqualTo(ConnectionStatus.DISCONNECTED);
         assertThat(store.shopCredentialsPresent()).isFalse();
         assertThat(shop.webhookUrls()).isEmpty();
-    }
-
-    @Test
-    void orderWebhook_makesTheOrderPollDueAtOnce() throws Exception {
-        approvedStore();
-        fx.golisto.webhooks().discardPending();
-        String orderId = fx.golisto.sales().create(GolistoSale.builder(fx.connectionId(STORE)).line("101", 1).build());
-
-        var sent = fx.golisto.webhooks().deliverPending();
-        fx.engine.runDueWork();
-
-        assertThat(sent).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(200));
-        assertThat(shop.orders()).extracting(TestingShop.ShopOrder::marketplaceOrderId).containsExactly(orderId);
-        assertThat(fx.golisto.webhooks().redeliver(sent.get(0).delivery()).status()).as("a repeat is harmless")
-                .isEqualTo(200);
-        fx.engine.runDueWork();
-        assertThat(shop.orders()).hasSize(1);
     }
 
     @Test

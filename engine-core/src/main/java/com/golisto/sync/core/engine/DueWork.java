@@ -66,6 +66,24 @@ final class DueWork {
         pendingRecovery.add(storeId);
     }
 
+    /**
+     * Starts following a store in the schedule unless it is followed already: its interval work counts
+     * from now, its daily pass from its last complete full pass; an approved store that never completed
+     * one gets a full pass at the next tick. Called by every tick and by whatever makes a store's work due
+     * before the first tick saw it (registration, an inbound webhook), so that nothing is dropped.
+     */
+    void follow(StoreRecord record, Instant now) {
+        String storeId = record.id();
+        if (schedule.tracks(storeId)) {
+            return;
+        }
+        Instant lastFull = lastCompleteFullPass(storeId);
+        schedule.track(storeId, lastFull, now);
+        if (record.status() == ConnectionStatus.APPROVED && lastFull == null) {
+            schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
+        }
+    }
+
     /** Claims what is due now and starts it, one task per store with something to do. */
     List<Future<?>> start() {
         Instant now = clock.instant();
@@ -81,13 +99,7 @@ final class DueWork {
                 }
                 continue;
             }
-            if (!schedule.tracks(storeId)) {
-                Instant lastFull = lastCompleteFullPass(storeId);
-                schedule.track(storeId, lastFull, now);
-                if (record.status() == ConnectionStatus.APPROVED && lastFull == null) {
-                    schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
-                }
-            }
+            follow(record, now);
             Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
             boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
             if (due.isEmpty() && products == null && !recover) {

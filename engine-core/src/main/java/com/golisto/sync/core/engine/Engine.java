@@ -97,10 +97,10 @@ public final class Engine implements SyncEngine {
         DeliveryDeduplicator deliveries = new DeliveryDeduplicator(
                 (storeId, key) -> store.recordDelivery(storeId, "webhook", key), Duration.ofHours(1), 100_000,
                 setup.clock());
-        this.webhooks = new InboundWebhooks(store, registry, this::runtime, deliveries, debouncer, schedule,
-                setup.clock());
         this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, this::runtime, workers,
                 options.storeParallelism(), setup.clock());
+        this.webhooks = new InboundWebhooks(store, registry, this::runtime, deliveries, debouncer, schedule,
+                dueWork::follow, options.webhookDebounce(), setup.clock());
     }
 
     /** Opens the state store and the registry and returns the engine; see {@link SyncEngine.Builder#build()}. */
@@ -150,7 +150,9 @@ public final class Engine implements SyncEngine {
         store.saveSettings(registration.id(), Side.MARKETPLACE, marketplace,
                 flows.secretNames(registration.marketplaceConnectorId()));
         runtime(registration.id()).reopenConnectors();
-        return view(record(registration.id()));
+        StoreRecord registered = record(registration.id());
+        dueWork.follow(registered, setup.clock().instant());
+        return view(registered);
     }
 
     /** The stored settings with the given ones laid over them (a blank value removes a setting). */

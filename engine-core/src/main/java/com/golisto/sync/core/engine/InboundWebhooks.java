@@ -14,13 +14,17 @@ import com.golisto.sync.core.store.StoreRecord;
 import com.golisto.sync.core.webhooks.Debouncer;
 import com.golisto.sync.core.webhooks.DeliveryDeduplicator;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
  * Inbound webhooks: verified by the store's connector, de-duplicated by delivery key, and turned into
- * due work (products marked dirty for the debounce, an order poll or a status poll made due at once).
+ * due work: products marked dirty for the debounce, a status poll made due at once, an order poll made due
+ * one debounce after the first order event of a burst. The schedule starts following a store it did not
+ * know yet, so events that arrive before the first tick are not lost.
  * Nothing here does network I/O, so the host answers at once. Thread-safe.
  */
 final class InboundWebhooks {
@@ -31,16 +35,25 @@ final class InboundWebhooks {
     private final DeliveryDeduplicator deliveries;
     private final Debouncer debouncer;
     private final Schedule schedule;
+    private final BiConsumer<StoreRecord, Instant> follow;
+    private final Duration orderDebounce;
     private final Clock clock;
 
+    /**
+     * @param follow makes the schedule follow a store it does not know yet (see {@link DueWork#follow})
+     * @param orderDebounce how long after the first order event of a burst the order poll is due
+     */
     InboundWebhooks(StateStore store, ConnectorRegistry registry, Function<String, StoreRuntime> runtimes,
-            DeliveryDeduplicator deliveries, Debouncer debouncer, Schedule schedule, Clock clock) {
+            DeliveryDeduplicator deliveries, Debouncer debouncer, Schedule schedule,
+            BiConsumer<StoreRecord, Instant> follow, Duration orderDebounce, Clock clock) {
         this.store = store;
         this.registry = registry;
         this.runtimes = runtimes;
         this.deliveries = deliveries;
         this.debouncer = debouncer;
         this.schedule = schedule;
+        this.follow = follow;
+        this.orderDebounce = orderDebounce;
         this.clock = clock;
     }
 
@@ -118,10 +131,14 @@ final class InboundWebhooks {
             return new WebhookVerdict.Ignored("repeated delivery");
         }
         Instant now = clock.instant();
+        // before the first tick (a fresh or restarted engine) the schedule does not know the store yet:
+        // making its work due would otherwise be a no-op, and the event lost until a later poll
+        follow.accept(record, now);
         for (ChangeNotification notification : accepted.notifications()) {
             switch (notification.kind()) {
                 case CONNECTION -> schedule.retryAt(storeId, Schedule.Work.STATUS_POLL, now);
-                case ORDER -> schedule.retryAt(storeId, Schedule.Work.ORDER_POLL, now);
+                // a burst of order events (one per sale and per status change) becomes one poll
+                case ORDER -> schedule.retryAt(storeId, Schedule.Work.ORDER_POLL, now.plus(orderDebounce));
                 case PRODUCT -> debouncer.mark(storeId, notification.resourceId(), now);
             }
         }
