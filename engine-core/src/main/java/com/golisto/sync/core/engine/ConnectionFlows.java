@@ -85,6 +85,10 @@ final class ConnectionFlows {
     // ---- connect ----
 
     URI beginConnect(String storeId) throws InterruptedException {
+        return StoreMdc.call(storeId, () -> connectUrl(storeId));
+    }
+
+    private URI connectUrl(String storeId) throws InterruptedException {
         StoreRuntime runtime = runtimes.apply(storeId);
         shopCredentials(runtime);
         StoreInfo info = storeInfo(runtime);
@@ -97,6 +101,10 @@ final class ConnectionFlows {
     String completeConnect(String state, String code) throws InterruptedException {
         String storeId = store.consumeState(state, CONNECT).orElseThrow(() -> new ConnectFlowException(
                 "this connect link is unknown, used or expired: start connecting the store again"));
+        return StoreMdc.call(storeId, () -> connectStore(storeId, code));
+    }
+
+    private String connectStore(String storeId, String code) throws InterruptedException {
         StoreRuntime runtime = runtimes.apply(storeId);
         ShopCredentials credentials = shopCredentials(runtime);
         StoreInfo info = storeInfo(runtime);
@@ -139,6 +147,15 @@ final class ConnectionFlows {
     // ---- shop credential grant ----
 
     URI beginCredentialGrant(String storeId) {
+        StoreMdc mdc = StoreMdc.of(storeId);
+        try {
+            return grantUrl(storeId);
+        } finally {
+            mdc.close();
+        }
+    }
+
+    private URI grantUrl(String storeId) {
         StoreRuntime runtime = runtimes.apply(storeId);
         CredentialIssuer issuer = runtime.shop().credentialIssuer().orElseThrow(() -> new ConnectFlowException(
                 "the shop connector of store " + storeId + " cannot grant API keys: give them in its settings"));
@@ -150,6 +167,16 @@ final class ConnectionFlows {
     String completeCredentialGrant(String state, InboundRequest callback) {
         String storeId = store.consumeState(state, CREDENTIAL_GRANT).orElseThrow(() -> new ConnectFlowException(
                 "this key grant is unknown, used or expired: start granting the keys again"));
+        StoreMdc mdc = StoreMdc.of(storeId);
+        try {
+            storeGrantedKeys(storeId, state, callback);
+        } finally {
+            mdc.close();
+        }
+        return storeId;
+    }
+
+    private void storeGrantedKeys(String storeId, String state, InboundRequest callback) {
         StoreRuntime runtime = runtimes.apply(storeId);
         CredentialIssuer issuer = runtime.shop().credentialIssuer().orElseThrow(() -> new ConnectFlowException(
                 "the shop connector of store " + storeId + " cannot grant API keys"));
@@ -160,13 +187,19 @@ final class ConnectionFlows {
         store.mergeSettings(storeId, Side.SHOP, issued.settings(), secretNames(record(storeId).shopConnector()));
         runtime.reopenConnectors();
         LOG.info("store {}: the shop granted API keys ({})", storeId, issued.settings().keySet());
-        return storeId;
     }
 
     // ---- status ----
 
     /** Polls the marketplace and acts on a change. */
     void refreshStatus(String storeId) throws InterruptedException {
+        StoreMdc.call(storeId, () -> {
+            pollStatus(storeId);
+            return null;
+        });
+    }
+
+    private void pollStatus(String storeId) throws InterruptedException {
         StoreRuntime runtime = runtimes.apply(storeId);
         StoreRecord record = record(storeId);
         if (record.status() == ConnectionStatus.DISCONNECTED) {
@@ -243,6 +276,13 @@ final class ConnectionFlows {
 
     /** Disconnects at the marketplace (when asked to), then stops the store locally. */
     void disconnect(String storeId) throws InterruptedException {
+        StoreMdc.call(storeId, () -> {
+            disconnectAtMarketplace(storeId);
+            return null;
+        });
+    }
+
+    private void disconnectAtMarketplace(String storeId) throws InterruptedException {
         StoreRuntime runtime = runtimes.apply(storeId);
         StoreRecord record = record(storeId);
         if (record.status() != ConnectionStatus.DISCONNECTED || record.accountId() != null) {
@@ -264,6 +304,13 @@ final class ConnectionFlows {
      * (bounded) for a running pipeline to stop at its next remote call.
      */
     void disconnected(String storeId, String reason, boolean requested) throws InterruptedException {
+        StoreMdc.call(storeId, () -> {
+            stop(storeId, reason, requested);
+            return null;
+        });
+    }
+
+    private void stop(String storeId, String reason, boolean requested) throws InterruptedException {
         StoreRuntime runtime = runtimes.apply(storeId);
         runtime.stopReason = "store " + storeId + " was disconnected";
         onStopped.accept(storeId);

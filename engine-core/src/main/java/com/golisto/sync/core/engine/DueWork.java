@@ -108,6 +108,7 @@ final class DueWork {
             }
             try {
                 tasks.add(workers.submit(() -> {
+                    StoreMdc mdc = StoreMdc.of(storeId);
                     try {
                         storeSlots.acquire();
                         try {
@@ -115,8 +116,12 @@ final class DueWork {
                         } finally {
                             storeSlots.release();
                         }
+                    } catch (RuntimeException e) {
+                        // the background loop does not look at the task's outcome: say it here, with the store
+                        LOG.warn("store {}: due work failed: {}", storeId, e.toString());
                     } finally {
                         runtime.tickInFlight.set(false);
+                        mdc.close();
                     }
                     return null;
                 }));

@@ -124,6 +124,15 @@ public final class Engine implements SyncEngine {
     @Override
     public StoreView registerStore(StoreRegistration registration) {
         checkOpen();
+        StoreMdc mdc = StoreMdc.of(registration.id());
+        try {
+            return register(registration);
+        } finally {
+            mdc.close();
+        }
+    }
+
+    private StoreView register(StoreRegistration registration) {
         for (String connectorId : List.of(registration.shopConnectorId(), registration.marketplaceConnectorId())) {
             if (registry.provider(connectorId).isEmpty()) {
                 throw new IllegalArgumentException("no connector " + connectorId + " is installed (installed: "
@@ -367,6 +376,7 @@ public final class Engine implements SyncEngine {
             try {
                 task.get();
             } catch (ExecutionException e) {
+                // a store's task logs its own failures, with the store in the MDC; only errors get here
                 if (e.getCause() instanceof Error error) {
                     throw error;
                 }

@@ -59,6 +59,15 @@ final class InboundWebhooks {
 
     /** A shop webhook for one store: product notifications mark products dirty (approved stores only). */
     WebhookVerdict shop(String storeId, InboundRequest request) {
+        StoreMdc mdc = StoreMdc.of(storeId);
+        try {
+            return shopDelivery(storeId, request);
+        } finally {
+            mdc.close();
+        }
+    }
+
+    private WebhookVerdict shopDelivery(String storeId, InboundRequest request) {
         Optional<StoreRecord> record = store.findStore(storeId);
         if (record.isEmpty()) {
             return new WebhookVerdict.Rejected("unknown store");
@@ -107,7 +116,12 @@ final class InboundWebhooks {
             if (record.isEmpty()) {
                 return new WebhookVerdict.Rejected("no store is connected under this account");
             }
-            return marketplaceDelivery(record.get(), request);
+            StoreMdc mdc = StoreMdc.of(record.get().id());
+            try {
+                return marketplaceDelivery(record.get(), request);
+            } finally {
+                mdc.close();
+            }
         }
         return new WebhookVerdict.Rejected("the delivery names no connection");
     }

@@ -103,6 +103,16 @@ final class Runs {
 
     private RunView execute(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work, boolean quietWhenBusy)
             throws InterruptedException {
+        StoreMdc mdc = StoreMdc.of(runtime.storeId());
+        try {
+            return executeLocked(runtime, kind, queued, work, quietWhenBusy);
+        } finally {
+            mdc.close();
+        }
+    }
+
+    private RunView executeLocked(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work,
+            boolean quietWhenBusy) throws InterruptedException {
         String storeId = runtime.storeId();
         runtime.pipeline.lockInterruptibly();
         MarketplaceRefusal refusal = null;
@@ -226,6 +236,7 @@ final class Runs {
         long pause = Math.max(1000, leaseDuration.toMillis() / 3);
         java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
         Thread.ofVirtual().name("lease-" + storeId).start(() -> {
+            StoreMdc mdc = StoreMdc.of(storeId);
             try {
                 while (!done.await(pause, TimeUnit.MILLISECONDS)) {
                     if (!store.renewLease(storeId, nodeId, leaseDuration)) {
@@ -237,6 +248,8 @@ final class Runs {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 LOG.warn("store {}: could not renew the work lease: {}", storeId, e.toString());
+            } finally {
+                mdc.close();
             }
         });
         return done;
