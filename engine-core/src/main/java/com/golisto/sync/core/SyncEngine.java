@@ -194,6 +194,37 @@ public interface SyncEngine extends AutoCloseable {
      */
     List<RunView> replayAllDeadLetters() throws InterruptedException;
 
+    // ---- operating the engine ----
+
+    /**
+     * The work waiting or in progress in this engine: products marked dirty by webhooks and not yet being
+     * synced (inside their debounce, or due and waiting for the next tick), plus runs queued or running
+     * here (host-requested passes waiting for the store's pipeline, scheduled and webhook runs). Meant for
+     * a queue-depth gauge: cheap, in memory, never blocks. Work other nodes do is not counted.
+     */
+    long pendingWork();
+
+    /**
+     * Whether the engine is open and its state store answers a cheap query; never throws. For a health
+     * endpoint; one small query per call.
+     */
+    boolean healthy();
+
+    /**
+     * Master-key rotation: re-seals, under the key this engine was built with, every stored secret and
+     * secret setting that was sealed under {@code previous}, in one transaction. Build the engine with the
+     * new key, call this once with the old one, then retire the old key. Values already under the current
+     * key (or under a third key) are left alone, so calling it again is harmless. Connectors reopen with
+     * the re-sealed values at their next use.
+     *
+     * @param previous the key the secrets were sealed with until now
+     * @return how many values were re-sealed (0 when {@code previous} is the current key)
+     * @throws com.golisto.sync.api.spi.SyncException when a value sealed under {@code previous} does not
+     *     decrypt (it was altered): nothing is re-sealed then, and the message names the value, never its
+     *     content
+     */
+    int reencryptSecrets(MasterKey previous);
+
     // ---- events and scheduling ----
 
     /**

@@ -36,7 +36,8 @@ final class EngineFixture implements AutoCloseable {
     final Path dataDir;
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
     final EngineOptions options;
-    final MasterKey key = MasterKey.generate();
+    /** The master key the engine is built with; {@link #open(MasterKey)} changes it (a key rotation). */
+    MasterKey key = MasterKey.generate();
     SyncEngine engine;
 
     EngineFixture(Path dataDir, MutableClock clock, EngineOptions options, ConnectorProvider... shopProviders) {
@@ -68,6 +69,12 @@ final class EngineFixture implements AutoCloseable {
             }
         }
         throw new IllegalStateException("no connector " + id + " on the test class path");
+    }
+
+    /** Opens an engine on the fixture's database with another master key (after {@link #closeEngine()}). */
+    SyncEngine open(MasterKey newKey) {
+        key = newKey;
+        return open();
     }
 
     /** Opens an engine on the fixture's database (again, after {@link #closeEngine()}). */

@@ -7,6 +7,7 @@ import com.golisto.sync.api.spi.WebhookVerdict;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.EngineListener;
 import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.MasterKey;
 import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunView;
@@ -360,6 +361,28 @@ public final class Engine implements SyncEngine {
             }
         }
         return replays;
+    }
+
+    // ---- operating the engine ----
+
+    @Override
+    public long pendingWork() {
+        return (long) debouncer.pendingCount() + runs.inFlight();
+    }
+
+    @Override
+    public boolean healthy() {
+        return !closed && store.healthy();
+    }
+
+    @Override
+    public int reencryptSecrets(MasterKey previous) {
+        checkOpen();
+        int resealed = store.reencryptSecrets(previous);
+        // connectors that failed to open with unreadable settings, or hold old values, open afresh
+        runtimes.values().forEach(StoreRuntime::reopenConnectors);
+        LOG.info("master key rotation: {} stored secrets re-sealed under key {}", resealed, setup.masterKey().id());
+        return resealed;
     }
 
     // ---- events and scheduling ----

@@ -263,6 +263,11 @@ final class Runs {
         }
     }
 
+    /** How many runs this engine has queued or is running (started here and not finished). */
+    int inFlight() {
+        return finished.size();
+    }
+
     /** A run as stored, with the live counts while it runs. */
     Optional<RunView> find(long runId) {
         return store.findRun(runId).map(this::view);

@@ -102,6 +102,15 @@ public final class Debouncer {
         return marks == null ? List.of() : new ArrayList<>(marks.keySet());
     }
 
+    /** How many products (of every store) are marked and not yet drained. */
+    public synchronized int pendingCount() {
+        int count = 0;
+        for (LinkedHashMap<String, Burst> marks : byStore.values()) {
+            count += marks.size();
+        }
+        return count;
+    }
+
     /** Drops every mark of a store (it was disconnected). */
     public synchronized void forget(String storeId) {
         byStore.remove(storeId);
