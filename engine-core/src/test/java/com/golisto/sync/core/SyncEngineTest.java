@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.api.model.Product;
 import com.golisto.sync.api.model.ProductStatus;
 import com.golisto.sync.api.spi.NotApprovedException;
 import com.golisto.sync.api.spi.RetryableException;
@@ -151,6 +152,38 @@ class SyncEngineTest extends EngineTestBase {
         assertThat(incremental.counts().read()).isEqualTo(2);
         assertThat(incremental.counts().created()).isEqualTo(1);
         assertThat(incremental.counts().updated()).isEqualTo(1);
+        assertCatalogEqualsShop();
+    }
+
+    // ---- dead letters ----
+
+    @Test
+    void productTheMarketplaceRefused_keepsItsDeadLetterWhileRefused_andALaterPassWritingItResolvesTheLetter()
+            throws Exception {
+        approvedStore();
+        Product fine = simple("105", "Gloves", "22", null, 9);
+        shop.put(new Product(fine.id(), fine.sku(), fine.title(), fine.descriptionHtml(), fine.shortDescriptionHtml(),
+                fine.status(), com.golisto.sync.api.model.Money.of("22", "USD"), null, fine.stock(), fine.weight(),
+                fine.images(), fine.categories(), fine.attributes(), fine.variants(), null));
+
+        shop.sendProductWebhook("d-usd", "105", "created");
+        fx.advance(Duration.ofSeconds(3));
+        RunView refusedAgain = fx.engine.syncAndWait(STORE, SyncMode.FULL);
+
+        assertThat(refusedAgain.counts().failed()).isEqualTo(1);
+        assertThat(fx.engine.deadLetters()).singleElement().satisfies(letter -> {
+            assertThat(letter.kind()).isEqualTo("PRODUCT");
+            assertThat(letter.itemId()).isEqualTo("105");
+            assertThat(letter.reason()).contains("currency");
+            assertThat(letter.attempts()).isEqualTo(2);
+        });
+
+        shop.put(fine);
+        shop.sendProductWebhook("d-eur", "105", "updated");
+        fx.advance(Duration.ofSeconds(3));
+
+        assertThat(fx.engine.deadLetters()).as("only what is still broken").isEmpty();
+        assertListingEquals(listing("105"), fine);
         assertCatalogEqualsShop();
     }
 

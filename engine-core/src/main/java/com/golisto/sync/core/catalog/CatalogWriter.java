@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Buffers planned writes and sends them to the marketplace in batches as full as its limits allow
@@ -27,7 +29,8 @@ import java.util.Set;
  *
  * <p>Per-item outcomes: a success updates the item's mapping (fingerprints, listing id, generation); a
  * retryable item failure is retried alone; a permanent one goes to the dead letters and leaves the
- * mapping as it was, so the next pass tries again. A delete of a listing the marketplace no longer has
+ * mapping as it was, so the next pass tries again; once a later pass writes the product, its dead letter is
+ * resolved (deleted). A delete of a listing the marketplace no longer has
  * counts as done; a stock update for a listing it no longer has becomes a full upsert. A whole batch
  * refused as invalid is split into single items to find the bad one. A batch that keeps failing
  * transiently aborts the run (the caller's pass then stays incomplete).
@@ -37,6 +40,8 @@ import java.util.Set;
  * writer per pipeline run.
  */
 final class CatalogWriter {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CatalogWriter.class);
 
     /** The code a remote gives for "no such listing" (kept neutral: connectors map their remote's code to it). */
     static final String NOT_FOUND = "not_found";
@@ -191,6 +196,24 @@ final class CatalogWriter {
         }
         if (!gone.isEmpty()) {
             store.deleteMappings(storeId, EntityKind.PRODUCT, gone);
+        }
+        resolveDeadLetters(written, gone);
+    }
+
+    /**
+     * Products written after all no longer belong in the dead letters, which then show only what is still
+     * broken. One small batch per write batch, nothing when nothing was written.
+     */
+    private void resolveDeadLetters(List<Mapping> written, List<String> gone) {
+        List<String> ids = new ArrayList<>(written.size() + gone.size());
+        written.forEach(m -> ids.add(m.sourceId()));
+        ids.addAll(gone);
+        if (ids.isEmpty()) {
+            return;
+        }
+        int resolved = store.resolveDeadLetters(storeId, Failures.PRODUCT, ids);
+        if (resolved > 0) {
+            LOG.info("store {}: {} product dead letters resolved: the products went through", storeId, resolved);
         }
     }
 
@@ -369,6 +392,7 @@ final class CatalogWriter {
         if (!written.isEmpty()) {
             store.upsertMappings(written);
         }
+        resolveDeadLetters(written, List.of());
     }
 
     private Mapping stockWritten(CatalogPlan.StockOnly item) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -49,4 +50,9 @@ interface DeadLetterDao {
 
     @SqlUpdate("DELETE FROM dead_letters WHERE id = :id")
     int delete(@Bind("id") long id);
+
+    /** One single-row delete per item, by the unique key: a JDBC batch. */
+    @SqlBatch("DELETE FROM dead_letters WHERE store_id = :storeId AND kind = :kind AND item_id = :itemId")
+    int[] deleteItems(@Bind("storeId") String storeId, @Bind("kind") String kind,
+            @Bind("itemId") List<String> itemIds);
 }

@@ -761,6 +761,21 @@ public final class StateStore implements AutoCloseable {
         return jdbi.withExtension(DeadLetterDao.class, d -> d.delete(id)) == 1;
     }
 
+    /**
+     * Resolves the dead letters of these items (a later pass wrote them after all): they are deleted, as
+     * after a successful replay. Items without a dead letter are ignored. One JDBC batch.
+     *
+     * @return how many dead letters were resolved
+     */
+    public int resolveDeadLetters(String storeId, String kind, Collection<String> itemIds) {
+        Objects.requireNonNull(kind, "kind");
+        List<String> ids = distinct(itemIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return jdbi.inTransaction(h -> sum(h.attach(DeadLetterDao.class).deleteItems(storeId, kind, ids)));
+    }
+
     // ---------------------------------------------------------------- sync runs
 
     /** Records that a run starts now. */

@@ -132,6 +132,21 @@ class IntentsRunsAndDeadLettersTest {
     }
 
     @Test
+    void resolveDeadLetters_deletesOnlyTheNamedItemsOfThatStoreAndKind() {
+        store.addDeadLetter("s1", "PRODUCT", "p1", "refused", "{}");
+        store.addDeadLetter("s1", "PRODUCT", "p2", "refused", "{}");
+        store.addDeadLetter("s1", "ORDER", "p1", "refused", "{}");
+        store.addDeadLetter("s2", "PRODUCT", "p1", "refused", "{}");
+
+        int resolved = store.resolveDeadLetters("s1", "PRODUCT", java.util.List.of("p1", "p3", "p1"));
+
+        assertThat(resolved).isEqualTo(1);
+        assertThat(store.deadLetters()).extracting(d -> d.storeId() + "/" + d.kind() + "/" + d.itemId())
+                .containsExactly("s1/PRODUCT/p2", "s1/ORDER/p1", "s2/PRODUCT/p1");
+        assertThat(store.resolveDeadLetters("s1", "PRODUCT", java.util.List.of())).isZero();
+    }
+
+    @Test
     void deadLetter_longReasonIsCut_largePayloadKept() {
         String payload = "x".repeat(200_000);
         DeadLetter letter = store.addDeadLetter("s1", "PRODUCT", "p1", "r".repeat(3000), payload);
