@@ -65,7 +65,7 @@ public final class CatalogPipeline {
 
     /** A full reconciliation; throws (and deletes nothing) when the pass cannot complete. */
     public void fullPass() throws InterruptedException {
-        long generation = store.nextGeneration(storeId);
+        long generation = store.stores().nextGeneration(storeId);
         CatalogWriter writer = writer(generation);
         Cursor startedAt = null;
         String token = null;
@@ -83,13 +83,13 @@ public final class CatalogPipeline {
         writer.flush();
         sweep(generation, writer);
         if (startedAt != null) {
-            store.saveCursor(storeId, CURSOR, startedAt.value());
+            store.cursors().save(storeId, CURSOR, startedAt.value());
         }
     }
 
     /** An incremental pass from the stored cursor. */
     public void incrementalPass() throws InterruptedException {
-        Cursor since = store.cursor(storeId, CURSOR).map(Cursor::new).orElse(Cursor.beginning());
+        Cursor since = store.cursors().find(storeId, CURSOR).map(Cursor::new).orElse(Cursor.beginning());
         CatalogWriter writer = writer(0);
         String token = null;
         do {
@@ -98,7 +98,7 @@ public final class CatalogPipeline {
             process(page.items(), writer, 0);
             writer.flush();
             if (page.cursor() != null) {
-                store.saveCursor(storeId, CURSOR, page.cursor().value());
+                store.cursors().save(storeId, CURSOR, page.cursor().value());
             }
             token = page.nextPageToken();
         } while (token != null);
@@ -121,7 +121,7 @@ public final class CatalogPipeline {
             }
             Set<String> lookup = new HashSet<>(gone);
             present.forEach(p -> lookup.add(p.id()));
-            Map<String, Mapping> known = store.findMappings(storeId, EntityKind.PRODUCT, lookup);
+            Map<String, Mapping> known = store.mappings().findAll(storeId, EntityKind.PRODUCT, lookup);
             counter.read(present.size());
             CatalogPlan plan = CatalogPlanner.plan(present, id -> fingerprints(known.get(id)));
             counter.unchanged(plan.unchanged().size());
@@ -145,9 +145,9 @@ public final class CatalogPipeline {
         }
         counter.read(products.size());
         List<String> ids = products.stream().map(Product::id).toList();
-        Map<String, Mapping> known = store.findMappings(storeId, EntityKind.PRODUCT, ids);
+        Map<String, Mapping> known = store.mappings().findAll(storeId, EntityKind.PRODUCT, ids);
         if (generation > 0 && !known.isEmpty()) {
-            store.markSeen(storeId, EntityKind.PRODUCT, known.keySet(), generation);
+            store.mappings().markSeen(storeId, EntityKind.PRODUCT, known.keySet(), generation);
         }
         CatalogPlan plan = CatalogPlanner.plan(products, id -> fingerprints(known.get(id)));
         counter.unchanged(plan.unchanged().size());
@@ -159,7 +159,7 @@ public final class CatalogPipeline {
         Set<String> kept = new HashSet<>();
         int page = Math.max(1, target.maxBatchSize());
         while (true) {
-            List<Mapping> unseen = store.unseenBefore(storeId, EntityKind.PRODUCT, generation, page + kept.size())
+            List<Mapping> unseen = store.mappings().unseenBefore(storeId, EntityKind.PRODUCT, generation, page + kept.size())
                     .stream().filter(m -> !kept.contains(m.sourceId())).limit(page).toList();
             if (unseen.isEmpty()) {
                 return;
@@ -174,10 +174,10 @@ public final class CatalogPipeline {
                     toDelete.add(mapping.sourceId());
                 }
             }
-            Map<String, Mapping> known = store.findMappings(storeId, EntityKind.PRODUCT,
+            Map<String, Mapping> known = store.mappings().findAll(storeId, EntityKind.PRODUCT,
                     unseen.stream().map(Mapping::sourceId).toList());
             if (!stillOffered.isEmpty()) {
-                store.markSeen(storeId, EntityKind.PRODUCT, stillOffered.stream().map(Product::id).toList(), generation);
+                store.mappings().markSeen(storeId, EntityKind.PRODUCT, stillOffered.stream().map(Product::id).toList(), generation);
                 counter.read(stillOffered.size());
                 CatalogPlan plan = CatalogPlanner.plan(stillOffered, id -> fingerprints(known.get(id)));
                 counter.unchanged(plan.unchanged().size());
@@ -186,7 +186,7 @@ public final class CatalogPipeline {
             writer.add(new CatalogPlan(List.of(), List.of(), toDelete, List.of()), known);
             writer.flush();
             // whatever is still unseen now (refused deletes) must not be offered to this loop again
-            Set<String> remaining = new HashSet<>(store.findMappings(storeId, EntityKind.PRODUCT, toDelete).keySet());
+            Set<String> remaining = new HashSet<>(store.mappings().findAll(storeId, EntityKind.PRODUCT, toDelete).keySet());
             kept.addAll(remaining);
             stillOffered.forEach(p -> kept.add(p.id()));
         }

@@ -192,10 +192,10 @@ final class CatalogWriter {
             }
         }
         if (!written.isEmpty()) {
-            store.upsertMappings(written);
+            store.mappings().upsert(written);
         }
         if (!gone.isEmpty()) {
-            store.deleteMappings(storeId, EntityKind.PRODUCT, gone);
+            store.mappings().delete(storeId, EntityKind.PRODUCT, gone);
         }
         resolveDeadLetters(written, gone);
     }
@@ -211,7 +211,7 @@ final class CatalogWriter {
         if (ids.isEmpty()) {
             return;
         }
-        int resolved = store.resolveDeadLetters(storeId, Failures.PRODUCT, ids);
+        int resolved = store.deadLetters().resolve(storeId, Failures.PRODUCT, ids);
         if (resolved > 0) {
             LOG.info("store {}: {} product dead letters resolved: the products went through", storeId, resolved);
         }
@@ -390,7 +390,7 @@ final class CatalogWriter {
             }
         }
         if (!written.isEmpty()) {
-            store.upsertMappings(written);
+            store.mappings().upsert(written);
         }
         resolveDeadLetters(written, List.of());
     }

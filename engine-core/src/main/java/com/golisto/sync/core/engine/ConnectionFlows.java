@@ -93,13 +93,13 @@ final class ConnectionFlows {
         shopCredentials(runtime);
         StoreInfo info = storeInfo(runtime);
         ConnectionLifecycle lifecycle = lifecycle(runtime);
-        String state = store.createState(storeId, CONNECT, STATE_TTL);
+        String state = store.states().create(storeId, CONNECT, STATE_TTL);
         return lifecycle.connectUrl(new ConnectRequest(info.homeUrl(), info.currency(),
                 setup.endpoint("/connect/return"), state));
     }
 
     String completeConnect(String state, String code) throws InterruptedException {
-        String storeId = store.consumeState(state, CONNECT).orElseThrow(() -> new ConnectFlowException(
+        String storeId = store.states().consume(state, CONNECT).orElseThrow(() -> new ConnectFlowException(
                 "this connect link is unknown, used or expired: start connecting the store again"));
         return StoreMdc.call(storeId, () -> connectStore(storeId, code));
     }
@@ -109,13 +109,13 @@ final class ConnectionFlows {
         ShopCredentials credentials = shopCredentials(runtime);
         StoreInfo info = storeInfo(runtime);
         Secret webhookSecret = Secret.of(newWebhookSecret());
-        store.putSecret(storeId, StoreSecrets.WEBHOOK_SECRET, webhookSecret);
+        store.secrets().put(storeId, StoreSecrets.WEBHOOK_SECRET, webhookSecret);
         StoreRecord record = record(storeId);
         URI webhookUrl = setup.endpoint("/webhooks/" + record.marketplaceConnector());
         ConnectionLifecycle lifecycle = lifecycle(runtime);
         ConnectionGrant grant = calls.apply(runtime).marketplace("complete connection", () -> lifecycle.complete(
                 new ConnectCompletion(code, info.homeUrl(), info.currency(), credentials, webhookSecret, webhookUrl)));
-        store.mergeSettings(storeId, Side.MARKETPLACE, grant.settings(), secretNames(record.marketplaceConnector()));
+        store.settings().merge(storeId, Side.MARKETPLACE, grant.settings(), secretNames(record.marketplaceConnector()));
         runtime.reopenConnectors();
         ConnectionState connection = grant.state();
         setStatus(record, connection.status(), connection.accountId() != null ? connection.accountId()
@@ -159,13 +159,13 @@ final class ConnectionFlows {
         StoreRuntime runtime = runtimes.apply(storeId);
         CredentialIssuer issuer = runtime.shop().credentialIssuer().orElseThrow(() -> new ConnectFlowException(
                 "the shop connector of store " + storeId + " cannot grant API keys: give them in its settings"));
-        String state = store.createState(storeId, CREDENTIAL_GRANT, STATE_TTL);
+        String state = store.states().create(storeId, CREDENTIAL_GRANT, STATE_TTL);
         return issuer.authorizationUrl(new CredentialRequest("Golisto Sync", state,
                 setup.endpoint("/wc-auth/return"), setup.endpoint("/wc-auth/callback/" + state)));
     }
 
     String completeCredentialGrant(String state, InboundRequest callback) {
-        String storeId = store.consumeState(state, CREDENTIAL_GRANT).orElseThrow(() -> new ConnectFlowException(
+        String storeId = store.states().consume(state, CREDENTIAL_GRANT).orElseThrow(() -> new ConnectFlowException(
                 "this key grant is unknown, used or expired: start granting the keys again"));
         StoreMdc mdc = StoreMdc.of(storeId);
         try {
@@ -184,7 +184,7 @@ final class ConnectionFlows {
         if (!issued.state().equals(state)) {
             throw new ConnectFlowException("the shop's key grant names another request: start granting again");
         }
-        store.mergeSettings(storeId, Side.SHOP, issued.settings(), secretNames(record(storeId).shopConnector()));
+        store.settings().merge(storeId, Side.SHOP, issued.settings(), secretNames(record(storeId).shopConnector()));
         runtime.reopenConnectors();
         LOG.info("store {}: the shop granted API keys ({})", storeId, issued.settings().keySet());
     }
@@ -328,7 +328,7 @@ final class ConnectionFlows {
             } catch (RuntimeException e) {
                 LOG.warn("store {}: could not remove the shop webhooks: {}", storeId, e.getMessage());
             }
-            int erased = store.eraseSecrets(storeId);
+            int erased = store.secrets().eraseAll(storeId);
             runtime.reopenConnectors();
             setStatus(record, ConnectionStatus.DISCONNECTED, record.accountId(), reason);
             LOG.info("store {}: disconnected ({}); {} secrets erased{}", storeId, reason, erased,
@@ -344,7 +344,7 @@ final class ConnectionFlows {
     // ---- helpers ----
 
     private void setStatus(StoreRecord record, ConnectionStatus status, String accountId, String reason) {
-        store.updateConnection(record.id(), status, accountId, reason);
+        store.stores().updateConnection(record.id(), status, accountId, reason);
         if (record.status() != status) {
             LOG.info("store {}: connection {} -> {}{}", record.id(), record.status(), status,
                     reason == null ? "" : " (" + reason + ")");
@@ -365,7 +365,7 @@ final class ConnectionFlows {
     }
 
     private StoreRecord record(String storeId) {
-        return store.findStore(storeId).orElseThrow(
+        return store.stores().find(storeId).orElseThrow(
                 () -> new com.golisto.sync.core.UnknownStoreException("no store with id " + storeId));
     }
 

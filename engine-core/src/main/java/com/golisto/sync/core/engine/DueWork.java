@@ -89,7 +89,7 @@ final class DueWork {
         Instant now = clock.instant();
         Map<String, Set<String>> dirty = debouncer.drainDue(now);
         List<Future<?>> tasks = new ArrayList<>();
-        for (StoreRecord record : store.listStores()) {
+        for (StoreRecord record : store.stores().list()) {
             String storeId = record.id();
             Set<String> products = dirty.remove(storeId);
             StoreRuntime runtime = runtimes.apply(storeId);
@@ -142,7 +142,7 @@ final class DueWork {
                 LOG.warn("store {}: status poll failed: {}", storeId, e.getMessage());
             }
         }
-        if (store.findStore(storeId).map(StoreRecord::status).orElse(null) != ConnectionStatus.APPROVED) {
+        if (store.stores().find(storeId).map(StoreRecord::status).orElse(null) != ConnectionStatus.APPROVED) {
             return;
         }
         if (recover) {
@@ -163,7 +163,7 @@ final class DueWork {
     }
 
     private Instant lastCompleteFullPass(String storeId) {
-        return store.recentRuns(storeId, 200).stream()
+        return store.runs().recent(storeId, 200).stream()
                 .filter(r -> r.kind() == com.golisto.sync.core.store.RunKind.FULL && r.status() == RunStatus.SUCCEEDED)
                 .map(SyncRun::finishedAt).findFirst().orElse(null);
     }

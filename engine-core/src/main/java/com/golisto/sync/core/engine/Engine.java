@@ -96,7 +96,7 @@ public final class Engine implements SyncEngine {
                 setup.clock().getZone());
         this.debouncer = new Debouncer(options.webhookDebounce(), options.webhookDebounce().multipliedBy(5));
         DeliveryDeduplicator deliveries = new DeliveryDeduplicator(
-                (storeId, key) -> store.recordDelivery(storeId, "webhook", key), Duration.ofHours(1), 100_000,
+                (storeId, key) -> store.deliveries().record(storeId, "webhook", key), Duration.ofHours(1), 100_000,
                 setup.clock());
         this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, this::runtime, workers,
                 options.storeParallelism(), setup.clock());
@@ -112,11 +112,11 @@ public final class Engine implements SyncEngine {
                 ? StateStore.open(setup.dataSource(), setup.masterKey(), setup.clock())
                 : StateStore.open(setup.jdbcUrl(), setup.masterKey(), setup.clock());
         Engine engine = new Engine(setup, store, registry);
-        for (Intent intent : store.openIntents()) {
+        for (Intent intent : store.intents().listOpen()) {
             engine.dueWork.recoverAtNextTick(intent.storeId());
         }
         LOG.info("Golisto Sync engine open: connectors {}, {} stores, node {}", registry.ids(),
-                store.listStores().size(), setup.nodeId());
+                store.stores().list().size(), setup.nodeId());
         return engine;
     }
 
@@ -140,7 +140,7 @@ public final class Engine implements SyncEngine {
                         + registry.ids() + ")");
             }
         }
-        Optional<StoreRecord> existing = store.findStore(registration.id());
+        Optional<StoreRecord> existing = store.stores().find(registration.id());
         if (existing.isPresent() && (!existing.get().shopConnector().equals(registration.shopConnectorId())
                 || !existing.get().marketplaceConnector().equals(registration.marketplaceConnectorId()))) {
             throw new IllegalArgumentException("store " + registration.id() + " is registered with connectors "
@@ -154,10 +154,10 @@ public final class Engine implements SyncEngine {
         registry.validate(registration.shopConnectorId(), shop);
         registry.validate(registration.marketplaceConnectorId(), marketplace);
         if (existing.isEmpty()) {
-            store.createStore(registration.id(), registration.shopConnectorId(), registration.marketplaceConnectorId());
+            store.stores().create(registration.id(), registration.shopConnectorId(), registration.marketplaceConnectorId());
         }
-        store.saveSettings(registration.id(), Side.SHOP, shop, flows.secretNames(registration.shopConnectorId()));
-        store.saveSettings(registration.id(), Side.MARKETPLACE, marketplace,
+        store.settings().save(registration.id(), Side.SHOP, shop, flows.secretNames(registration.shopConnectorId()));
+        store.settings().save(registration.id(), Side.MARKETPLACE, marketplace,
                 flows.secretNames(registration.marketplaceConnectorId()));
         runtime(registration.id()).reopenConnectors();
         StoreRecord registered = record(registration.id());
@@ -167,7 +167,7 @@ public final class Engine implements SyncEngine {
 
     /** The stored settings with the given ones laid over them (a blank value removes a setting). */
     private Map<String, String> merged(String storeId, Side side, Map<String, String> given, boolean exists) {
-        Map<String, String> values = new HashMap<>(exists ? store.loadSettings(storeId, side) : Map.of());
+        Map<String, String> values = new HashMap<>(exists ? store.settings().load(storeId, side) : Map.of());
         given.forEach((name, value) -> {
             if (value == null || value.isBlank()) {
                 values.remove(name);
@@ -224,13 +224,13 @@ public final class Engine implements SyncEngine {
     @Override
     public List<StoreView> stores() {
         checkOpen();
-        return store.listStores().stream().map(this::view).toList();
+        return store.stores().list().stream().map(this::view).toList();
     }
 
     @Override
     public Optional<StoreView> store(String storeId) {
         checkOpen();
-        return store.findStore(storeId).map(this::view);
+        return store.stores().find(storeId).map(this::view);
     }
 
     /** Approval: the store's interval work counts from now, and its first full sync starts. */
@@ -312,7 +312,7 @@ public final class Engine implements SyncEngine {
     @Override
     public List<RunView> recentRuns(String storeId, int limit) {
         checkOpen();
-        return store.recentRuns(storeId, limit).stream().map(runs::view).toList();
+        return store.runs().recent(storeId, limit).stream().map(runs::view).toList();
     }
 
     // ---- webhooks ----
@@ -334,13 +334,13 @@ public final class Engine implements SyncEngine {
     @Override
     public List<DeadLetterView> deadLetters() {
         checkOpen();
-        return store.deadLetters().stream().map(Engine::view).toList();
+        return store.deadLetters().list().stream().map(Engine::view).toList();
     }
 
     @Override
     public RunView replayDeadLetter(long deadLetterId) throws InterruptedException {
         checkOpen();
-        DeadLetter letter = store.findDeadLetter(deadLetterId)
+        DeadLetter letter = store.deadLetters().find(deadLetterId)
                 .orElseThrow(() -> new IllegalArgumentException("no dead letter " + deadLetterId));
         requireApproved(letter.storeId());
         return runs.execute(runtime(letter.storeId()), RunKind.REPLAY, null, pipelines.replay(List.of(letter)));
@@ -350,7 +350,7 @@ public final class Engine implements SyncEngine {
     public List<RunView> replayAllDeadLetters() throws InterruptedException {
         checkOpen();
         Map<String, List<DeadLetter>> byStore = new LinkedHashMap<>();
-        for (DeadLetter letter : store.deadLetters()) {
+        for (DeadLetter letter : store.deadLetters().list()) {
             byStore.computeIfAbsent(letter.storeId(), s -> new ArrayList<>()).add(letter);
         }
         List<RunView> replays = new ArrayList<>();
@@ -378,7 +378,7 @@ public final class Engine implements SyncEngine {
     @Override
     public int reencryptSecrets(MasterKey previous) {
         checkOpen();
-        int resealed = store.reencryptSecrets(previous);
+        int resealed = store.secrets().reencrypt(previous);
         // connectors that failed to open with unreadable settings, or hold old values, open afresh
         runtimes.values().forEach(StoreRuntime::reopenConnectors);
         LOG.info("master key rotation: {} stored secrets re-sealed under key {}", resealed, setup.masterKey().id());
@@ -471,7 +471,7 @@ public final class Engine implements SyncEngine {
     }
 
     private StoreRecord record(String storeId) {
-        return store.findStore(storeId).orElseThrow(() -> new UnknownStoreException("no store with id " + storeId));
+        return store.stores().find(storeId).orElseThrow(() -> new UnknownStoreException("no store with id " + storeId));
     }
 
     private void requireApproved(String storeId) {

@@ -68,7 +68,7 @@ final class InboundWebhooks {
     }
 
     private WebhookVerdict shopDelivery(String storeId, InboundRequest request) {
-        Optional<StoreRecord> record = store.findStore(storeId);
+        Optional<StoreRecord> record = store.stores().find(storeId);
         if (record.isEmpty()) {
             return new WebhookVerdict.Rejected("unknown store");
         }
@@ -111,7 +111,7 @@ final class InboundWebhooks {
             if (account.isEmpty()) {
                 continue;
             }
-            Optional<StoreRecord> record = store.findStoreByAccount(account.get())
+            Optional<StoreRecord> record = store.stores().findByAccount(account.get())
                     .filter(r -> r.marketplaceConnector().equals(id));
             if (record.isEmpty()) {
                 return new WebhookVerdict.Rejected("no store is connected under this account");

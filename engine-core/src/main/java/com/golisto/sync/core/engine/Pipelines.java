@@ -80,9 +80,9 @@ final class Pipelines {
                     done = !run.givenUp().contains(letter.kind() + ":" + letter.itemId());
                 }
                 if (done) {
-                    store.deleteDeadLetter(letter.id());
+                    store.deadLetters().delete(letter.id());
                 } else {
-                    store.markReplayed(letter.id());
+                    store.deadLetters().markReplayed(letter.id());
                 }
             }
         };
@@ -115,7 +115,7 @@ final class Pipelines {
     }
 
     private void requireApproved(String storeId) {
-        StoreRecord record = store.findStore(storeId)
+        StoreRecord record = store.stores().find(storeId)
                 .orElseThrow(() -> new RunStoppedException("store " + storeId + " no longer exists"));
         if (record.status() != ConnectionStatus.APPROVED) {
             throw new RunStoppedException("store " + storeId + " is " + record.status() + ", not approved");

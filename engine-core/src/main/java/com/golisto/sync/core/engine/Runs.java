@@ -76,7 +76,7 @@ final class Runs {
 
     /** Records a run that starts later (an asynchronous request), so its id can be returned at once. */
     SyncRun queue(String storeId, RunKind kind) {
-        SyncRun run = store.startRun(storeId, com.golisto.sync.core.store.RunKind.valueOf(kind.name()));
+        SyncRun run = store.runs().start(storeId, com.golisto.sync.core.store.RunKind.valueOf(kind.name()));
         finished.put(run.id(), new CompletableFuture<>());
         return run;
     }
@@ -120,16 +120,16 @@ final class Runs {
         java.util.concurrent.CountDownLatch renewer = null;
         boolean leased = false;
         try {
-            leased = store.tryAcquireLease(storeId, nodeId, leaseDuration);
+            leased = store.leases().tryAcquire(storeId, nodeId, leaseDuration);
             if (!leased) {
                 if (quietWhenBusy) {
                     return null;
                 }
-                SyncRun run = queued != null ? queued : store.startRun(storeId, storeKind(kind));
+                SyncRun run = queued != null ? queued : store.runs().start(storeId, storeKind(kind));
                 return complete(finish(run, RunCounts.zero(), "another engine node is working on store " + storeId));
             }
             failAbandonedRuns(runtime);
-            SyncRun run = queued != null ? queued : store.startRun(storeId, storeKind(kind));
+            SyncRun run = queued != null ? queued : store.runs().start(storeId, storeKind(kind));
             finished.computeIfAbsent(run.id(), id -> new CompletableFuture<>());
             RunCounter counter = new RunCounter();
             active.put(run.id(), counter);
@@ -183,7 +183,7 @@ final class Runs {
 
     private RunView finish(SyncRun run, RunCounts counts, String error) {
         active.remove(run.id());
-        SyncRun done = store.finishRun(run.id(),
+        SyncRun done = store.runs().finish(run.id(),
                 error == null ? com.golisto.sync.core.store.RunStatus.SUCCEEDED : com.golisto.sync.core.store.RunStatus.FAILED,
                 new com.golisto.sync.core.store.RunCounts(counts.read(), counts.created(), counts.updated(),
                         counts.deleted(), counts.unchanged(), counts.failed(), counts.requests()),
@@ -208,7 +208,7 @@ final class Runs {
 
     private Failures failures(String storeId, long runId, RunCounter counter, Set<String> givenUp) {
         return (kind, itemId, reason, payload) -> {
-            DeadLetter letter = store.addDeadLetter(storeId, kind, itemId, reason, payload);
+            DeadLetter letter = store.deadLetters().add(storeId, kind, itemId, reason, payload);
             counter.failed(1);
             givenUp.add(kind + ":" + itemId);
             LOG.warn("store {}: {} {} went to the dead letters: {}", storeId, kind, itemId, reason);
@@ -222,9 +222,9 @@ final class Runs {
         if (runtime.abandonedRunsChecked) {
             return;
         }
-        for (SyncRun run : store.recentRuns(runtime.storeId(), 100)) {
+        for (SyncRun run : store.runs().recent(runtime.storeId(), 100)) {
             if (run.status() == com.golisto.sync.core.store.RunStatus.RUNNING && !finished.containsKey(run.id())) {
-                store.finishRun(run.id(), com.golisto.sync.core.store.RunStatus.FAILED, run.counts(),
+                store.runs().finish(run.id(), com.golisto.sync.core.store.RunStatus.FAILED, run.counts(),
                         "interrupted: the process running it stopped");
             }
         }
@@ -239,7 +239,7 @@ final class Runs {
             StoreMdc mdc = StoreMdc.of(storeId);
             try {
                 while (!done.await(pause, TimeUnit.MILLISECONDS)) {
-                    if (!store.renewLease(storeId, nodeId, leaseDuration)) {
+                    if (!store.leases().renew(storeId, nodeId, leaseDuration)) {
                         LOG.warn("store {}: lost the work lease to another node", storeId);
                         return;
                     }
@@ -257,7 +257,7 @@ final class Runs {
 
     private void releaseLease(String storeId) {
         try {
-            store.releaseLease(storeId, nodeId);
+            store.leases().release(storeId, nodeId);
         } catch (RuntimeException e) {
             LOG.warn("store {}: could not release the work lease: {}", storeId, e.toString());
         }
@@ -270,7 +270,7 @@ final class Runs {
 
     /** A run as stored, with the live counts while it runs. */
     Optional<RunView> find(long runId) {
-        return store.findRun(runId).map(this::view);
+        return store.runs().find(runId).map(this::view);
     }
 
     /** Waits for a run to finish, up to the timeout. */

@@ -91,10 +91,10 @@ final class StoreRuntime {
     }
 
     private Connector open(Side side, LongAdder requests) {
-        StoreRecord record = store.findStore(storeId)
+        StoreRecord record = store.stores().find(storeId)
                 .orElseThrow(() -> new UnknownStoreException("no store " + storeId));
         String connectorId = side == Side.SHOP ? record.shopConnector() : record.marketplaceConnector();
-        return registry.open(connectorId, store.loadSettings(storeId, side), new Context(side, requests));
+        return registry.open(connectorId, store.settings().load(storeId, side), new Context(side, requests));
     }
 
     private static void closeQuietly(Connector connector) {
@@ -145,7 +145,7 @@ final class StoreRuntime {
 
         @Override
         public Optional<Secret> get(String name) {
-            return store.secret(storeId, name);
+            return store.secrets().find(storeId, name);
         }
 
         @Override

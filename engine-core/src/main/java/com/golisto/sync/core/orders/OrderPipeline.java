@@ -85,19 +85,19 @@ public final class OrderPipeline {
      * it is not there. Run before every poll, so a crash anywhere is repaired at the next start.
      */
     public void recover() throws InterruptedException {
-        for (Intent intent : store.openIntents(storeId)) {
+        for (Intent intent : store.intents().listOpen(storeId)) {
             if (!intent.kind().equals(CREATE_ORDER)) {
                 continue;
             }
             Optional<Order> order = calls.marketplace("read order", () -> source.read(intent.intentKey()));
             if (order.isEmpty()) {
-                store.completeIntent(intent.id(), "the marketplace no longer knows the order");
+                store.intents().complete(intent.id(), "the marketplace no longer knows the order");
                 continue;
             }
-            Optional<Mapping> mapping = store.findMapping(storeId, EntityKind.ORDER, intent.intentKey());
+            Optional<Mapping> mapping = store.mappings().find(storeId, EntityKind.ORDER, intent.intentKey());
             if (mapping.isPresent() && mapping.get().targetId() != null) {
                 // the process stopped between storing the mapping and completing the intent
-                store.completeIntent(intent.id(), mapping.get().targetId());
+                store.intents().complete(intent.id(), mapping.get().targetId());
             }
             LOG.info("store {}: resolving the interrupted creation of marketplace order {}", storeId,
                     order.get().number());
@@ -108,7 +108,7 @@ public final class OrderPipeline {
     /** Reads the sales changed since the stored cursor and applies each; the cursor moves after each page. */
     public void poll() throws InterruptedException {
         recover();
-        Cursor since = store.cursor(storeId, CURSOR).map(Cursor::new).orElse(Cursor.beginning());
+        Cursor since = store.cursors().find(storeId, CURSOR).map(Cursor::new).orElse(Cursor.beginning());
         String token = null;
         do {
             String pageToken = token;
@@ -118,7 +118,7 @@ public final class OrderPipeline {
                 apply(order, 0);
             }
             if (page.cursor() != null) {
-                store.saveCursor(storeId, CURSOR, page.cursor().value());
+                store.cursors().save(storeId, CURSOR, page.cursor().value());
             }
             token = page.nextPageToken();
         } while (token != null);
@@ -137,7 +137,7 @@ public final class OrderPipeline {
 
     /** @return false when the sale was given up on */
     private boolean apply(Order order, int staleRounds) throws InterruptedException {
-        Optional<Mapping> mapping = store.findMapping(storeId, EntityKind.ORDER, order.id());
+        Optional<Mapping> mapping = store.mappings().find(storeId, EntityKind.ORDER, order.id());
         ShopOrderRef shopOrder;
         if (mapping.isEmpty() || mapping.get().targetId() == null) {
             Optional<ShopOrderRef> created = createOnce(order);
@@ -174,7 +174,7 @@ public final class OrderPipeline {
             }
             return true;
         }
-        store.upsertMappings(List.of(orderMapping(order, shopOrder, order.version())));
+        store.mappings().upsert(List.of(orderMapping(order, shopOrder, order.version())));
         return true;
     }
 
@@ -187,7 +187,7 @@ public final class OrderPipeline {
             return Optional.empty();
         }
         Intent intent;
-        Optional<Intent> open = store.findOpenIntent(storeId, CREATE_ORDER, order.id());
+        Optional<Intent> open = store.intents().findOpen(storeId, CREATE_ORDER, order.id());
         if (open.isPresent()) {
             intent = open.get();
             Optional<ShopOrderRef> existing = calls.shop("find shop order", () -> target.find(order));
@@ -196,7 +196,7 @@ public final class OrderPipeline {
             }
         } else {
             try {
-                intent = store.openIntent(storeId, CREATE_ORDER, order.id(), Payloads.order(order));
+                intent = store.intents().open(storeId, CREATE_ORDER, order.id(), Payloads.order(order));
             } catch (IntentAlreadyOpenException e) {
                 intent = e.existing();
             }
@@ -205,7 +205,7 @@ public final class OrderPipeline {
         try {
             created = calls.retry().call("create shop order", new CreateAttempt(order));
         } catch (InvalidItemException e) {
-            store.completeIntent(intent.id(), "refused: " + e.code());
+            store.intents().complete(intent.id(), "refused: " + e.code());
             giveUp(order, "the shop refused order " + order.number() + " (" + order.id() + "): " + e.getMessage());
             return Optional.empty();
         }
@@ -239,8 +239,8 @@ public final class OrderPipeline {
 
     private ShopOrderRef recordCreated(Order order, Intent intent, ShopOrderRef shopOrder) {
         // version 0: created, not acknowledged yet; the acknowledgement records the version
-        store.upsertMappings(List.of(orderMapping(order, shopOrder, 0)));
-        store.completeIntent(intent.id(), shopOrder.id());
+        store.mappings().upsert(List.of(orderMapping(order, shopOrder, 0)));
+        store.intents().complete(intent.id(), shopOrder.id());
         LOG.info("store {}: marketplace order {} is shop order {}", storeId, order.number(), shopOrder.number());
         return shopOrder;
     }
@@ -255,7 +255,7 @@ public final class OrderPipeline {
     private Optional<String> firstUnlistedProduct(Order order) {
         Set<String> ids = new LinkedHashSet<>();
         order.lines().forEach(line -> ids.add(line.productId()));
-        Map<String, Mapping> listed = store.findMappings(storeId, EntityKind.PRODUCT, ids);
+        Map<String, Mapping> listed = store.mappings().findAll(storeId, EntityKind.PRODUCT, ids);
         for (OrderLine line : order.lines()) {
             if (!listed.containsKey(line.productId())) {
                 return Optional.of("line " + line.lineId() + " names product " + line.productId()

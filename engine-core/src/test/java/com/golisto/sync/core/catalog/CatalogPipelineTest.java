@@ -59,7 +59,7 @@ class CatalogPipelineTest {
     void open() {
         store = StateStore.open("jdbc:hsqldb:file:" + dir.resolve("state"), MasterKey.generate(),
                 Clock.fixed(Instant.parse("2026-11-30T12:00:00Z"), ZoneOffset.UTC));
-        store.createStore(STORE, "shop", "marketplace");
+        store.stores().create(STORE, "shop", "marketplace");
     }
 
     @AfterEach
@@ -86,8 +86,8 @@ class CatalogPipelineTest {
 
         assertThat(marketplace.batchSizes).containsExactly(10, 10, 5);
         assertThat(marketplace.listings).hasSize(25);
-        assertThat(store.countMappings(STORE, EntityKind.PRODUCT)).isEqualTo(25);
-        assertThat(store.cursor(STORE, CatalogPipeline.CURSOR)).contains("start");
+        assertThat(store.mappings().count(STORE, EntityKind.PRODUCT)).isEqualTo(25);
+        assertThat(store.cursors().find(STORE, CatalogPipeline.CURSOR)).contains("start");
     }
 
     @Test
@@ -104,7 +104,7 @@ class CatalogPipelineTest {
         assertThat(marketplace.listings).containsOnlyKeys("1", "2");
         assertThat(deadLetters).singleElement().satisfies(d -> assertThat(d).startsWith("3: ")
                 .contains("validation_failed: title too long"));
-        assertThat(store.findMapping(STORE, EntityKind.PRODUCT, "3")).as("tried again next pass").isEmpty();
+        assertThat(store.mappings().find(STORE, EntityKind.PRODUCT, "3")).as("tried again next pass").isEmpty();
         assertThat(counter.snapshot().created()).isEqualTo(2);
     }
 
@@ -148,7 +148,7 @@ class CatalogPipelineTest {
         pipeline().fullPass();
 
         assertThat(marketplace.listings).containsOnlyKeys("1");
-        assertThat(store.countMappings(STORE, EntityKind.PRODUCT)).isEqualTo(1);
+        assertThat(store.mappings().count(STORE, EntityKind.PRODUCT)).isEqualTo(1);
         assertThat(counter.snapshot().deleted()).isEqualTo(2);
     }
 
@@ -158,7 +158,7 @@ class CatalogPipelineTest {
         shop.put(TestProducts.simple("2", "5", 1));
         shop.put(TestProducts.simple("3", "5", 1));
         pipeline().fullPass();
-        store.saveCursor(STORE, CatalogPipeline.CURSOR, "before");
+        store.cursors().save(STORE, CatalogPipeline.CURSOR, "before");
         shop.products.remove("2");
         shop.pageSize = 1;
         shop.failLaterPages = true;
@@ -166,7 +166,7 @@ class CatalogPipelineTest {
         assertThatThrownBy(() -> pipeline().fullPass()).isInstanceOf(RetryableException.class);
 
         assertThat(marketplace.listings).containsOnlyKeys("1", "2", "3");
-        assertThat(store.cursor(STORE, CatalogPipeline.CURSOR)).contains("before");
+        assertThat(store.cursors().find(STORE, CatalogPipeline.CURSOR)).contains("before");
     }
 
     /** An in-memory shop; a product in {@code hiddenFromListing} is missed by full reads but readable by id. */

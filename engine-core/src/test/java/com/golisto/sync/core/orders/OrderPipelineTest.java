@@ -59,8 +59,8 @@ class OrderPipelineTest {
     void open() {
         Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         store = StateStore.open("jdbc:hsqldb:file:" + dir.resolve("state"), MasterKey.generate(), clock);
-        store.createStore(STORE, "shop", "marketplace");
-        store.upsertMappings(List.of(Mapping.of(STORE, EntityKind.PRODUCT, "p1", "l1", "fp", "sfp", 1, 0, "SYNCED",
+        store.stores().create(STORE, "shop", "marketplace");
+        store.mappings().upsert(List.of(Mapping.of(STORE, EntityKind.PRODUCT, "p1", "l1", "fp", "sfp", 1, 0, "SYNCED",
                 null)));
         RemoteCalls calls = new RemoteCalls(new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(10), 0,
                 d -> { }), new Semaphore(1), () -> null);
@@ -84,7 +84,7 @@ class OrderPipelineTest {
         assertThat(shop.created).hasSize(1);
         assertThat(shop.updates).containsExactly("o1@2");
         assertThat(marketplace.acks).containsExactly("o1@1:STALE", "o1@2:RECORDED");
-        assertThat(store.findMapping(STORE, EntityKind.ORDER, "o1").orElseThrow().version()).isEqualTo(2);
+        assertThat(store.mappings().find(STORE, EntityKind.ORDER, "o1").orElseThrow().version()).isEqualTo(2);
         assertThat(refreshed).containsExactly("p1");
     }
 
@@ -99,8 +99,8 @@ class OrderPipelineTest {
                 .startsWith("ORDER o1: order N-o1 (o1) was not created in the shop")
                 .contains("names product p-unknown, which is not a product this store lists"));
         assertThat(shop.created).extracting(Order::id).containsExactly("o2");
-        assertThat(store.openIntents(STORE)).isEmpty();
-        assertThat(store.cursor(STORE, OrderPipeline.CURSOR)).isPresent();
+        assertThat(store.intents().listOpen(STORE)).isEmpty();
+        assertThat(store.cursors().find(STORE, OrderPipeline.CURSOR)).isPresent();
     }
 
     @Test
@@ -112,7 +112,7 @@ class OrderPipelineTest {
 
         assertThat(shop.created).hasSize(1);
         assertThat(shop.finds).isEqualTo(1);
-        assertThat(store.openIntents(STORE)).isEmpty();
+        assertThat(store.intents().listOpen(STORE)).isEmpty();
         assertThat(marketplace.acks).containsExactly("o1@1:RECORDED");
     }
 
@@ -124,7 +124,7 @@ class OrderPipelineTest {
         pipeline.poll();
 
         assertThat(shop.created).isEmpty();
-        assertThat(store.openIntents(STORE)).isEmpty();
+        assertThat(store.intents().listOpen(STORE)).isEmpty();
         assertThat(deadLetters).singleElement().satisfies(d -> assertThat(d).contains("the shop refused order N-o1"));
     }
 
@@ -132,14 +132,14 @@ class OrderPipelineTest {
     void openIntentFromACrash_isResolvedByFindBeforeAnyNewCreation() throws Exception {
         Order sale = order("o1", 1, OrderStatus.PAID, "p1");
         marketplace.put(sale);
-        store.openIntent(STORE, OrderPipeline.CREATE_ORDER, "o1", "{}");
+        store.intents().open(STORE, OrderPipeline.CREATE_ORDER, "o1", "{}");
         shop.created.add(sale);
 
         pipeline.recover();
 
         assertThat(shop.created).hasSize(1);
-        assertThat(store.openIntents(STORE)).isEmpty();
-        assertThat(store.findMapping(STORE, EntityKind.ORDER, "o1").orElseThrow().targetId()).isEqualTo("100");
+        assertThat(store.intents().listOpen(STORE)).isEmpty();
+        assertThat(store.mappings().find(STORE, EntityKind.ORDER, "o1").orElseThrow().targetId()).isEqualTo("100");
     }
 
     private static Order order(String id, long version, OrderStatus status, String productId) {

@@ -21,7 +21,7 @@ class StateStoreMigrationTest {
     void open_freshFileDatabase_appliesMigrationsAndIsHealthy() throws Exception {
         try (StateStore store = TestingStateStores.open(dir, clock)) {
             assertThat(store.healthy()).isTrue();
-            assertThat(store.listStores()).isEmpty();
+            assertThat(store.stores().list()).isEmpty();
         }
         assertThat(TestingStateStores.rawColumn(dir,
                 "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"success\" = TRUE ORDER BY \"installed_rank\""))
@@ -31,13 +31,13 @@ class StateStoreMigrationTest {
     @Test
     void reopen_keepsDataAndDoesNotReapplyMigrations() throws Exception {
         try (StateStore store = TestingStateStores.open(dir, clock)) {
-            store.createStore("s1", "woocommerce", "golisto");
-            store.saveCursor("s1", "catalog", "2026-03-01T00:00:00Z");
+            store.stores().create("s1", "woocommerce", "golisto");
+            store.cursors().save("s1", "catalog", "2026-03-01T00:00:00Z");
         }
         try (StateStore store = TestingStateStores.open(dir, clock)) {
-            assertThat(store.findStore("s1")).get().extracting(StoreRecord::status)
+            assertThat(store.stores().find("s1")).get().extracting(StoreRecord::status)
                     .isEqualTo(ConnectionStatus.DISCONNECTED);
-            assertThat(store.cursor("s1", "catalog")).contains("2026-03-01T00:00:00Z");
+            assertThat(store.cursors().find("s1", "catalog")).contains("2026-03-01T00:00:00Z");
         }
         List<String> applied = TestingStateStores.rawColumn(dir,
                 "SELECT \"version\" FROM \"flyway_schema_history\" WHERE \"version\" IS NOT NULL");
@@ -49,7 +49,7 @@ class StateStoreMigrationTest {
         JDBCDataSource dataSource = new JDBCDataSource();
         dataSource.setUrl(TestingStateStores.url(dir) + ";hsqldb.tx=mvcc");
         try (StateStore store = StateStore.open(dataSource, TestingStateStores.KEY, clock)) {
-            store.createStore("s1", "woocommerce", "golisto");
+            store.stores().create("s1", "woocommerce", "golisto");
         }
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
                 var rs = statement.executeQuery("SELECT COUNT(*) FROM stores")) {
@@ -65,9 +65,9 @@ class StateStoreMigrationTest {
         store.close();
         store.close();
         assertThat(store.healthy()).isFalse();
-        assertThatThrownBy(() -> store.createStore("s1", "woocommerce", "golisto"))
+        assertThatThrownBy(() -> store.stores().create("s1", "woocommerce", "golisto"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
-        assertThatThrownBy(store::listStores)
+        assertThatThrownBy(() -> store.stores().list())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
         // the database was shut down and not silently reopened: another store can open the files
         try (StateStore again = TestingStateStores.open(dir, clock)) {

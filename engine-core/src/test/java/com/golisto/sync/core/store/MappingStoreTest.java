@@ -14,7 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class MappingsTest {
+/** {@link MappingStore}: pages of mappings, upserts in batches, mark and sweep. */
+class MappingStoreTest {
 
     @TempDir
     Path dir;
@@ -25,8 +26,8 @@ class MappingsTest {
     @BeforeEach
     void open() {
         store = TestingStateStores.open(dir, clock);
-        store.createStore("s1", "woocommerce", "golisto");
-        store.createStore("s2", "woocommerce", "golisto");
+        store.stores().create("s1", "woocommerce", "golisto");
+        store.stores().create("s2", "woocommerce", "golisto");
     }
 
     @AfterEach
@@ -45,108 +46,108 @@ class MappingsTest {
     }
 
     @Test
-    void upsertMappings_insertsAPageAndFindsItBack() {
+    void upsert_insertsAPageAndFindsItBack() {
         List<Mapping> page = page("s1", 0, 100, 1);
-        store.upsertMappings(page);
+        store.mappings().upsert(page);
 
-        Map<String, Mapping> found = store.findMappings("s1", EntityKind.PRODUCT,
+        Map<String, Mapping> found = store.mappings().findAll("s1", EntityKind.PRODUCT,
                 page.stream().map(Mapping::sourceId).toList());
 
         assertThat(found).hasSize(100);
         assertThat(found.get("p1042")).isEqualTo(new Mapping("s1", EntityKind.PRODUCT, "p1042", "L-p1042", "fp-p1042",
                 "st-p1042", 1, 0, "SYNCED", null, clock.instant()));
-        assertThat(store.countMappings("s1", EntityKind.PRODUCT)).isEqualTo(100);
-        assertThat(store.countMappings("s1", EntityKind.ORDER)).isZero();
-        assertThat(store.countMappings("s2", EntityKind.PRODUCT)).isZero();
+        assertThat(store.mappings().count("s1", EntityKind.PRODUCT)).isEqualTo(100);
+        assertThat(store.mappings().count("s1", EntityKind.ORDER)).isZero();
+        assertThat(store.mappings().count("s2", EntityKind.PRODUCT)).isZero();
     }
 
     @Test
-    void upsertMappings_existingRows_areReplacedAndNewOnesInserted() {
-        store.upsertMappings(page("s1", 0, 3, 1));
+    void upsert_existingRows_areReplacedAndNewOnesInserted() {
+        store.mappings().upsert(page("s1", 0, 3, 1));
         clock.advance(Duration.ofSeconds(30));
 
-        Mapping changed = store.findMapping("s1", EntityKind.PRODUCT, "p1001").orElseThrow()
+        Mapping changed = store.mappings().find("s1", EntityKind.PRODUCT, "p1001").orElseThrow()
                 .withFingerprints("fp-new", "st-new").withGeneration(2).withResult("FAILED", "HTTP 400: bad price");
-        store.upsertMappings(List.of(changed, product("s1", "p2000", 2)));
+        store.mappings().upsert(List.of(changed, product("s1", "p2000", 2)));
 
-        Mapping reread = store.findMapping("s1", EntityKind.PRODUCT, "p1001").orElseThrow();
+        Mapping reread = store.mappings().find("s1", EntityKind.PRODUCT, "p1001").orElseThrow();
         assertThat(reread.fingerprint()).isEqualTo("fp-new");
         assertThat(reread.stockFingerprint()).isEqualTo("st-new");
         assertThat(reread.generation()).isEqualTo(2);
         assertThat(reread.status()).isEqualTo("FAILED");
         assertThat(reread.lastResult()).isEqualTo("HTTP 400: bad price");
         assertThat(reread.updatedAt()).isEqualTo(clock.instant());
-        assertThat(store.findMapping("s1", EntityKind.PRODUCT, "p1000").orElseThrow().updatedAt())
+        assertThat(store.mappings().find("s1", EntityKind.PRODUCT, "p1000").orElseThrow().updatedAt())
                 .isEqualTo(clock.instant().minus(Duration.ofSeconds(30)));
-        assertThat(store.countMappings("s1", EntityKind.PRODUCT)).isEqualTo(4);
+        assertThat(store.mappings().count("s1", EntityKind.PRODUCT)).isEqualTo(4);
     }
 
     @Test
-    void upsertMappings_sameKeyTwiceInOneList_keepsTheLast() {
-        store.upsertMappings(List.of(product("s1", "p1", 1), product("s1", "p1", 1).withTargetId("L-final")));
-        assertThat(store.findMapping("s1", EntityKind.PRODUCT, "p1")).map(Mapping::targetId).contains("L-final");
+    void upsert_sameKeyTwiceInOneList_keepsTheLast() {
+        store.mappings().upsert(List.of(product("s1", "p1", 1), product("s1", "p1", 1).withTargetId("L-final")));
+        assertThat(store.mappings().find("s1", EntityKind.PRODUCT, "p1")).map(Mapping::targetId).contains("L-final");
     }
 
     @Test
-    void upsertMappings_unknownStore_writesNothing() {
+    void upsert_unknownStore_writesNothing() {
         List<Mapping> mixed = new ArrayList<>(page("s1", 0, 2, 1));
         mixed.add(product("ghost", "p1", 1));
-        assertThatThrownBy(() -> store.upsertMappings(mixed)).isInstanceOf(UnknownStoreException.class);
-        assertThat(store.countMappings("s1", EntityKind.PRODUCT)).isZero();
+        assertThatThrownBy(() -> store.mappings().upsert(mixed)).isInstanceOf(UnknownStoreException.class);
+        assertThat(store.mappings().count("s1", EntityKind.PRODUCT)).isZero();
     }
 
     @Test
     void ordersAndProducts_withTheSameSourceId_areSeparate() {
         Mapping order = Mapping.of("s1", EntityKind.ORDER, "42", "shop-order-7", null, null, 0, 3, "SYNCED", null);
-        store.upsertMappings(List.of(order, product("s1", "42", 1)));
+        store.mappings().upsert(List.of(order, product("s1", "42", 1)));
 
-        assertThat(store.findMapping("s1", EntityKind.ORDER, "42")).map(Mapping::version).contains(3L);
-        assertThat(store.findMapping("s1", EntityKind.PRODUCT, "42")).map(Mapping::targetId).contains("L-42");
-        assertThat(store.findMappingByTarget("s1", EntityKind.ORDER, "shop-order-7")).map(Mapping::sourceId)
+        assertThat(store.mappings().find("s1", EntityKind.ORDER, "42")).map(Mapping::version).contains(3L);
+        assertThat(store.mappings().find("s1", EntityKind.PRODUCT, "42")).map(Mapping::targetId).contains("L-42");
+        assertThat(store.mappings().findByTarget("s1", EntityKind.ORDER, "shop-order-7")).map(Mapping::sourceId)
                 .contains("42");
-        assertThat(store.findMappingByTarget("s1", EntityKind.PRODUCT, "shop-order-7")).isEmpty();
+        assertThat(store.mappings().findByTarget("s1", EntityKind.PRODUCT, "shop-order-7")).isEmpty();
     }
 
     @Test
-    void findMappings_manyIds_areQueriedInChunks() {
-        store.upsertMappings(page("s1", 0, 1200, 1));
+    void findAll_manyIds_areQueriedInChunks() {
+        store.mappings().upsert(page("s1", 0, 1200, 1));
         List<String> ids = new ArrayList<>(page("s1", 0, 1200, 1).stream().map(Mapping::sourceId).toList());
         ids.add("missing");
-        assertThat(store.findMappings("s1", EntityKind.PRODUCT, ids)).hasSize(1200).doesNotContainKey("missing");
-        assertThat(store.findMappings("s1", EntityKind.PRODUCT, List.of())).isEmpty();
+        assertThat(store.mappings().findAll("s1", EntityKind.PRODUCT, ids)).hasSize(1200).doesNotContainKey("missing");
+        assertThat(store.mappings().findAll("s1", EntityKind.PRODUCT, List.of())).isEmpty();
     }
 
     @Test
     void markSeenAndUnseenBefore_findWhatACompletePassDidNotSee() {
-        store.upsertMappings(page("s1", 0, 10, 1));
-        store.upsertMappings(page("s2", 0, 10, 1));
-        long generation = store.nextGeneration("s1");
+        store.mappings().upsert(page("s1", 0, 10, 1));
+        store.mappings().upsert(page("s2", 0, 10, 1));
+        long generation = store.stores().nextGeneration("s1");
         assertThat(generation).isEqualTo(1);
-        long second = store.nextGeneration("s1");
+        long second = store.stores().nextGeneration("s1");
 
         List<String> seen = page("s1", 0, 10, 1).stream().map(Mapping::sourceId)
                 .filter(id -> !id.equals("p1003") && !id.equals("p1007")).toList();
-        assertThat(store.markSeen("s1", EntityKind.PRODUCT, seen, second)).isEqualTo(8);
+        assertThat(store.mappings().markSeen("s1", EntityKind.PRODUCT, seen, second)).isEqualTo(8);
 
-        assertThat(store.unseenBefore("s1", EntityKind.PRODUCT, second, 100)).extracting(Mapping::sourceId)
+        assertThat(store.mappings().unseenBefore("s1", EntityKind.PRODUCT, second, 100)).extracting(Mapping::sourceId)
                 .containsExactly("p1003", "p1007");
-        assertThat(store.unseenBefore("s1", EntityKind.PRODUCT, second, 1)).extracting(Mapping::sourceId)
+        assertThat(store.mappings().unseenBefore("s1", EntityKind.PRODUCT, second, 1)).extracting(Mapping::sourceId)
                 .containsExactly("p1003");
-        assertThat(store.unseenBefore("s2", EntityKind.PRODUCT, 1, 100)).isEmpty();
+        assertThat(store.mappings().unseenBefore("s2", EntityKind.PRODUCT, 1, 100)).isEmpty();
 
-        assertThat(store.deleteMappings("s1", EntityKind.PRODUCT, List.of("p1003", "p1007", "nope"))).isEqualTo(2);
-        assertThat(store.unseenBefore("s1", EntityKind.PRODUCT, second, 100)).isEmpty();
-        assertThat(store.countMappings("s1", EntityKind.PRODUCT)).isEqualTo(8);
-        assertThat(store.countMappings("s2", EntityKind.PRODUCT)).isEqualTo(10);
+        assertThat(store.mappings().delete("s1", EntityKind.PRODUCT, List.of("p1003", "p1007", "nope"))).isEqualTo(2);
+        assertThat(store.mappings().unseenBefore("s1", EntityKind.PRODUCT, second, 100)).isEmpty();
+        assertThat(store.mappings().count("s1", EntityKind.PRODUCT)).isEqualTo(8);
+        assertThat(store.mappings().count("s2", EntityKind.PRODUCT)).isEqualTo(10);
     }
 
     @Test
-    void mappingsAfter_walksEveryMappingInOrder() {
-        store.upsertMappings(page("s1", 0, 25, 1));
+    void pageAfter_walksEveryMappingInOrder() {
+        store.mappings().upsert(page("s1", 0, 25, 1));
         List<String> walked = new ArrayList<>();
         String after = "";
         for (int guard = 0; guard < 10; guard++) {
-            List<Mapping> next = store.mappingsAfter("s1", EntityKind.PRODUCT, after, 10);
+            List<Mapping> next = store.mappings().pageAfter("s1", EntityKind.PRODUCT, after, 10);
             if (next.isEmpty()) {
                 break;
             }

@@ -1,0 +1,51 @@
+package com.golisto.sync.core.store;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Webhook delivery ids already handled, per store and source: de-duplication across restarts and runners
+ * ({@code webhook_deliveries} table). Obtained from {@link StateStore#deliveries()}. Thread-safe; each
+ * method is one transaction.
+ */
+public final class DeliveryStore {
+
+    private final Database db;
+
+    DeliveryStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Records a webhook delivery id; true only the first time it is seen for (store, source), also across
+     * runners sharing the database.
+     *
+     * @param source where it came from, e.g. the connector id
+     * @param deliveryKey the remote's delivery id; at most 255 characters
+     */
+    public boolean record(String storeId, String source, String deliveryKey) {
+        Require.storeId(storeId);
+        Require.text(source, "delivery source", Limits.KIND);
+        Require.text(deliveryKey, "delivery key", Limits.ID);
+        Instant now = db.now();
+        try {
+            db.jdbi().useExtension(DeliveryDao.class, d -> d.insert(storeId, source, deliveryKey, now));
+            return true;
+        } catch (UnableToExecuteStatementException e) {
+            if (Database.isUniqueViolation(e)) {
+                return false;
+            }
+            if (db.jdbi().withExtension(StoreDao.class, d -> d.count(storeId)) == 0) {
+                throw new UnknownStoreException(storeId);
+            }
+            throw e;
+        }
+    }
+
+    /** Forgets deliveries received before an instant; how many. */
+    public int prune(Instant before) {
+        Objects.requireNonNull(before, "before");
+        return db.jdbi().withExtension(DeliveryDao.class, d -> d.deleteBefore(before));
+    }
+}

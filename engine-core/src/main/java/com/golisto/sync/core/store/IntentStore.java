@@ -1,0 +1,101 @@
+package com.golisto.sync.core.store;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/**
+ * Intents: non-idempotent remote writes about to happen, recorded (and committed) before the write so a
+ * restarted engine can find and resolve the half-done ones ({@code intents} table). At most one intent
+ * per (store, kind, key) is open at a time. Obtained from {@link StateStore#intents()}. Thread-safe; each
+ * method is one transaction.
+ */
+public final class IntentStore {
+
+    private final Database db;
+
+    IntentStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Records that a non-idempotent remote write is about to be made. Committed before it returns (on
+     * HSQLDB with the default URL settings, on disk).
+     *
+     * @param kind what the write is, e.g. {@code CREATE_ORDER}
+     * @param key what it is about, e.g. the marketplace order id
+     * @param payload what recovery needs; at most 1,000,000 characters
+     * @throws IntentAlreadyOpenException if an intent for the same (store, kind, key) is open
+     */
+    public Intent open(String storeId, String kind, String key, String payload) {
+        Require.text(kind, "intent kind", Limits.KIND);
+        Require.text(key, "intent key", Limits.ID);
+        Objects.requireNonNull(payload, "payload");
+        Require.optionalText(payload, "intent payload", Limits.PAYLOAD);
+        Instant now = db.now();
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return db.jdbi().inTransaction(h -> {
+                    Database.requireStore(h.attach(StoreDao.class), storeId);
+                    IntentDao dao = h.attach(IntentDao.class);
+                    Optional<Intent> open = dao.findOpen(storeId, kind, key);
+                    if (open.isPresent()) {
+                        throw new IntentAlreadyOpenException(open.get());
+                    }
+                    long id = dao.insert(storeId, kind, key, payload, now);
+                    return dao.find(id).orElseThrow();
+                });
+            } catch (UnableToExecuteStatementException e) {
+                // another runner opened the same intent between the check and the insert
+                if (!Database.isUniqueViolation(e) || attempt > 0) {
+                    throw e;
+                }
+                Optional<Intent> open = findOpen(storeId, kind, key);
+                if (open.isPresent()) {
+                    throw new IntentAlreadyOpenException(open.get());
+                }
+            }
+        }
+    }
+
+    /**
+     * Completes an open intent.
+     *
+     * @param resultText what the write produced (e.g. the shop order id); null when nothing; at most 4000
+     *     characters
+     * @return false when the intent was not open (unknown or already completed)
+     */
+    public boolean complete(long id, String resultText) {
+        Require.optionalText(resultText, "intent result", Limits.VALUE);
+        Instant now = db.now();
+        return db.jdbi().withExtension(IntentDao.class, d -> d.complete(id, resultText, now)) == 1;
+    }
+
+    /** An intent by id, open or completed. */
+    public Optional<Intent> find(long id) {
+        return db.jdbi().withExtension(IntentDao.class, d -> d.find(id));
+    }
+
+    /** The open intent for (store, kind, key). */
+    public Optional<Intent> findOpen(String storeId, String kind, String key) {
+        return db.jdbi().withExtension(IntentDao.class, d -> d.findOpen(storeId, kind, key));
+    }
+
+    /** A store's open intents, oldest first. */
+    public List<Intent> listOpen(String storeId) {
+        return db.jdbi().withExtension(IntentDao.class, d -> d.open(storeId));
+    }
+
+    /** Every open intent of every store, oldest first: what to resolve at start. */
+    public List<Intent> listOpen() {
+        return db.jdbi().withExtension(IntentDao.class, IntentDao::allOpen);
+    }
+
+    /** Deletes intents completed before an instant; how many. */
+    public int prune(Instant completedBefore) {
+        Objects.requireNonNull(completedBefore, "completedBefore");
+        return db.jdbi().withExtension(IntentDao.class, d -> d.deleteCompleted(completedBefore));
+    }
+}

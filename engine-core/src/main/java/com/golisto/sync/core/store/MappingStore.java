@@ -1,0 +1,164 @@
+package com.golisto.sync.core.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Entity mappings, source id to target id, with fingerprints, full-pass generation and order version
+ * ({@code entity_mappings} table). Batch-friendly: pages of ids are queried in chunks, each answered from
+ * the primary key. Obtained from {@link StateStore#mappings()}. Thread-safe; each method is one
+ * transaction.
+ */
+public final class MappingStore {
+
+    private final Database db;
+
+    MappingStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * The mappings of these source ids that exist, by source id. Meant for pages of about 100 ids; any
+     * number works (queried in chunks of 200, each answered from the primary key).
+     */
+    public Map<String, Mapping> findAll(String storeId, EntityKind kind, Collection<String> sourceIds) {
+        Objects.requireNonNull(kind, "kind");
+        List<String> ids = Database.distinct(sourceIds);
+        Map<String, Mapping> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        db.jdbi().useHandle(h -> {
+            MappingDao dao = h.attach(MappingDao.class);
+            for (List<String> chunk : Database.chunks(ids)) {
+                for (Mapping m : dao.find(keys(storeId, kind, chunk))) {
+                    found.put(m.sourceId(), m);
+                }
+            }
+        });
+        return found;
+    }
+
+    /** The mapping of one source id. */
+    public Optional<Mapping> find(String storeId, EntityKind kind, String sourceId) {
+        Objects.requireNonNull(kind, "kind");
+        return db.jdbi().withExtension(MappingDao.class, d -> d.find(storeId, kind, sourceId));
+    }
+
+    /** The mapping whose target id is this one (the first by source id if several are). */
+    public Optional<Mapping> findByTarget(String storeId, EntityKind kind, String targetId) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(targetId, "targetId");
+        return db.jdbi().withExtension(MappingDao.class, d -> d.findByTarget(storeId, kind, targetId)).stream()
+                .findFirst();
+    }
+
+    /**
+     * Inserts or replaces mappings, keyed by (store, kind, source id), in one transaction with JDBC
+     * batches. {@code updatedAt} is set to now. When the list names the same key twice, the last wins.
+     */
+    public void upsert(List<Mapping> mappings) {
+        Objects.requireNonNull(mappings, "mappings");
+        if (mappings.isEmpty()) {
+            return;
+        }
+        Map<MappingKey, Mapping> byKey = new LinkedHashMap<>();
+        Set<String> storeIds = new LinkedHashSet<>();
+        for (Mapping m : mappings) {
+            byKey.put(new MappingKey(m.storeId(), m.kind(), m.sourceId()), m);
+            storeIds.add(m.storeId());
+        }
+        List<MappingKey> keys = List.copyOf(byKey.keySet());
+        Instant now = db.now();
+        db.jdbi().useTransaction(h -> {
+            MappingDao dao = h.attach(MappingDao.class);
+            StoreDao stores = h.attach(StoreDao.class);
+            for (String storeId : storeIds) {
+                Database.requireStore(stores, storeId);
+            }
+            for (List<MappingKey> chunk : Database.chunks(keys)) {
+                Set<MappingKey> existing = new HashSet<>(dao.existing(chunk));
+                List<Mapping> updates = new ArrayList<>();
+                List<Mapping> inserts = new ArrayList<>();
+                for (MappingKey key : chunk) {
+                    (existing.contains(key) ? updates : inserts).add(byKey.get(key));
+                }
+                if (!updates.isEmpty()) {
+                    dao.update(updates, now);
+                }
+                if (!inserts.isEmpty()) {
+                    dao.insert(inserts, now);
+                }
+            }
+        });
+    }
+
+    /**
+     * Stamps the mappings of these source ids with a generation (a full pass saw them). Ids without a
+     * mapping are ignored.
+     *
+     * @return how many mappings were stamped
+     */
+    public int markSeen(String storeId, EntityKind kind, Collection<String> sourceIds, long generation) {
+        Objects.requireNonNull(kind, "kind");
+        Require.notNegative(generation, "generation");
+        List<String> ids = Database.distinct(sourceIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.jdbi().inTransaction(h ->
+                Database.sum(h.attach(MappingDao.class).markSeen(storeId, kind, ids, generation)));
+    }
+
+    /**
+     * Up to {@code limit} mappings whose generation is lower than {@code generation} (not seen by that
+     * full pass), ordered by source id: after a complete pass, what to delete at the target. Call again
+     * after deleting them (or after marking them seen) to get the next ones.
+     */
+    public List<Mapping> unseenBefore(String storeId, EntityKind kind, long generation, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Database.requirePositive(limit);
+        return db.jdbi().withExtension(MappingDao.class, d -> d.unseenBefore(storeId, kind, generation, limit));
+    }
+
+    /**
+     * Up to {@code limit} mappings ordered by source id, after {@code afterSourceId} (empty text for the
+     * first page): walks every mapping of a kind.
+     */
+    public List<Mapping> pageAfter(String storeId, EntityKind kind, String afterSourceId, int limit) {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(afterSourceId, "afterSourceId");
+        Database.requirePositive(limit);
+        return db.jdbi().withExtension(MappingDao.class, d -> d.page(storeId, kind, afterSourceId, limit));
+    }
+
+    /** Deletes the mappings of these source ids; how many existed. */
+    public int delete(String storeId, EntityKind kind, Collection<String> sourceIds) {
+        Objects.requireNonNull(kind, "kind");
+        List<String> ids = Database.distinct(sourceIds);
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        return db.jdbi().inTransaction(h -> Database.sum(h.attach(MappingDao.class).delete(storeId, kind, ids)));
+    }
+
+    /** How many mappings of a kind a store has. */
+    public long count(String storeId, EntityKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return db.jdbi().withExtension(MappingDao.class, d -> d.count(storeId, kind));
+    }
+
+    private static List<MappingKey> keys(String storeId, EntityKind kind, List<String> sourceIds) {
+        return sourceIds.stream().map(id -> new MappingKey(storeId, kind, id)).toList();
+    }
+}

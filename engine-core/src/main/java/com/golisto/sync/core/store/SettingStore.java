@@ -1,0 +1,120 @@
+package com.golisto.sync.core.store;
+
+import com.golisto.sync.api.spi.SettingSpec;
+import com.golisto.sync.api.spi.Settings;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The connector settings of each store, per side ({@code store_settings} table); the secret ones are
+ * sealed under the master key before they reach the database. Obtained from {@link StateStore#settings()}.
+ * Thread-safe; each method is one transaction.
+ */
+public final class SettingStore {
+
+    private final Database db;
+    private final Sealing sealing;
+
+    SettingStore(Database db, Sealing sealing) {
+        this.db = db;
+        this.sealing = sealing;
+    }
+
+    /**
+     * Replaces every setting of one side of a store. Values named in {@code secretNames} are sealed.
+     *
+     * @param values setting name to raw value (values at most 4000 characters; secrets at most about 5000)
+     * @param secretNames which of the names are secret (names not in {@code values} are ignored)
+     */
+    public void save(String storeId, Side side, Map<String, String> values, Set<String> secretNames) {
+        List<SecretDao.SettingRow> rows = rows(storeId, side, values, secretNames);
+        Instant now = db.now();
+        db.jdbi().useTransaction(h -> {
+            Database.requireStore(h.attach(StoreDao.class), storeId);
+            SecretDao dao = h.attach(SecretDao.class);
+            dao.deleteSettings(storeId, side);
+            if (!rows.isEmpty()) {
+                dao.insertSettings(rows, now);
+            }
+        });
+    }
+
+    /**
+     * Replaces every setting of one side with validated settings: their raw values, secrets being the
+     * settings the descriptor declares secret.
+     */
+    public void save(String storeId, Side side, Settings settings) {
+        Set<String> secretNames = new HashSet<>();
+        for (SettingSpec spec : settings.descriptor().settings()) {
+            if (spec.secret()) {
+                secretNames.add(spec.name());
+            }
+        }
+        save(storeId, side, settings.rawValues(), secretNames);
+    }
+
+    /**
+     * Adds or overrides some settings of one side, keeping the others. A name's secrecy is as given
+     * here (an overridden secret setting given without its name in {@code secretNames} is stored plain).
+     */
+    public void merge(String storeId, Side side, Map<String, String> values, Set<String> secretNames) {
+        List<SecretDao.SettingRow> rows = rows(storeId, side, values, secretNames);
+        if (rows.isEmpty()) {
+            return;
+        }
+        Instant now = db.now();
+        db.jdbi().useTransaction(h -> {
+            Database.requireStore(h.attach(StoreDao.class), storeId);
+            SecretDao dao = h.attach(SecretDao.class);
+            dao.deleteSettings(rows);
+            dao.insertSettings(rows, now);
+        });
+    }
+
+    /**
+     * The settings of one side of a store, secrets decrypted; empty when none were saved. The map is a
+     * raw-settings map for {@code ConnectorDescriptor.validate}: keep it out of logs.
+     *
+     * @throws UnreadableSecretException if a secret was sealed under another master key or altered
+     */
+    public Map<String, String> load(String storeId, Side side) {
+        Objects.requireNonNull(side, "side");
+        List<SecretDao.SettingRow> rows = db.jdbi().withExtension(SecretDao.class, d -> d.settings(storeId, side));
+        Map<String, String> values = new LinkedHashMap<>();
+        for (SecretDao.SettingRow row : rows) {
+            values.put(row.settingName(), row.secret()
+                    ? sealing.cipher().open(row.settingValue(), Sealing.settingBinding(storeId, side, row.settingName()),
+                            "secret setting " + row.settingName() + " (" + side + ") of store " + storeId)
+                    : row.settingValue());
+        }
+        return values;
+    }
+
+    private List<SecretDao.SettingRow> rows(String storeId, Side side, Map<String, String> values,
+            Set<String> secretNames) {
+        Require.storeId(storeId);
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(values, "values");
+        Objects.requireNonNull(secretNames, "secretNames");
+        List<SecretDao.SettingRow> rows = new ArrayList<>(values.size());
+        values.forEach((name, value) -> {
+            Require.text(name, "setting name", Limits.NAME);
+            Objects.requireNonNull(value, () -> "value of setting " + name);
+            boolean secret = secretNames.contains(name);
+            String stored;
+            if (secret) {
+                stored = sealing.sealChecked(value, Sealing.settingBinding(storeId, side, name), "secret setting " + name);
+            } else {
+                stored = Require.optionalText(value, "value of setting " + name, Limits.VALUE);
+            }
+            rows.add(new SecretDao.SettingRow(storeId, side, name, stored, secret));
+        });
+        return rows;
+    }
+}

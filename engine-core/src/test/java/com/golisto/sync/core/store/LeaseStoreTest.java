@@ -1,0 +1,110 @@
+package com.golisto.sync.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link LeaseStore}: store work leases, exclusive until they expire, atomic across runners. */
+class LeaseStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private final TestingClock clock = TestingClock.atNoon();
+    private StateStore store;
+
+    @BeforeEach
+    void open() {
+        store = TestingStateStores.open(dir, clock);
+        store.stores().create("s1", "woocommerce", "golisto");
+        store.stores().create("s2", "woocommerce", "golisto");
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void lease_isExclusiveUntilItExpires() {
+        Duration ttl = Duration.ofSeconds(30);
+        assertThat(store.leases().tryAcquire("s1", "runner-a", ttl)).isTrue();
+        assertThat(store.leases().tryAcquire("s1", "runner-b", ttl)).isFalse();
+        assertThat(store.leases().tryAcquire("s1", "runner-a", ttl)).isTrue();
+        assertThat(store.leases().tryAcquire("s2", "runner-b", ttl)).isTrue();
+        assertThat(store.leases().find("s1")).get().satisfies(l -> {
+            assertThat(l.owner()).isEqualTo("runner-a");
+            assertThat(l.expiresAt()).isEqualTo(clock.instant().plus(ttl));
+        });
+
+        clock.advance(Duration.ofSeconds(29));
+        assertThat(store.leases().tryAcquire("s1", "runner-b", ttl)).isFalse();
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(store.leases().tryAcquire("s1", "runner-b", ttl)).isTrue();
+        assertThat(store.leases().renew("s1", "runner-a", ttl)).isFalse();
+        assertThat(store.leases().release("s1", "runner-a")).isFalse();
+    }
+
+    @Test
+    void renew_extendsTheHoldersLease() {
+        Duration ttl = Duration.ofSeconds(30);
+        store.leases().tryAcquire("s1", "runner-a", ttl);
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(store.leases().renew("s1", "runner-a", ttl)).isTrue();
+        clock.advance(Duration.ofSeconds(20));
+        assertThat(store.leases().tryAcquire("s1", "runner-b", ttl)).isFalse();
+    }
+
+    @Test
+    void release_letsAnotherRunnerTakeItAtOnce() {
+        Duration ttl = Duration.ofMinutes(5);
+        store.leases().tryAcquire("s1", "runner-a", ttl);
+        assertThat(store.leases().release("s1", "runner-a")).isTrue();
+        assertThat(store.leases().find("s1")).isEmpty();
+        assertThat(store.leases().tryAcquire("s1", "runner-b", ttl)).isTrue();
+    }
+
+    @Test
+    void tryAcquire_concurrentRunners_exactlyOneWins() throws Exception {
+        int threads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                String owner = "runner-" + i;
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return store.leases().tryAcquire("s1", owner, Duration.ofMinutes(1));
+                }));
+            }
+            start.countDown();
+            int winners = 0;
+            for (Future<Boolean> result : results) {
+                winners += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(winners).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void tryAcquire_rejectsNonPositiveTtl() {
+        assertThatThrownBy(() -> store.leases().tryAcquire("s1", "runner-a", Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ttl");
+    }
+}
