@@ -13,6 +13,13 @@ package com.golisto.sync.benchmarks;
  */
 record LowerBound(long shopReads, long marketplaceWrites, String how) {
 
+    LowerBound {
+        if (shopReads < 0 || marketplaceWrites < 0) {
+            throw new IllegalArgumentException("a request count cannot be negative");
+        }
+        java.util.Objects.requireNonNull(how, "how");
+    }
+
     static final int SHOP_PAGE = 100;
     static final int CATALOG_BATCH = 100;
     static final int INVENTORY_BATCH = 500;
