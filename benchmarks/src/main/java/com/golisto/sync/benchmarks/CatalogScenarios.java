@@ -41,7 +41,8 @@ import java.util.stream.Stream;
  * <p>The engine's clock is a {@link MutableClock} started at the emulators' clock, and both move only when
  * the benchmark moves them: by the default incremental interval (15 minutes) before each scenario, as
  * between two scheduled passes, so that an incremental pass's cursor overlap does not re-read the previous
- * scenario's changes; and past the webhook debounce instead of sleeping. Scheduled work is set a week
+ * scenario's changes; and past the webhook debounce instead of sleeping (the clocks never drift apart, so
+ * OAuth timestamps always agree). Scheduled work is set a week
  * apart so that nothing the scenario did not ask for runs and pollutes its counts.
  */
 final class CatalogScenarios implements AutoCloseable {
@@ -162,7 +163,7 @@ final class CatalogScenarios implements AutoCloseable {
         ScenarioResult result = m.end(name, shape, count, LowerBound.incremental(changes), List.of(run), changes);
         // the changes also fired webhooks: let the engine handle them now, outside any measurement
         awaitDeliveries(acceptedBefore, changes.productIds().size());
-        clock.advance(OPTIONS.webhookDebounce().multipliedBy(5).plusSeconds(1));
+        passDebounce();
         engine.runDueWork();
         return result;
     }
@@ -177,7 +178,7 @@ final class CatalogScenarios implements AutoCloseable {
         ChangeSet changes = change(count);
         awaitDeliveries(acceptedBefore, changes.productIds().size());
         long runsBefore = newestRunId();
-        clock.advance(OPTIONS.webhookDebounce().multipliedBy(5).plusSeconds(1));
+        passDebounce();
         engine.runDueWork();
         List<RunView> runs = engine.recentRuns(STORE, 50).stream()
                 .filter(r -> r.id().value() > runsBefore).toList();
@@ -188,6 +189,13 @@ final class CatalogScenarios implements AutoCloseable {
     private void passTime() {
         emulators.advance(BETWEEN_PASSES);
         clock.advance(BETWEEN_PASSES);
+    }
+
+    /** Lets the longest webhook debounce pass (five times the debounce), on both clocks. */
+    private void passDebounce() {
+        Duration debounce = OPTIONS.webhookDebounce().multipliedBy(5).plusSeconds(1);
+        emulators.advance(debounce);
+        clock.advance(debounce);
     }
 
     private ChangeSet change(int count) {
