@@ -1,0 +1,270 @@
+package com.golisto.sync.app;
+
+import static com.golisto.sync.app.TestingProcessSandbox.HOLD;
+import static com.golisto.sync.app.TestingProcessSandbox.WOO;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.golisto.sync.sandbox.golisto.GolistoListing;
+import com.golisto.sync.sandbox.http.Fault;
+import com.golisto.sync.sandbox.woocommerce.WooCatalogGenerator;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Full syncs of a 1,500-product shop (300 variable, 900 variations) SIGKILLed for real at three points (before
+ * the first batch, with the third batch in flight, with the sweep's first deletion batch in flight), the
+ * packaged runner restarted each time on the same data folder: the Golisto catalog ends equal to the shop's,
+ * every listing once, and every killed run shows as failed, interrupted.
+ *
+ * <p>Each kill point is exact: the emulator holds the chosen request ({@link TestingProcessSandbox#HOLD}) and the
+ * runner is killed while it waits for the answer; a held write is then carried out by the emulator, its answer
+ * lost. No wait is on a schedule: the test polls the emulators and the admin API, with deadlines.
+ */
+class CatalogProcessKillTest {
+    private static final String CATALOG_BATCH = "POST /api/woocommerce/catalog/batch";
+    private static final String VARIATIONS = "GET " + WOO + "/products/{id}/variations";
+    private static final String PRODUCT = "GET " + WOO + "/products/{id}";
+    private static final int PRODUCTS = 1_500;
+
+    @TempDir
+    Path dir;
+
+    private TestingProcessSandbox sandbox;
+
+    @BeforeEach
+    void start() throws Exception {
+        sandbox = TestingProcessSandbox.start(dir);
+        sandbox.woo.seedCatalog(new WooCatalogGenerator.Spec(PRODUCTS, 300, 3, 11L));
+        sandbox.configure(Duration.ofHours(24));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        sandbox.close();
+    }
+
+    @Test
+    void fullSync_killedBeforeTheFirstBatch_withABatchInFlight_andWithDeletionsInFlight_endsEqualToTheShop() throws Exception {
+        // kill 1: approval starts the first full sync; killed while it reads the shop's first page
+        sandbox.woo.faults().inject("GET", WOO + "/products/\\d+/variations", Fault.latency(HOLD), 2);
+        RunnerProcess runner = sandbox.startRunner();
+        String account = sandbox.connectAndApprove();
+        sandbox.awaitRequests(sandbox.woo, VARIATIONS, 1);
+        long killed1 = sandbox.runningRunId("full");
+        runner.kill();
+        assertThat(sandbox.golisto.requests().count(CATALOG_BATCH)).as("kill 1 comes before any catalog batch").isZero();
+        sandbox.woo.faults().clear();
+
+        // kill 2: restarted, the runner starts the full sync again by itself (no pass ever completed); killed
+        // while its third batch is in flight: Golisto applies it, the runner never hears back
+        sandbox.golisto.faults().inject("POST", "/api/woocommerce/catalog/batch", Fault.latency(Duration.ZERO), 2);
+        sandbox.golisto.faults().inject("POST", "/api/woocommerce/catalog/batch", Fault.latency(HOLD), 1);
+        runner = sandbox.startRunner();
+        sandbox.awaitRequests(sandbox.golisto, CATALOG_BATCH, 3);
+        long killed2 = sandbox.runningRunId("full");
+        runner.kill();
+        sandbox.await("the batch in flight at kill 2 reaches Golisto", () -> listings(account).size() >= 300,
+                () -> listings(account).size() + " listings");
+        assertThat(listings(account)).as("three batches of 100, no more").hasSize(300);
+
+        // restarted: the interrupted first sync is redone by itself; then a full sync through the admin API
+        runner = sandbox.startRunner();
+        sandbox.await("the runner redoes the interrupted first full sync", () -> runsQuietly().stream()
+                .anyMatch(r -> r.path("kind").asText().equals("full") && r.path("id").asLong() > killed2), () -> "");
+        JsonNode redone = sandbox.runs().stream().filter(r -> r.path("id").asLong() > killed2).findFirst().orElseThrow();
+        JsonNode requested = sandbox.awaitRun(sandbox.requestFullSync());
+        redone = sandbox.awaitRun(redone.path("id").asLong());
+        assertThat(redone.path("status").asText()).as(redone.toString()).isEqualTo("succeeded");
+        assertThat(redone.path("counts").path("created").asLong())
+                .as("the two batches answered before kill 2 are not sent again").isLessThanOrEqualTo(PRODUCTS - 200);
+        assertThat(requested.path("status").asText()).as(requested.toString()).isEqualTo("succeeded");
+        assertThat(requested.path("counts").path("created").asLong()).as(requested.toString()).isZero();
+        assertThat(requested.path("counts").path("deleted").asLong()).as(requested.toString()).isZero();
+        sandbox.assertInterrupted(killed1);
+        sandbox.assertInterrupted(killed2);
+        assertGolistoEqualsShop(account, PRODUCTS);
+
+        // kill 3: the merchant deletes 150 products (WooCommerce sends no webhook for that) and changes prices
+        // and stock; a full sync writes the changes, then its sweep checks the unseen products with the shop
+        // and is killed while its first deletion batch is in flight: Golisto deletes, the runner never hears back
+        List<Long> ids = sandbox.woo.merchant().productIds();
+        for (int i = 0; i < 150; i++) {
+            sandbox.woo.merchant().deletePermanently(ids.get(5 + i * 9));
+        }
+        for (int i = 0; i < 20; i++) {
+            long repriced = simpleProduct(ids, 7 + i * 61);
+            BigDecimal price = new BigDecimal(sandbox.woo.merchant().product(repriced).orElseThrow()
+                    .path("regular_price").asText());
+            sandbox.woo.merchant().setRegularPrice(repriced, price.add(new BigDecimal("1.25")).toPlainString());
+            sandbox.woo.merchant().setStock(simpleProduct(ids, 11 + i * 67), 40 + i);
+        }
+        long checks = sandbox.woo.requests().count(PRODUCT);
+        sandbox.woo.faults().inject("GET", WOO + "/products/\\d+", Fault.latency(Duration.ZERO), 40);
+        sandbox.woo.faults().inject("GET", WOO + "/products/\\d+", Fault.latency(HOLD), 1);
+        long killed3 = sandbox.requestFullSync();
+        sandbox.awaitRequests(sandbox.woo, PRODUCT, checks + 41);
+        // the sweep waits on its 41st check: the next catalog batch is its first deletion batch
+        long batches = sandbox.golisto.requests().count(CATALOG_BATCH);
+        sandbox.golisto.faults().inject("POST", "/api/woocommerce/catalog/batch", Fault.latency(HOLD), 1);
+        assertThat(listings(account)).as("nothing is deleted before the sweep checked its first 100").hasSize(PRODUCTS);
+        sandbox.awaitRequests(sandbox.golisto, CATALOG_BATCH, batches + 1);
+        assertThat(sandbox.woo.requests().count(PRODUCT) - checks).as("unseen products checked before deleting")
+                .isGreaterThanOrEqualTo(100);
+        runner.kill();
+        sandbox.await("the deletions in flight at kill 3 reach Golisto", () -> listings(account).size() <= PRODUCTS - 100,
+                () -> listings(account).size() + " listings");
+        assertThat(listings(account)).as("one batch of 100 deletions, no more").hasSize(PRODUCTS - 100);
+        sandbox.woo.faults().clear();
+
+        // restarted: a full sync through the admin API completes what the killed ones began
+        sandbox.startRunner();
+        JsonNode last = sandbox.awaitRun(sandbox.requestFullSync());
+        assertThat(last.path("status").asText()).as(last.toString()).isEqualTo("succeeded");
+        assertThat(last.path("counts").path("created").asLong()).as("changes written before kill 3 are not redone: "
+                + last).isZero();
+        assertThat(last.path("counts").path("updated").asLong()).as("changes written before kill 3 are not redone: "
+                + last).isZero();
+        sandbox.assertInterrupted(killed3);
+        assertGolistoEqualsShop(account, PRODUCTS - 150);
+        sandbox.assertNoDeadLetters();
+    }
+
+    private List<GolistoListing> listings(String account) {
+        return sandbox.golisto.listings(account);
+    }
+
+    private List<JsonNode> runsQuietly() {
+        try {
+            return sandbox.runs();
+        } catch (java.io.IOException e) {
+            return List.of();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        }
+    }
+
+    private long simpleProduct(List<Long> ids, int from) {
+        for (int i = from; ; i++) {
+            Optional<JsonNode> p = sandbox.woo.merchant().product(ids.get(i % ids.size()));
+            if (p.isPresent() && p.get().path("type").asText().equals("simple")) {
+                return p.get().path("id").asLong();
+            }
+        }
+    }
+
+    /**
+     * Golisto lists exactly the shop's published products, each once, with the shop's title, prices and stock,
+     * variations included, as the WooCommerce emulator renders them now (docs/woocommerce.md, the mapping).
+     */
+    private void assertGolistoEqualsShop(String account, int expectedProducts) {
+        List<GolistoListing> listings = listings(account);
+        assertThat(listings).extracting(GolistoListing::externalId).as("no product listed twice").doesNotHaveDuplicates();
+        assertThat(listings).extracting(GolistoListing::listingId).as("no listing id twice").doesNotHaveDuplicates();
+        Map<String, String> listed = new TreeMap<>();
+        listings.forEach(l -> listed.put(l.externalId(), describeListing(l.json())));
+        Map<String, String> shop = new TreeMap<>();
+        for (long id : sandbox.woo.merchant().productIds()) {
+            JsonNode product = sandbox.woo.merchant().product(id).orElseThrow();
+            if (product.path("status").asText().equals("publish")) {
+                shop.put(Long.toString(id), describeShopProduct(product, sandbox.woo.merchant().variations(id)));
+            }
+        }
+        assertThat(shop).hasSize(expectedProducts);
+        List<String> differences = new ArrayList<>();
+        shop.forEach((id, expected) -> {
+            if (!expected.equals(listed.get(id))) {
+                differences.add(id + ": shop    " + expected + "\n      golisto " + listed.get(id));
+            }
+        });
+        listed.keySet().stream().filter(id -> !shop.containsKey(id)).forEach(id -> differences.add(id + ": not in the shop"));
+        assertThat(differences).as("%d differences; the first: %s", differences.size(),
+                differences.stream().limit(5).collect(Collectors.joining("\n"))).isEmpty();
+    }
+
+    private static String describeListing(JsonNode l) {
+        List<String> variants = new ArrayList<>();
+        l.path("variants").forEach(v -> variants.add(v.path("external_id").asText() + " " + money(v.path("price")) + "/"
+                + money(v.path("sale_price")) + " " + quantity(v.path("quantity")) + " " + v.path("stock_status").asText()));
+        variants.sort(null);
+        return l.path("title").asText() + " | " + l.path("status").asText() + " | " + money(l.path("price")) + "/"
+                + money(l.path("sale_price")) + " | " + quantity(l.path("quantity")) + " "
+                + l.path("stock_status").asText() + " | " + variants;
+    }
+
+    /** What the listing of a WooCommerce product says: its own fields, or its variations' for a variable one. */
+    private static String describeShopProduct(JsonNode p, List<JsonNode> variations) {
+        boolean variable = p.path("type").asText().equals("variable");
+        List<String> variants = new ArrayList<>();
+        BigDecimal lowest = null;
+        if (variable) {
+            for (JsonNode v : variations) {
+                BigDecimal regular = decimal(v.path("regular_price"));
+                if (!v.path("status").asText("publish").equals("publish") || regular == null) {
+                    continue;
+                }
+                lowest = lowest == null || regular.compareTo(lowest) < 0 ? regular : lowest;
+                variants.add(v.path("id").asText() + " " + plain(regular) + "/" + sale(v, regular) + " "
+                        + shopQuantity(v, p) + " " + stockStatus(v));
+            }
+        }
+        variants.sort(null);
+        BigDecimal price = variable ? lowest : decimal(p.path("regular_price"));
+        return p.path("name").asText() + " | active | " + plain(price) + "/" + (variable ? "-" : sale(p, price)) + " | "
+                + shopQuantity(p, null) + " " + stockStatus(p) + " | " + variants;
+    }
+
+    private static String sale(JsonNode item, BigDecimal regular) {
+        BigDecimal sale = decimal(item.path("sale_price"));
+        return sale != null && regular != null && sale.compareTo(regular) < 0 ? plain(sale) : "-";
+    }
+
+    /** The tracked quantity: the item's own, the parent's for {@code manage_stock: "parent"}, none when untracked. */
+    private static String shopQuantity(JsonNode item, JsonNode parent) {
+        JsonNode manage = item.path("manage_stock");
+        JsonNode quantity = item.path("stock_quantity");
+        if (manage.isTextual() && manage.asText().equals("parent") && parent != null) {
+            quantity = parent.path("stock_quantity");
+        } else if (!manage.asBoolean(false)) {
+            return "-";
+        }
+        return quantity.isNumber() ? quantity.asText() : "-";
+    }
+
+    private static String stockStatus(JsonNode item) {
+        return switch (item.path("stock_status").asText("instock")) {
+            case "outofstock" -> "out_of_stock";
+            case "onbackorder" -> "backorder";
+            default -> "in_stock";
+        };
+    }
+
+    private static BigDecimal decimal(JsonNode node) {
+        String text = node.isMissingNode() || node.isNull() ? "" : node.asText().trim();
+        return text.isEmpty() ? null : new BigDecimal(text);
+    }
+
+    private static String money(JsonNode node) {
+        return plain(decimal(node));
+    }
+
+    private static String plain(BigDecimal value) {
+        return value == null ? "-" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String quantity(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? "-" : node.asText();
+    }
+}
