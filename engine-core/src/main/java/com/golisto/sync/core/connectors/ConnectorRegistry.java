@@ -5,6 +5,7 @@ import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.InvalidSettingsException;
+import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.Settings;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -135,6 +136,18 @@ public final class ConnectorRegistry {
     }
 
     /**
+     * The names of the settings a connector declares secret: the state store seals their values.
+     *
+     * @throws UnknownConnectorException if no provider has the id
+     */
+    public Set<String> secretSettingNames(String id) {
+        requireProvider(id);
+        Set<String> names = new java.util.TreeSet<>();
+        descriptors.get(id).settings().stream().filter(SettingSpec::secret).forEach(spec -> names.add(spec.name()));
+        return Collections.unmodifiableSet(names);
+    }
+
+    /**
      * Validates raw settings for a connector without opening it.
      *
      * @throws UnknownConnectorException if no provider has the id
@@ -148,7 +161,7 @@ public final class ConnectorRegistry {
     /**
      * Validates raw settings, then opens a connector for one store.
      *
-     * @param rawSettings setting name to raw text, e.g. from {@code StateStore.loadSettings}
+     * @param rawSettings setting name to raw text, e.g. from {@code StateStore.settings().load}
      * @throws UnknownConnectorException if no provider has the id
      * @throws InvalidSettingsException listing every problem at once (nothing is opened)
      */

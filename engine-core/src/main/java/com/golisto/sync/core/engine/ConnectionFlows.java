@@ -14,7 +14,6 @@ import com.golisto.sync.api.spi.CredentialRequest;
 import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.IssuedCredentials;
 import com.golisto.sync.api.spi.Secret;
-import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.StoreInfoSource;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.api.spi.WebhookSubscriptions;
@@ -31,9 +30,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -115,7 +112,7 @@ final class ConnectionFlows {
         ConnectionLifecycle lifecycle = lifecycle(runtime);
         ConnectionGrant grant = calls.apply(runtime).marketplace("complete connection", () -> lifecycle.complete(
                 new ConnectCompletion(code, info.homeUrl(), info.currency(), credentials, webhookSecret, webhookUrl)));
-        store.settings().merge(storeId, Side.MARKETPLACE, grant.settings(), secretNames(record.marketplaceConnector()));
+        store.settings().merge(storeId, Side.MARKETPLACE, grant.settings(), registry.secretSettingNames(record.marketplaceConnector()));
         runtime.reopenConnectors();
         ConnectionState connection = grant.state();
         setStatus(record, connection.status(), connection.accountId() != null ? connection.accountId()
@@ -184,7 +181,7 @@ final class ConnectionFlows {
         if (!issued.state().equals(state)) {
             throw new ConnectFlowException("the shop's key grant names another request: start granting again");
         }
-        store.settings().merge(storeId, Side.SHOP, issued.settings(), secretNames(record(storeId).shopConnector()));
+        store.settings().merge(storeId, Side.SHOP, issued.settings(), registry.secretSettingNames(record(storeId).shopConnector()));
         runtime.reopenConnectors();
         LOG.info("store {}: the shop granted API keys ({})", storeId, issued.settings().keySet());
     }
@@ -367,10 +364,5 @@ final class ConnectionFlows {
     private StoreRecord record(String storeId) {
         return store.stores().find(storeId).orElseThrow(
                 () -> new com.golisto.sync.core.UnknownStoreException("no store with id " + storeId));
-    }
-
-    Set<String> secretNames(String connectorId) {
-        return registry.requireProvider(connectorId).descriptor().settings().stream()
-                .filter(SettingSpec::secret).map(SettingSpec::name).collect(Collectors.toSet());
     }
 }

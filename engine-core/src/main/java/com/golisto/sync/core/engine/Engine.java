@@ -21,9 +21,7 @@ import com.golisto.sync.core.retry.RetryPolicy;
 import com.golisto.sync.core.run.MarketplaceRefusal;
 import com.golisto.sync.core.run.RemoteCalls;
 import com.golisto.sync.core.schedule.Schedule;
-import com.golisto.sync.core.store.DeadLetter;
 import com.golisto.sync.core.store.Intent;
-import com.golisto.sync.core.store.Side;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
 import com.golisto.sync.core.store.SyncRun;
@@ -32,14 +30,10 @@ import com.golisto.sync.core.webhooks.DeliveryDeduplicator;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -71,11 +65,12 @@ public final class Engine implements SyncEngine {
     private final Debouncer debouncer;
     private final InboundWebhooks webhooks;
     private final DueWork dueWork;
+    private final StoreRegistrations registrations;
+    private final DeadLetterReplays deadLetters;
+    private final BackgroundLoop loop;
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("golisto-sync-", 0).factory());
-    private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
-    private volatile Thread loop;
 
     private Engine(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
         this.setup = setup;
@@ -102,6 +97,9 @@ public final class Engine implements SyncEngine {
                 options.storeParallelism(), setup.clock());
         this.webhooks = new InboundWebhooks(store, registry, this::runtime, deliveries, debouncer, schedule,
                 dueWork::follow, options.webhookDebounce(), setup.clock());
+        this.registrations = new StoreRegistrations(store, registry);
+        this.deadLetters = new DeadLetterReplays(store, runs, pipelines, this::runtime, this::requireApproved);
+        this.loop = new BackgroundLoop(dueWork::start, options.tickInterval());
     }
 
     /** Opens the state store and the registry and returns the engine; see {@link SyncEngine.Builder#build()}. */
@@ -134,48 +132,10 @@ public final class Engine implements SyncEngine {
     }
 
     private StoreView register(StoreRegistration registration) {
-        for (String connectorId : List.of(registration.shopConnectorId(), registration.marketplaceConnectorId())) {
-            if (registry.provider(connectorId).isEmpty()) {
-                throw new IllegalArgumentException("no connector " + connectorId + " is installed (installed: "
-                        + registry.ids() + ")");
-            }
-        }
-        Optional<StoreRecord> existing = store.stores().find(registration.id());
-        if (existing.isPresent() && (!existing.get().shopConnector().equals(registration.shopConnectorId())
-                || !existing.get().marketplaceConnector().equals(registration.marketplaceConnectorId()))) {
-            throw new IllegalArgumentException("store " + registration.id() + " is registered with connectors "
-                    + existing.get().shopConnector() + " and " + existing.get().marketplaceConnector()
-                    + "; a store keeps its connectors");
-        }
-        Map<String, String> shop = merged(registration.id(), Side.SHOP, registration.shopSettings(),
-                existing.isPresent());
-        Map<String, String> marketplace = merged(registration.id(), Side.MARKETPLACE,
-                registration.marketplaceSettings(), existing.isPresent());
-        registry.validate(registration.shopConnectorId(), shop);
-        registry.validate(registration.marketplaceConnectorId(), marketplace);
-        if (existing.isEmpty()) {
-            store.stores().create(registration.id(), registration.shopConnectorId(), registration.marketplaceConnectorId());
-        }
-        store.settings().save(registration.id(), Side.SHOP, shop, flows.secretNames(registration.shopConnectorId()));
-        store.settings().save(registration.id(), Side.MARKETPLACE, marketplace,
-                flows.secretNames(registration.marketplaceConnectorId()));
-        runtime(registration.id()).reopenConnectors();
-        StoreRecord registered = record(registration.id());
+        StoreRecord registered = registrations.register(registration);
+        runtime(registered.id()).reopenConnectors();
         dueWork.follow(registered, setup.clock().instant());
         return view(registered);
-    }
-
-    /** The stored settings with the given ones laid over them (a blank value removes a setting). */
-    private Map<String, String> merged(String storeId, Side side, Map<String, String> given, boolean exists) {
-        Map<String, String> values = new HashMap<>(exists ? store.settings().load(storeId, side) : Map.of());
-        given.forEach((name, value) -> {
-            if (value == null || value.isBlank()) {
-                values.remove(name);
-            } else {
-                values.put(name, value);
-            }
-        });
-        return values;
     }
 
     @Override
@@ -334,33 +294,19 @@ public final class Engine implements SyncEngine {
     @Override
     public List<DeadLetterView> deadLetters() {
         checkOpen();
-        return store.deadLetters().list().stream().map(Engine::view).toList();
+        return deadLetters.list();
     }
 
     @Override
     public RunView replayDeadLetter(long deadLetterId) throws InterruptedException {
         checkOpen();
-        DeadLetter letter = store.deadLetters().find(deadLetterId)
-                .orElseThrow(() -> new IllegalArgumentException("no dead letter " + deadLetterId));
-        requireApproved(letter.storeId());
-        return runs.execute(runtime(letter.storeId()), RunKind.REPLAY, null, pipelines.replay(List.of(letter)));
+        return deadLetters.replay(deadLetterId);
     }
 
     @Override
     public List<RunView> replayAllDeadLetters() throws InterruptedException {
         checkOpen();
-        Map<String, List<DeadLetter>> byStore = new LinkedHashMap<>();
-        for (DeadLetter letter : store.deadLetters().list()) {
-            byStore.computeIfAbsent(letter.storeId(), s -> new ArrayList<>()).add(letter);
-        }
-        List<RunView> replays = new ArrayList<>();
-        for (Map.Entry<String, List<DeadLetter>> entry : byStore.entrySet()) {
-            if (record(entry.getKey()).status() == ConnectionStatus.APPROVED) {
-                replays.add(runs.execute(runtime(entry.getKey()), RunKind.REPLAY, null,
-                        pipelines.replay(entry.getValue())));
-            }
-        }
-        return replays;
+        return deadLetters.replayAll();
     }
 
     // ---- operating the engine ----
@@ -409,28 +355,9 @@ public final class Engine implements SyncEngine {
     }
 
     @Override
-    public synchronized void start() {
+    public void start() {
         checkOpen();
-        if (loop != null) {
-            return;
-        }
-        loop = Thread.ofVirtual().name("golisto-sync-scheduler").start(() -> {
-            LOG.info("engine scheduler started (tick {})", options.tickInterval());
-            try {
-                while (!closed) {
-                    try {
-                        dueWork.start();
-                    } catch (RuntimeException e) {
-                        LOG.warn("scheduler tick failed: {}", e.toString());
-                    }
-                    if (closing.await(options.tickInterval().toMillis(), TimeUnit.MILLISECONDS)) {
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        loop.start();
     }
 
     @Override
@@ -441,15 +368,7 @@ public final class Engine implements SyncEngine {
             }
             closed = true;
         }
-        closing.countDown();
-        Thread scheduler = loop;
-        if (scheduler != null) {
-            try {
-                scheduler.join(Duration.ofSeconds(10));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        loop.stop(Duration.ofSeconds(10));
         workers.shutdown();
         try {
             if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
@@ -498,10 +417,5 @@ public final class Engine implements SyncEngine {
         }
         return new StoreView(record.id(), record.shopConnector(), record.marketplaceConnector(), record.status(),
                 record.accountId(), record.statusReason(), credentials, record.updatedAt());
-    }
-
-    private static DeadLetterView view(DeadLetter letter) {
-        return new DeadLetterView(letter.id(), letter.storeId(), letter.kind(), letter.itemId(), letter.reason(),
-                letter.payload(), letter.createdAt(), letter.attempts(), letter.replayedAt());
     }
 }
