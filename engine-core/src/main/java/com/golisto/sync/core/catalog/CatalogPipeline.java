@@ -34,7 +34,8 @@ import java.util.Set;
  *       nothing and leaves the cursor.</li>
  *   <li>{@link #incrementalPass()}: the products changed since the stored cursor; the cursor moves after
  *       each page is written.</li>
- *   <li>{@link #syncProducts}: re-reads the named products (webhooks, orders, replays) and syncs them.</li>
+ *   <li>{@link #syncProducts}: re-reads the named products (webhooks, orders, replays), up to 100 per shop
+ *       call, and syncs them.</li>
  * </ul>
  * Not thread-safe: the engine runs one pipeline per store at a time.
  */
@@ -42,6 +43,8 @@ public final class CatalogPipeline {
 
     /** The state store cursor holding the shop's changed-since position. */
     public static final String CURSOR = "catalog.changed-since";
+    /** Products re-read per {@link CatalogSource#readMany} call (WooCommerce lists at most 100 by id). */
+    static final int READ_MANY = 100;
 
     private final String storeId;
     private final CatalogSource source;
@@ -104,21 +107,24 @@ public final class CatalogPipeline {
         } while (token != null);
     }
 
-    /** Re-reads these products from the shop and syncs them (a product the shop no longer has is delisted). */
+    /**
+     * Re-reads these products from the shop and syncs them (a product the shop no longer has is delisted).
+     * The products are read {@value #READ_MANY} at a time with {@link CatalogSource#readMany}, so a burst
+     * of webhooks costs a few shop requests rather than one per product. An id missing from the answer is
+     * treated as gone, as {@link CatalogSource#read} answering empty would be, unless it is the id of a
+     * variant of a product in the answer (a variant's id resolves to its parent).
+     */
     public void syncProducts(Collection<String> productIds) throws InterruptedException {
         CatalogWriter writer = writer(0);
         List<String> ids = List.copyOf(new LinkedHashSet<>(productIds));
-        for (List<String> chunk : Batches.of(ids, Math.max(1, target.maxBatchSize()))) {
-            List<Product> present = new ArrayList<>();
-            List<String> gone = new ArrayList<>();
-            for (String id : chunk) {
-                Optional<Product> product = calls.shop("read product", () -> source.read(id));
-                if (product.isPresent()) {
-                    present.add(product.get());
-                } else {
-                    gone.add(id);
-                }
+        for (List<String> chunk : Batches.of(ids, READ_MANY)) {
+            List<Product> present = calls.shop("read " + chunk.size() + " products", () -> source.readMany(chunk));
+            Set<String> answered = new HashSet<>();
+            for (Product product : present) {
+                answered.add(product.id());
+                product.variants().forEach(v -> answered.add(v.id()));
             }
+            List<String> gone = chunk.stream().filter(id -> !answered.contains(id)).toList();
             Set<String> lookup = new HashSet<>(gone);
             present.forEach(p -> lookup.add(p.id()));
             Map<String, Mapping> known = store.mappings().findAll(storeId, EntityKind.PRODUCT, lookup);
