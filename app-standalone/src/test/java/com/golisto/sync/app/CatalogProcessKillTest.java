@@ -138,6 +138,8 @@ class CatalogProcessKillTest {
                 + last).isZero();
         sandbox.assertInterrupted(killed3);
         assertGolistoEqualsShop(account, PRODUCTS - 150);
+        assertThat(sandbox.woo.webhookIds()).as("the four product webhooks, registered once over five processes")
+                .hasSize(4);
         sandbox.assertNoDeadLetters();
     }
 

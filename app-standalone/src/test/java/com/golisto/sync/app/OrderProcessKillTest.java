@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -124,6 +125,41 @@ class OrderProcessKillTest {
         sandbox.assertInterrupted(killed2);
         sandbox.assertInterrupted(killed3);
         sandbox.assertNoDeadLetters();
+    }
+
+    /**
+     * The shop is still creating the order when the runner, killed while it waited, is back and resolves its
+     * open intent: WooCommerce does not show the order yet, so the runner creates a second one. The shop request
+     * is held 20 s, well inside the connector's 30 s {@code request-timeout}: a live runner would still be waiting
+     * for it, so the restarted one must not conclude the order is absent before that long after the attempt.
+     */
+    @Test
+    @Disabled("engine-core bug, see the report of the process-kill tests: OrderPipeline resolves an open CREATE_ORDER "
+            + "intent with one find() and creates again when the shop does not show the order yet, although the "
+            + "killed attempt may still be running in the shop (younger than the shop's request timeout); a shop "
+            + "slower than the restart gets a second order for the sale")
+    void orderPoll_restartedWhileTheShopStillCreatesTheKilledRunnersOrder_createsNoSecondOrder() throws Exception {
+        Duration slowShop = Duration.ofSeconds(20);
+        sandbox.configure(Duration.ofSeconds(2), Map.of("request-timeout", "PT30S"));
+        RunnerProcess runner = sandbox.startRunner();
+        String account = sandbox.connectAndApprove();
+        sandbox.await("the first full sync lists the catalog", () -> sandbox.golisto.listings(account).size() == 40,
+                () -> sandbox.golisto.listings(account).size() + " listings");
+        String product = sandbox.golisto.listings(account).stream()
+                .filter(l -> l.variantIds().isEmpty() && l.stock().stockStatus().equals("in_stock")
+                        && (l.stock().quantity() == null || l.stock().quantity() >= 5))
+                .map(GolistoListing::externalId).sorted().findFirst().orElseThrow();
+        sandbox.woo.faults().inject("POST", WOO + "/orders", Fault.latency(slowShop), 1);
+        List<String> sale = List.of(sandbox.golisto.sales().create(GolistoSale.builder(account).line(product, 1).build()));
+        sandbox.awaitRequests(sandbox.woo, CREATE_ORDER, 1);
+        long shopDone = System.nanoTime() + slowShop.toNanos();
+        runner.kill();
+        sandbox.startRunner();
+
+        awaitAcknowledged(sale);
+        sandbox.await("the shop finished the killed runner's request", () -> System.nanoTime() > shopDone
+                && !sandbox.woo.orders().isEmpty(), () -> sandbox.woo.orders().size() + " orders");
+        assertExactlyOneAcknowledgedShopOrderPerSale(sale);
     }
 
     private long productReads() {

@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -72,6 +73,13 @@ final class TestingProcessSandbox implements AutoCloseable {
 
     /** Writes the runner's configuration; call once the shop is seeded, before {@link #startRunner()}. */
     void configure(Duration orderPollInterval) throws IOException {
+        configure(orderPollInterval, Map.of());
+    }
+
+    /** As {@link #configure(Duration)}, with more WooCommerce connector settings (docs/woocommerce.md). */
+    void configure(Duration orderPollInterval, Map<String, String> wooCommerceSettings) throws IOException {
+        StringBuilder more = new StringBuilder();
+        wooCommerceSettings.forEach((k, v) -> more.append("      ").append(k).append(": \"").append(v).append("\"\n"));
         String daily = LocalTime.now(ZoneOffset.UTC).minusHours(2).format(DateTimeFormatter.ofPattern("HH:mm"));
         config = dir.resolve("golisto-sync.yaml");
         Files.writeString(config, """
@@ -99,7 +107,7 @@ final class TestingProcessSandbox implements AutoCloseable {
                       consumer-secret: "%s"
                       strict-delivery-urls: "false"
                 """.formatted(port, token, dir.resolve("data"), golisto.apiBaseUri(), golisto.webBaseUri(), daily,
-                orderPollInterval, SHOP, woo.homeUrl(), key.consumerKey(), key.consumerSecret()));
+                orderPollInterval, SHOP, woo.homeUrl(), key.consumerKey(), key.consumerSecret()) + more);
     }
 
     /** Starts {@code serve} on the data folder (again) and waits until it serves. */
