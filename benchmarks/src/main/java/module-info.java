@@ -12,9 +12,6 @@ module com.golisto.sync.benchmarks {
     requires org.eclipse.jetty.server;
     requires jmh.core;
     requires org.slf4j;
-    // Flyway (engine-core's migrations, an automatic module) loads Jackson 3 at run time without
-    // declaring it: on java -m nothing would resolve it. Required here until engine-core requires it.
-    requires tools.jackson.databind;
 
     // the emulator host's protocol maps the benchmark's records to and from JSON
     opens com.golisto.sync.benchmarks to com.fasterxml.jackson.databind;
