@@ -8,6 +8,7 @@ import com.golisto.sync.api.model.ShopOrderRef;
 import com.golisto.sync.api.spi.NotFoundException;
 import com.golisto.sync.api.spi.OrderTarget;
 import com.golisto.sync.api.spi.SyncException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -32,6 +33,8 @@ final class WooCommerceOrderWriter implements OrderTarget {
     private static final DateTimeFormatter NAIVE_UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss")
             .withZone(ZoneOffset.UTC);
 
+    private static final Duration SETTLE_MARGIN = Duration.ofSeconds(30);
+
     private final WooCommerceHttp http;
     private final String storeId;
 
@@ -53,6 +56,15 @@ final class WooCommerceOrderWriter implements OrderTarget {
                     order.number(), ref.number(), e.getMessage());
         }
         return ref;
+    }
+
+    /**
+     * The request timeout plus half a minute: PHP goes on saving an order whose client went away, and a
+     * save outlasting the timeout by more than that is not expected.
+     */
+    @Override
+    public Duration creationSettleTime() {
+        return http.config().requestTimeout().plus(SETTLE_MARGIN);
     }
 
     @Override

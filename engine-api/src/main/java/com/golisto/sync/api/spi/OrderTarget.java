@@ -2,6 +2,7 @@ package com.golisto.sync.api.spi;
 
 import com.golisto.sync.api.model.Order;
 import com.golisto.sync.api.model.ShopOrderRef;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -24,6 +25,17 @@ public interface OrderTarget {
      * among orders created since shortly before the sale was made.
      */
     Optional<ShopOrderRef> find(Order order) throws InterruptedException;
+
+    /**
+     * How long after a {@link #create} call began the shop may still be creating that order, even when the
+     * caller saw no answer (it timed out, or its process was killed): a shop keeps processing a request
+     * whose client went away. The engine never calls {@link #create} again for the same sale before this
+     * has passed since the previous attempt began; meanwhile it only looks with {@link #find}. Connectors
+     * return at least their request timeout plus what the shop needs to finish. Default two minutes.
+     */
+    default Duration creationSettleTime() {
+        return Duration.ofMinutes(2);
+    }
 
     /**
      * Brings an existing shop order up to a newer version of its sale: status, the marketplace details

@@ -38,7 +38,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Exactly once: an intent row is committed before every {@link OrderTarget#create}; it is completed
  * after the mapping is stored. An open intent (a crash, a timeout whose outcome is unknown) is resolved
- * by {@link OrderTarget#find} before any new attempt. Steps after creation (mapping, acknowledgement,
+ * by {@link OrderTarget#find} before any new attempt, and a new attempt waits until the previous one can no
+ * longer be completing in the shop ({@link OrderTarget#creationSettleTime()}). Steps after creation (mapping, acknowledgement,
  * cursor) are idempotent and simply redone. Not thread-safe: one pipeline per store at a time.
  */
 public final class OrderPipeline {
@@ -178,7 +179,15 @@ public final class OrderPipeline {
         return true;
     }
 
-    /** Creates the shop order unless an earlier attempt did; the intent row makes that decidable. */
+    /**
+     * Creates the shop order unless an earlier attempt did; the intent row makes that decidable.
+     *
+     * <p>An attempt whose answer was lost (a timeout, a reset, a killed process) may still be completing in
+     * the shop, where {@link OrderTarget#find} does not show it yet. So {@code create} is called at most
+     * once per {@link OrderTarget#creationSettleTime()}: each attempt is recorded on the intent before it
+     * starts, and a sale whose latest attempt is younger than that waits, its intent open, for a later poll
+     * that looks again. There is no blind retry of a create within a run.
+     */
     private Optional<ShopOrderRef> createOnce(Order order) throws InterruptedException {
         Optional<String> unknownProduct = firstUnlistedProduct(order);
         if (unknownProduct.isPresent()) {
@@ -194,6 +203,13 @@ public final class OrderPipeline {
             if (existing.isPresent()) {
                 return Optional.of(recordCreated(order, intent, existing.get()));
             }
+            if (intent.attemptedAt() != null && store.intents().attemptedWithin(intent, target.creationSettleTime())) {
+                LOG.info("store {}: order {} is not in the shop yet, but an attempt to create it began at {} and may"
+                        + " still be completing there; looking again at the next poll", storeId, order.number(),
+                        intent.attemptedAt());
+                counter.failed(1);
+                return Optional.empty();
+            }
         } else {
             try {
                 intent = store.intents().open(storeId, CREATE_ORDER, order.id(), Payloads.order(order));
@@ -201,40 +217,21 @@ public final class OrderPipeline {
                 intent = e.existing();
             }
         }
+        store.intents().recordAttempt(intent.id());
         ShopOrderRef created;
         try {
-            created = calls.retry().call("create shop order", new CreateAttempt(order));
+            created = calls.shopOnce(() -> target.create(order));
         } catch (InvalidItemException e) {
             store.intents().complete(intent.id(), "refused: " + e.code());
             giveUp(order, "the shop refused order " + order.number() + " (" + order.id() + "): " + e.getMessage());
             return Optional.empty();
+        } catch (RetryableException e) {
+            LOG.warn("store {}: creating order {} in the shop failed without a clear answer ({}); a later poll looks"
+                    + " for it and creates it only if it is still missing", storeId, order.number(), e.getMessage());
+            counter.failed(1);
+            return Optional.empty();
         }
         return Optional.of(recordCreated(order, intent, created));
-    }
-
-    /**
-     * One creation attempt; from the second attempt on, it first looks for an order the previous attempt
-     * may have created before its answer was lost.
-     */
-    private final class CreateAttempt implements com.golisto.sync.core.retry.RetryPolicy.Call<ShopOrderRef> {
-        private final Order order;
-        private boolean first = true;
-
-        CreateAttempt(Order order) {
-            this.order = order;
-        }
-
-        @Override
-        public ShopOrderRef call() throws InterruptedException {
-            if (!first) {
-                Optional<ShopOrderRef> existing = calls.shopOnce(() -> target.find(order));
-                if (existing.isPresent()) {
-                    return existing.get();
-                }
-            }
-            first = false;
-            return calls.shopOnce(() -> target.create(order));
-        }
     }
 
     private ShopOrderRef recordCreated(Order order, Intent intent, ShopOrderRef shopOrder) {

@@ -14,6 +14,7 @@ import java.util.Objects;
  * @param intentKey what it is about, e.g. the marketplace order id; at most 255 characters
  * @param payload what the engine needs to resume or check it (typically JSON); may be empty
  * @param createdAt when it was opened
+ * @param attemptedAt when the latest attempt of the write began; null before the first
  * @param completedAt when it was completed; null while open
  * @param resultText what the write produced (e.g. the shop order id); null while open
  */
@@ -24,6 +25,7 @@ public record Intent(
         String intentKey,
         String payload,
         Instant createdAt,
+        Instant attemptedAt,
         Instant completedAt,
         String resultText) {
 
@@ -33,6 +35,11 @@ public record Intent(
         Require.text(intentKey, "intent key", Limits.ID);
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /** When the latest attempt began, or else when the intent was opened. */
+    public Instant lastActivity() {
+        return attemptedAt != null ? attemptedAt : createdAt;
     }
 
     /** Whether the intent is still open. */

@@ -13,7 +13,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(Intent.class)
 interface IntentDao {
 
-    String COLUMNS = "id, store_id, kind, intent_key, payload, created_at, completed_at, result_text";
+    String COLUMNS = "id, store_id, kind, intent_key, payload, created_at, attempted_at, completed_at, result_text";
 
     @SqlUpdate("""
             INSERT INTO intents (store_id, kind, intent_key, payload, created_at, open_marker)
@@ -36,6 +36,9 @@ interface IntentDao {
             WHERE id = :id AND open_marker = TRUE
             """)
     int complete(@Bind("id") long id, @Bind("result") String result, @Bind("now") Instant now);
+
+    @SqlUpdate("UPDATE intents SET attempted_at = :now WHERE id = :id AND open_marker = TRUE")
+    int attempted(@Bind("id") long id, @Bind("now") Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM intents WHERE store_id = :storeId AND open_marker = TRUE ORDER BY id")
     List<Intent> open(@Bind("storeId") String storeId);

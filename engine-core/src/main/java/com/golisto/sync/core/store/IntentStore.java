@@ -1,5 +1,6 @@
 package com.golisto.sync.core.store;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -71,6 +72,26 @@ public final class IntentStore {
         Require.optionalText(resultText, "intent result", Limits.VALUE);
         Instant now = db.now();
         return db.jdbi().withExtension(IntentDao.class, d -> d.complete(id, resultText, now)) == 1;
+    }
+
+    /**
+     * Records that an attempt of the intent's write begins now. Committed before it returns, so that after
+     * a crash {@link #attemptedWithin} knows how recent the last, possibly still running, attempt is.
+     *
+     * @return the intent as recorded
+     * @throws IllegalStateException if the intent is not open
+     */
+    public Intent recordAttempt(long id) {
+        Instant now = db.now();
+        if (db.jdbi().withExtension(IntentDao.class, d -> d.attempted(id, now)) != 1) {
+            throw new IllegalStateException("intent " + id + " is not open");
+        }
+        return find(id).orElseThrow();
+    }
+
+    /** Whether the intent's latest attempt (or, before any, its opening) lies less than {@code window} back. */
+    public boolean attemptedWithin(Intent intent, Duration window) {
+        return db.now().isBefore(intent.lastActivity().plus(window));
     }
 
     /** An intent by id, open or completed. */

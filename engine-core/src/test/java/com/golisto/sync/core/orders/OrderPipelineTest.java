@@ -20,11 +20,10 @@ import com.golisto.sync.core.run.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.Mapping;
 import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.sandbox.http.MutableClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -53,11 +52,11 @@ class OrderPipelineTest {
     private final RunCounter counter = new RunCounter();
     private final List<String> deadLetters = new ArrayList<>();
     private final Set<String> refreshed = new LinkedHashSet<>();
+    private final MutableClock clock = MutableClock.at(T0);
     private OrderPipeline pipeline;
 
     @BeforeEach
     void open() {
-        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
         store = StateStore.open("jdbc:hsqldb:file:" + dir.resolve("state"), MasterKey.generate(), clock);
         store.stores().create(STORE, "shop", "marketplace");
         store.mappings().upsert(List.of(Mapping.of(STORE, EntityKind.PRODUCT, "p1", "l1", "fp", "sfp", 1, 0, "SYNCED",
@@ -104,15 +103,60 @@ class OrderPipelineTest {
     }
 
     @Test
-    void creationWhoseAnswerWasLost_isFoundOnRetryInsteadOfCreatedTwice() throws Exception {
+    void creationWhoseAnswerWasLost_isFoundByTheNextPollInsteadOfCreatedTwice() throws Exception {
         marketplace.put(order("o1", 1, OrderStatus.PAID, "p1"));
         shop.loseNextAnswer = true;
 
         pipeline.poll();
 
         assertThat(shop.created).hasSize(1);
+        assertThat(store.intents().listOpen(STORE)).as("the outcome is unknown: the intent stays open").hasSize(1);
+        assertThat(marketplace.acks).isEmpty();
+
+        pipeline.poll();
+
+        assertThat(shop.created).hasSize(1);
         assertThat(shop.finds).isEqualTo(1);
         assertThat(store.intents().listOpen(STORE)).isEmpty();
+        assertThat(marketplace.acks).containsExactly("o1@1:RECORDED");
+    }
+
+    @Test
+    void failedCreation_isNotAttemptedAgainBeforeTheShopsSettleTime_thenCreatedOnce() throws Exception {
+        marketplace.put(order("o1", 1, OrderStatus.PAID, "p1"));
+        shop.failNextWithoutCreating = true;
+        pipeline.poll();
+        clock.advance(shop.creationSettleTime().minusSeconds(1));
+
+        pipeline.poll();
+
+        assertThat(shop.attempts).as("the first attempt may still be completing in the shop").isEqualTo(1);
+        assertThat(shop.finds).as("meanwhile the shop is only looked at").isPositive();
+
+        clock.advance(Duration.ofSeconds(1));
+        pipeline.poll();
+
+        assertThat(shop.attempts).isEqualTo(2);
+        assertThat(shop.created).extracting(Order::id).containsExactly("o1");
+        assertThat(marketplace.acks).containsExactly("o1@1:RECORDED");
+        assertThat(store.intents().listOpen(STORE)).isEmpty();
+    }
+
+    @Test
+    void shopStillCreatingAnOrderWhoseAnswerWasLost_getsNoSecondOrder_andTheFirstIsFoundWhenItLands()
+            throws Exception {
+        marketplace.put(order("o1", 1, OrderStatus.PAID, "p1"));
+        shop.completeNextLater = true;
+        pipeline.poll();
+        clock.advance(Duration.ofSeconds(20));
+        pipeline.poll();
+        assertThat(shop.created).isEmpty();
+
+        shop.landLateCreations();
+        pipeline.poll();
+
+        assertThat(shop.attempts).isEqualTo(1);
+        assertThat(shop.created).extracting(Order::id).containsExactly("o1");
         assertThat(marketplace.acks).containsExactly("o1@1:RECORDED");
     }
 
@@ -185,16 +229,30 @@ class OrderPipelineTest {
     /** An in-memory shop that can lose the answer to a creation, or refuse one. */
     private static final class Shop implements OrderTarget {
         final List<Order> created = new ArrayList<>();
+        final List<Order> landingLater = new ArrayList<>();
         final List<String> updates = new ArrayList<>();
+        int attempts;
         int finds;
         boolean loseNextAnswer;
+        boolean failNextWithoutCreating;
+        boolean completeNextLater;
         boolean refuseNext;
 
         @Override
         public ShopOrderRef create(Order order) {
+            attempts++;
             if (refuseNext) {
                 refuseNext = false;
                 throw new InvalidItemException("invalid", "Invalid product.");
+            }
+            if (failNextWithoutCreating) {
+                failNextWithoutCreating = false;
+                throw new RetryableException("connection reset", null);
+            }
+            if (completeNextLater) {
+                completeNextLater = false;
+                landingLater.add(order);
+                throw new RetryableException("timed out", null);
             }
             created.add(order);
             if (loseNextAnswer) {
@@ -202,6 +260,12 @@ class OrderPipelineTest {
                 throw new RetryableException("timed out", null);
             }
             return new ShopOrderRef(Integer.toString(99 + created.size()), null);
+        }
+
+        /** The shop finishes the creations it was still working on. */
+        void landLateCreations() {
+            created.addAll(landingLater);
+            landingLater.clear();
         }
 
         @Override
