@@ -92,11 +92,6 @@ final class RunnerProcess implements AutoCloseable {
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("runner %s died of SIGKILL", name).isTrue();
     }
 
-    /** Whether the process still runs. */
-    boolean alive() {
-        return process.isAlive();
-    }
-
     /** {@code GET} on the admin API; the answer must be 200. */
     JsonNode get(String path) throws IOException, InterruptedException {
         Answer answer = send(HttpRequest.newBuilder(base.resolve(path)).GET());

@@ -117,11 +117,6 @@ final class TestingProcessSandbox implements AutoCloseable {
         return runner;
     }
 
-    /** The runner last started. */
-    RunnerProcess runner() {
-        return runner;
-    }
-
     /**
      * Links the store as the merchant's browser does (the admin API's connect link, Golisto's connect page, its
      * redirect to the runner's {@code /connect/return}) and has Golisto approve it. Returns the account id.
