@@ -2,33 +2,11 @@ package com.golisto.sync.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link DeadLetterStore}: items given up on, one letter per item, replayed or resolved. */
-class DeadLetterStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
-    private StateStore store;
-
-    @BeforeEach
-    void open() {
-        store = TestingStateStores.open(dir, clock);
-        store.stores().create("s1", "woocommerce", "golisto");
-        store.stores().create("s2", "woocommerce", "golisto");
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class DeadLetterStoreTest extends TwoStoresTestBase {
 
     @Test
     void deadLetters_addListFindReplayAndDelete() {

@@ -3,7 +3,6 @@ package com.golisto.sync.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,31 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link LeaseStore}: store work leases, exclusive until they expire, atomic across runners. */
-class LeaseStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
-    private StateStore store;
-
-    @BeforeEach
-    void open() {
-        store = TestingStateStores.open(dir, clock);
-        store.stores().create("s1", "woocommerce", "golisto");
-        store.stores().create("s2", "woocommerce", "golisto");
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class LeaseStoreTest extends TwoStoresTestBase {
 
     @Test
     void lease_isExclusiveUntilItExpires() {

@@ -3,37 +3,15 @@ package com.golisto.sync.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link MappingStore}: pages of mappings, upserts in batches, mark and sweep. */
-class MappingStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
-    private StateStore store;
-
-    @BeforeEach
-    void open() {
-        store = TestingStateStores.open(dir, clock);
-        store.stores().create("s1", "woocommerce", "golisto");
-        store.stores().create("s2", "woocommerce", "golisto");
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class MappingStoreTest extends TwoStoresTestBase {
 
     private static Mapping product(String storeId, String sourceId, long generation) {
         return Mapping.of(storeId, EntityKind.PRODUCT, sourceId, "L-" + sourceId, "fp-" + sourceId, "st-" + sourceId,

@@ -3,34 +3,12 @@ package com.golisto.sync.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link RunStore}: sync runs with their counts, abandoned and old runs. */
-class RunStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
-    private StateStore store;
-
-    @BeforeEach
-    void open() {
-        store = TestingStateStores.open(dir, clock);
-        store.stores().create("s1", "woocommerce", "golisto");
-        store.stores().create("s2", "woocommerce", "golisto");
-    }
-
-    @AfterEach
-    void close() {
-        store.close();
-    }
+class RunStoreTest extends TwoStoresTestBase {
 
     @Test
     void runs_startFinishAndListNewestFirst() {
