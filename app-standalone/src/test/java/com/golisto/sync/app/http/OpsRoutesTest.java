@@ -9,10 +9,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** {@code /healthz} and {@code /metrics} over real HTTP on loopback. */
 class OpsRoutesTest {
     @TempDir
     Path dir;
@@ -42,5 +45,36 @@ class OpsRoutesTest {
         } finally {
             engine.close();
         }
+    }
+
+    @Test
+    void healthz_answersWhatTheEnginesHealthProbeSays_withoutAskingForStores() throws Exception {
+        AtomicBoolean healthy = new AtomicBoolean(true);
+        SyncEngine engine = testingEngine(healthy);
+        RunnerMetrics metrics = new RunnerMetrics();
+        try (RunnerServer server = new RunnerServer("127.0.0.1", 0, metrics);
+             HttpClient http = HttpClient.newHttpClient()) {
+            server.start(new OpsRoutes(engine, metrics).routes());
+            HttpRequest health = HttpRequest.newBuilder(server.localUri().resolve("/healthz")).GET().build();
+
+            HttpResponse<String> up = http.send(health, HttpResponse.BodyHandlers.ofString());
+            healthy.set(false);
+            HttpResponse<String> down = http.send(health, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(up.body()).isEqualTo("{\"status\":\"ok\",\"state_store\":\"reachable\"}");
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(down.body()).contains("\"state_store\":\"unreachable\"");
+        }
+    }
+
+    /** An engine whose only answer is {@code healthy()}; any other call fails the request it serves. */
+    private static SyncEngine testingEngine(AtomicBoolean healthy) {
+        return (SyncEngine) Proxy.newProxyInstance(SyncEngine.class.getClassLoader(), new Class<?>[] {SyncEngine.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "healthy" -> healthy.get();
+                    case "toString" -> "TestingSyncEngine";
+                    default -> throw new UnsupportedOperationException(method.getName());
+                });
     }
 }
