@@ -21,6 +21,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -415,6 +417,32 @@ class RunnerHttpTest {
                 .contains("golisto_sync_webhook_verifications_total")
                 .contains("golisto_sync_queue_depth")
                 .contains("golisto_sync_http_requests_seconds_count{route=\"GET /healthz\",status=\"200\"}");
+    }
+
+    @Test
+    void queueDepth_aWebhookInsideItsDebounce_countsUntilItsRunIsDone() throws Exception {
+        sandbox.deliverShopWebhooksAndSync(); // whatever earlier tests left in the debounce is synced first
+        double before = queueDepth();
+        String account = sandbox.account(SHOP);
+        GolistoListing target = simpleListing(account);
+        sandbox.woo.merchant().setRegularPrice(Long.parseLong(target.externalId()),
+                target.price().add(new BigDecimal("2.00")).toPlainString());
+
+        sandbox.woo.deliverWebhooksNow();
+        double dirty = queueDepth(); // no run yet: the product waits out its debounce
+        sandbox.clock.advance(Duration.ofSeconds(2));
+        sandbox.engine().runDueWork();
+        double after = queueDepth();
+
+        assertThat(before).isZero();
+        assertThat(dirty).isEqualTo(1.0);
+        assertThat(after).isZero();
+    }
+
+    private static double queueDepth() throws Exception {
+        Matcher m = Pattern.compile("(?m)^golisto_sync_queue_depth (\\S+)$").matcher(metrics());
+        assertThat(m.find()).as("golisto_sync_queue_depth is exported").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     @Test

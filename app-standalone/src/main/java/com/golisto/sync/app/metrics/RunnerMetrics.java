@@ -92,14 +92,15 @@ public final class RunnerMetrics implements RequestObserver {
     }
 
     /**
-     * Exports the engine's queue depth (work waiting: dirty products, due runs).
+     * Exports the engine's queue depth ({@code SyncEngine.pendingWork()}: products marked dirty by webhooks
+     * and not yet being synced, plus runs queued or running in this runner).
      *
      * @param depth read at each scrape; must be cheap and thread-safe
      */
     public void queueDepth(Supplier<Number> depth) {
         Objects.requireNonNull(depth, "depth");
         Gauge.builder("golisto.sync.queue.depth", depth)
-                .description("Work waiting in the engine (debounced webhooks, due runs)")
+                .description("Work waiting or in progress in this runner's engine (dirty products, queued and running runs)")
                 .strongReference(true)
                 .register(registry);
     }

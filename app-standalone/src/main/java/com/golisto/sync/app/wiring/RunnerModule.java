@@ -101,9 +101,7 @@ public final class RunnerModule extends AbstractModule {
     @Provides
     @Singleton
     EventLog eventLog(RunnerMetrics metrics) {
-        EventLog log = new EventLog(metrics);
-        metrics.queueDepth(log::activeRuns);
-        return log;
+        return new EventLog(metrics);
     }
 
     @Provides
@@ -156,7 +154,8 @@ public final class RunnerModule extends AbstractModule {
     @Provides
     @Singleton
     SyncEngine engine(RunnerConfig c, MasterKey key, Clock engineClock, List<ConnectorProvider> providers,
-                      HttpClient http, EngineOptions options, @Named(PUBLIC_URL) URI publicUrl, EventLog events) {
+                      HttpClient http, EngineOptions options, @Named(PUBLIC_URL) URI publicUrl, EventLog events,
+                      RunnerMetrics metrics) {
         SyncEngine engine = SyncEngine.builder()
                 .jdbcUrl(c.state().jdbcUrl())
                 .masterKey(key)
@@ -167,6 +166,8 @@ public final class RunnerModule extends AbstractModule {
                 .options(options)
                 .build();
         engine.subscribe(events);
+        // dirty products waiting out their debounce count too, not only the runs in progress
+        metrics.queueDepth(engine::pendingWork);
         return engine;
     }
 
