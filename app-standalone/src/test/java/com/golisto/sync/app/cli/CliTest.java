@@ -24,7 +24,7 @@ class CliTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "demo", "serve", "stores", "stores add", "stores list", "stores show", "connect",
             "status", "sync", "disconnect", "dead-letters", "dead-letters list", "dead-letters replay", "admin-token",
-            "admin-token rotate", "bench"})
+            "admin-token rotate", "master-key", "master-key rotate", "bench"})
     void help_everyCommand_printsUsageAndSucceeds(String command) {
         List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");
