@@ -4,14 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link DeliveryStore}: webhook delivery ids recorded once, across threads and restarts. */
@@ -28,27 +20,9 @@ class DeliveryStoreTest extends TwoStoresTestBase {
 
     @Test
     void record_concurrentDuplicates_exactlyOneWins() throws Exception {
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                Callable<Boolean> task = () -> {
-                    start.await();
-                    return store.deliveries().record("s1", "woocommerce", "burst-1");
-                };
-                results.add(pool.submit(task));
-            }
-            start.countDown();
-            int firsts = 0;
-            for (Future<Boolean> result : results) {
-                firsts += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(firsts).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        int firsts = winnersOfRace(8, i -> () -> store.deliveries().record("s1", "woocommerce", "burst-1"));
+
+        assertThat(firsts).isEqualTo(1);
     }
 
     @Test

@@ -4,13 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@link LeaseStore}: store work leases, exclusive until they expire, atomic across runners. */
@@ -57,27 +50,9 @@ class LeaseStoreTest extends TwoStoresTestBase {
 
     @Test
     void tryAcquire_concurrentRunners_exactlyOneWins() throws Exception {
-        int threads = 8;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<Boolean>> results = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                String owner = "runner-" + i;
-                results.add(pool.submit(() -> {
-                    start.await();
-                    return store.leases().tryAcquire("s1", owner, Duration.ofMinutes(1));
-                }));
-            }
-            start.countDown();
-            int winners = 0;
-            for (Future<Boolean> result : results) {
-                winners += result.get(10, TimeUnit.SECONDS) ? 1 : 0;
-            }
-            assertThat(winners).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        int winners = winnersOfRace(8, i -> () -> store.leases().tryAcquire("s1", "runner-" + i, Duration.ofMinutes(1)));
+
+        assertThat(winners).isEqualTo(1);
     }
 
     @Test
