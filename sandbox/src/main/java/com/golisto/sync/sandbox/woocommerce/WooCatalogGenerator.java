@@ -69,7 +69,7 @@ public final class WooCatalogGenerator {
         List<Long> leafCategories = new ArrayList<>();
         for (String[] tree : CATEGORIES) {
             for (int i = 1; i < tree.length; i++) {
-                leafCategories.add(store.ensureCategoryPath(tree[0] + " > " + tree[i]).id());
+                leafCategories.add(store.categories().ensurePath(tree[0] + " > " + tree[i]).id());
             }
         }
         Instant start = store.now().minus(Duration.ofMinutes(spec.products() + 1L));

@@ -69,7 +69,8 @@ public final class WooCommerceEmulator extends EmulatorServer {
         this.productRoutes = new WooProductRoutes(store, json, zone, this::baseUri);
         this.orderRoutes = new WooOrderRoutes(orders, webhooks, json, zone, this::baseUri);
         this.merchant = new WooMerchant(this);
-        new WooRoutes(this, productRoutes, orderRoutes).register(router);
+        new WooRoutes(this, productRoutes, new WooCategoryRoutes(store, json, this::baseUri), orderRoutes)
+                .register(router);
     }
 
     /** Starts configuring an emulator. */

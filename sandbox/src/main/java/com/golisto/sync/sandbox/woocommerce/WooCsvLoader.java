@@ -64,7 +64,7 @@ final class WooCsvLoader {
             p.buttonText = rec.getOrDefault("Button text", "");
             List<Long> categories = new ArrayList<>();
             for (String path : split(rec.get("Categories"))) {
-                categories.add(store.ensureCategoryPath(path).id());
+                categories.add(store.categories().ensurePath(path).id());
             }
             p.categoryIds = List.copyOf(categories);
             p.tags = List.copyOf(split(rec.get("Tags")));

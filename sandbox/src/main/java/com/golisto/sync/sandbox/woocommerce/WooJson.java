@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -93,7 +92,7 @@ final class WooJson {
         List<WooProduct> children = "variable".equals(p.type) ? store.variationsOf(p.id) : List.of();
         g.writeStartObject();
         g.writeNumberField("id", p.id);
-        g.writeStringField("name", p.isVariation() ? variationName(p, parent) : p.name);
+        g.writeStringField("name", p.isVariation() ? WooDerived.variationName(p, parent) : p.name);
         g.writeStringField("slug", p.slug);
         g.writeStringField("permalink", home.get() + "/product/" + p.slug + "/");
         dates(g, "date_created", p.created);
@@ -106,8 +105,8 @@ final class WooJson {
         g.writeStringField("short_description", p.shortDescription);
         g.writeStringField("sku", p.sku);
         String price = switch (p.type) {
-            case "variable" -> minPrice(children);
-            case "grouped" -> minPrice(p.groupedIds.stream().map(store::get)
+            case "variable" -> WooDerived.minPrice(children);
+            case "grouped" -> WooDerived.minPrice(p.groupedIds.stream().map(store::get)
                     .flatMap(java.util.Optional::stream).toList());
             default -> p.activePrice();
         };
@@ -143,7 +142,7 @@ final class WooJson {
         g.writeStringField("purchase_note", "");
         g.writeArrayFieldStart("categories");
         for (Long id : p.categoryIds) {
-            WooCategory c = store.category(id).orElse(null);
+            WooCategory c = store.categories().get(id).orElse(null);
             if (c != null) {
                 g.writeStartObject();
                 g.writeNumberField("id", c.id());
@@ -220,7 +219,7 @@ final class WooJson {
         dates(g, "date_modified", v.modified);
         g.writeStringField("description", v.description);
         g.writeStringField("permalink", home.get() + "/product/" + (parent == null ? "" : parent.slug + "/")
-                + "?" + variationQuery(v));
+                + "?" + WooDerived.variationQuery(v));
         g.writeStringField("sku", v.sku);
         g.writeStringField("price", v.activePrice());
         g.writeStringField("regular_price", v.regularPrice);
@@ -311,7 +310,7 @@ final class WooJson {
             g.writeBooleanField("manage_stock", p.managesOwnStock());
             writeQuantity(g, p.managesOwnStock() ? p.stockQuantity : null);
             g.writeStringField("stock_status", "variable".equals(p.type) && !p.managesOwnStock()
-                    ? derivedStatus(children) : p.stockStatus);
+                    ? WooDerived.stockStatus(children) : p.stockStatus);
         }
         g.writeStringField("backorders", p.backorders);
         g.writeBooleanField("backorders_allowed", !"no".equals(p.backorders));
@@ -325,34 +324,6 @@ final class WooJson {
         } else {
             g.writeNumberField("stock_quantity", quantity);
         }
-    }
-
-    /** A variable product's stock status comes from its children. */
-    private static String derivedStatus(List<WooProduct> children) {
-        if (children.stream().anyMatch(c -> "instock".equals(c.stockStatus))) {
-            return "instock";
-        }
-        if (children.stream().anyMatch(c -> "onbackorder".equals(c.stockStatus))) {
-            return "onbackorder";
-        }
-        return "outofstock";
-    }
-
-    private static String minPrice(List<WooProduct> items) {
-        BigDecimal min = null;
-        String shown = "";
-        for (WooProduct v : items) {
-            String price = v.activePrice();
-            if (price.isEmpty() || !"publish".equals(v.status)) {
-                continue;
-            }
-            BigDecimal value = new BigDecimal(price);
-            if (min == null || value.compareTo(min) < 0) {
-                min = value;
-                shown = price;
-            }
-        }
-        return shown;
     }
 
     private String priceHtml(String price) {
@@ -405,24 +376,5 @@ final class WooJson {
         g.writeStringField("name", a.name());
         g.writeStringField("option", a.option());
         g.writeEndObject();
-    }
-
-    static String variationName(WooProduct v, WooProduct parent) {
-        String base = parent == null ? "" : parent.name;
-        String options = String.join(", ", v.attributes.stream().map(WooProduct.Attribute::option)
-                .filter(o -> !o.isEmpty()).toList());
-        return options.isEmpty() ? base : base + " - " + options;
-    }
-
-    private static String variationQuery(WooProduct v) {
-        StringBuilder sb = new StringBuilder();
-        for (WooProduct.Attribute a : v.attributes) {
-            if (sb.length() > 0) {
-                sb.append('&');
-            }
-            sb.append("attribute_").append(a.id() > 0 ? "pa_" : "").append(slugify(a.name())).append('=')
-                    .append(slugify(a.option()));
-        }
-        return sb.toString();
     }
 }

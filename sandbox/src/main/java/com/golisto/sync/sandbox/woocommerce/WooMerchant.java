@@ -147,7 +147,7 @@ public final class WooMerchant {
      * @return the new category's id
      */
     public long createCategory(String name, long parentId) {
-        return emulator.store.createCategory(name, parentId).id();
+        return emulator.store.categories().create(name, parentId).id();
     }
 
     /** A product or variation as {@code GET /products/{id}} renders it. */

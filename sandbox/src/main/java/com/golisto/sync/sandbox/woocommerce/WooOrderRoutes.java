@@ -61,7 +61,7 @@ final class WooOrderRoutes {
                 WooRequests.dateFilter(req, "before", zone), o -> o.created);
         f = WooRequests.dateRange(f, WooRequests.dateFilter(req, "modified_after", zone),
                 WooRequests.dateFilter(req, "modified_before", zone), o -> o.modified);
-        WooStore.Slice<WooOrder> slice = orders.list(f, params.orderby(), params.ascending(), params.skip(),
+        WooSlice<WooOrder> slice = orders.list(f, params.orderby(), params.ascending(), params.skip(),
                 params.perPage());
         byte[] body = WooJson.bytes(g -> {
             g.writeStartArray();
@@ -184,7 +184,7 @@ final class WooOrderRoutes {
         if (!params.ascending()) {
             java.util.Collections.reverse(all);
         }
-        WooStore.Slice<WooWebhook> slice = WooStore.slice(all.iterator(),
+        WooSlice<WooWebhook> slice = WooSlice.of(all.iterator(),
                 h -> "all".equals(status) || status.equals(h.status()), params.skip(), params.perPage());
         byte[] body = WooJson.bytes(g -> {
             g.writeStartArray();

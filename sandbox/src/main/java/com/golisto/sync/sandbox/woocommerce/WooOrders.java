@@ -64,7 +64,7 @@ final class WooOrders {
         return List.copyOf(orders.values());
     }
 
-    WooStore.Slice<WooOrder> list(Predicate<WooOrder> filter, String orderby, boolean ascending, int offset,
+    WooSlice<WooOrder> list(Predicate<WooOrder> filter, String orderby, boolean ascending, int offset,
                                   int limit) {
         java.util.Iterator<WooOrder> source;
         if ("id".equals(orderby)) {
@@ -85,7 +85,7 @@ final class WooOrders {
             }
             source = sorted.iterator();
         }
-        return WooStore.slice(source, filter, offset, limit);
+        return WooSlice.of(source, filter, offset, limit);
     }
 
     /** {@code POST /orders}. */
@@ -278,7 +278,7 @@ final class WooOrders {
             String subtotal = WooOrder.money(decimalOr(item.path("subtotal").asText(""), new BigDecimal(total)));
             WooProduct parent = product.isVariation() ? store.parent(product.parentId).orElse(null) : null;
             String name = item.path("name").asText(product.isVariation()
-                    ? WooJson.variationName(product, parent) : product.name);
+                    ? WooDerived.variationName(product, parent) : product.name);
             List<WooProduct.Meta> meta = item.has("meta_data")
                     ? WooProductInput.upsertMeta(List.of(), item.get("meta_data"), store) : List.of();
             lines.add(new WooOrder.Line(itemIds.incrementAndGet(), name,

@@ -137,4 +137,22 @@ final class WooProduct {
     public String toString() {
         return "WooProduct[" + id + " " + type + " " + sku + "]";
     }
+
+    /** Stock status follows the quantity for products that manage their stock, as WooCommerce does. */
+    void normaliseStock() {
+        if (managesOwnStock() && stockQuantity != null) {
+            if (stockQuantity > 0) {
+                stockStatus = "instock";
+            } else {
+                stockStatus = "no".equals(backorders) ? "outofstock" : "onbackorder";
+            }
+        }
+        if ("grouped".equals(type) || "external".equals(type)) {
+            manageStock = "false";
+            stockQuantity = null;
+        }
+        if (!managesOwnStock() && !"parent".equals(manageStock)) {
+            stockQuantity = null;
+        }
+    }
 }

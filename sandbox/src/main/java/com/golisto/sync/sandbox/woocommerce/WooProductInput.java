@@ -105,7 +105,7 @@ final class WooProductInput {
             List<Long> ids = new ArrayList<>();
             for (JsonNode c : body.get("categories")) {
                 long id = c.path("id").asLong();
-                if (store.category(id).isPresent()) {
+                if (store.categories().get(id).isPresent()) {
                     ids.add(id);
                 }
             }

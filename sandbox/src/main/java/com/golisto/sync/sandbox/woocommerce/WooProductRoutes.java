@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,7 +17,8 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * The product, variation and category endpoints of {@code /wp-json/wc/v3}, batches included.
+ * The product and variation endpoints of {@code /wp-json/wc/v3}, batches included (categories:
+ * {@link WooCategoryRoutes}).
  */
 final class WooProductRoutes {
 
@@ -51,7 +51,7 @@ final class WooProductRoutes {
         WooRequests.ListParams params = WooRequests.listParams(req, PRODUCT_ORDERBY, "date", false);
         Predicate<WooProduct> filter = productFilter(req);
         List<String> skus = WooRequests.stringList(req, "sku");
-        WooStore.Slice<WooProduct> slice;
+        WooSlice<WooProduct> slice;
         if (!skus.isEmpty()) {
             // a SKU filter also finds variations, as on a real store
             List<WooProduct> found = new ArrayList<>();
@@ -59,7 +59,7 @@ final class WooProductRoutes {
                 store.bySku(sku).filter(p -> p.sku.equals(sku)).ifPresent(found::add);
             }
             found.sort(java.util.Comparator.comparingLong(p -> p.id));
-            slice = WooStore.slice(found.iterator(), filter, params.skip(), params.perPage());
+            slice = WooSlice.of(found.iterator(), filter, params.skip(), params.perPage());
         } else {
             slice = store.listParents(filter, params.orderby(), params.ascending(), params.skip(), params.perPage());
         }
@@ -196,7 +196,7 @@ final class WooProductRoutes {
         if (!params.ascending()) {
             java.util.Collections.reverse(children);
         }
-        WooStore.Slice<WooProduct> slice = WooStore.slice(children.iterator(), f, params.skip(), params.perPage());
+        WooSlice<WooProduct> slice = WooSlice.of(children.iterator(), f, params.skip(), params.perPage());
         byte[] body = WooJson.bytes(g -> {
             g.writeStartArray();
             for (WooProduct v : slice.items()) {
@@ -275,48 +275,6 @@ final class WooProductRoutes {
             g.writeEndObject();
         });
         return EmulatorResponse.json(200, out);
-    }
-
-    // ------------------------------------------------------------------ categories
-
-    EmulatorResponse listCategories(EmulatorRequest req) {
-        WooRequests.ListParams params = WooRequests.listParams(req, Set.of("id", "include", "name", "slug",
-                "term_group", "description", "count"), "name", true);
-        List<WooCategory> all = new ArrayList<>(store.categories());
-        java.util.Comparator<WooCategory> cmp = "id".equals(params.orderby())
-                ? java.util.Comparator.comparingLong(WooCategory::id)
-                : java.util.Comparator.comparing(WooCategory::name).thenComparingLong(WooCategory::id);
-        all.sort(params.ascending() ? cmp : cmp.reversed());
-        Map<Long, Long> counts = new java.util.HashMap<>();
-        for (WooProduct p : store.allParents()) {
-            p.categoryIds.forEach(c -> counts.merge(c, 1L, Long::sum));
-        }
-        WooStore.Slice<WooCategory> slice = WooStore.slice(all.iterator(), c -> true, params.skip(), params.perPage());
-        byte[] body = WooJson.bytes(g -> {
-            g.writeStartArray();
-            for (WooCategory c : slice.items()) {
-                json.category(g, c, counts.getOrDefault(c.id(), 0L));
-            }
-            g.writeEndArray();
-        });
-        return WooRequests.paged(req, base.get(), params, slice.total(), body);
-    }
-
-    EmulatorResponse getCategory(long id) {
-        WooCategory c = store.category(id).orElseThrow(() ->
-                new WooError(404, "woocommerce_rest_term_invalid", "Resource does not exist."));
-        return EmulatorResponse.json(200, WooJson.bytes(g -> json.category(g, c, 0)));
-    }
-
-    EmulatorResponse createCategory(EmulatorRequest req) {
-        JsonNode body = WooRequests.body(req);
-        String name = body.path("name").asText("");
-        if (name.isBlank()) {
-            throw new WooError(400, "rest_missing_callback_param", "Missing parameter(s): name",
-                    Map.of("params", List.of("name")));
-        }
-        WooCategory c = store.createCategory(name, body.path("parent").asLong(0));
-        return EmulatorResponse.json(201, WooJson.bytes(g -> json.category(g, c, 0)));
     }
 
     // ------------------------------------------------------------------ batch helpers

@@ -41,11 +41,14 @@ final class WooRoutes {
 
     private final WooCommerceEmulator emulator;
     private final WooProductRoutes products;
+    private final WooCategoryRoutes categories;
     private final WooOrderRoutes orders;
 
-    WooRoutes(WooCommerceEmulator emulator, WooProductRoutes products, WooOrderRoutes orders) {
+    WooRoutes(WooCommerceEmulator emulator, WooProductRoutes products, WooCategoryRoutes categories,
+              WooOrderRoutes orders) {
         this.emulator = emulator;
         this.products = products;
+        this.categories = categories;
         this.orders = orders;
     }
 
@@ -54,9 +57,9 @@ final class WooRoutes {
         on(r, "POST", V3 + "/products", Access.CREATE, (q, p) -> products.create(q));
         on(r, "POST", V3 + "/products/batch", Access.BATCH, (q, p) -> products.batch(q));
         on(r, "PUT", V3 + "/products/batch", Access.BATCH, (q, p) -> products.batch(q));
-        on(r, "GET", V3 + "/products/categories", Access.LIST, (q, p) -> products.listCategories(q));
-        on(r, "POST", V3 + "/products/categories", Access.CREATE, (q, p) -> products.createCategory(q));
-        on(r, "GET", V3 + "/products/categories/{id}", Access.VIEW, (q, p) -> products.getCategory(id(p, "id")));
+        on(r, "GET", V3 + "/products/categories", Access.LIST, (q, p) -> categories.list(q));
+        on(r, "POST", V3 + "/products/categories", Access.CREATE, (q, p) -> categories.create(q));
+        on(r, "GET", V3 + "/products/categories/{id}", Access.VIEW, (q, p) -> categories.get(id(p, "id")));
         on(r, "GET", V3 + "/products/{id}", Access.VIEW, (q, p) -> products.get(q, id(p, "id")));
         on(r, "PUT", V3 + "/products/{id}", Access.EDIT, (q, p) -> products.update(q, id(p, "id")));
         on(r, "PATCH", V3 + "/products/{id}", Access.EDIT, (q, p) -> products.update(q, id(p, "id")));

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -21,8 +22,9 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * The emulator's catalog: products, variations and categories, with sorted indexes so that list pages
- * are computed without sorting the catalog per request. Reads are lock-free; writes take one lock.
+ * The emulator's catalog: products and variations, with sorted indexes so that list pages are computed
+ * without sorting the catalog per request, and the {@link WooCategories} they refer to. Reads are lock-free;
+ * writes take one lock.
  */
 final class WooStore {
 
@@ -46,14 +48,9 @@ final class WooStore {
         }
     }
 
-    /** One computed page. */
-    record Slice<T>(int total, List<T> items) {
-    }
-
     private final Clock clock;
     private final ReentrantLock writeLock = new ReentrantLock();
     private final AtomicLong postIds = new AtomicLong(10);
-    private final AtomicLong termIds = new AtomicLong(14);
     private final AtomicLong metaIds = new AtomicLong(1000);
     private final ConcurrentSkipListMap<Long, WooProduct> parents = new ConcurrentSkipListMap<>();
     private final ConcurrentHashMap<Long, WooProduct> variations = new ConcurrentHashMap<>();
@@ -62,7 +59,7 @@ final class WooStore {
     private final ConcurrentSkipListSet<DateKey> byModified = new ConcurrentSkipListSet<>();
     private final ConcurrentHashMap<String, Long> skuIndex = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> slugIndex = new ConcurrentHashMap<>();
-    private final ConcurrentSkipListMap<Long, WooCategory> categories = new ConcurrentSkipListMap<>();
+    private final WooCategories categories = new WooCategories();
     private volatile Events events = (event, product) -> { };
 
     WooStore(Clock clock) {
@@ -90,68 +87,9 @@ final class WooStore {
         postIds.accumulateAndGet(id, Math::max);
     }
 
-    // ---------------------------------------------------------------- categories
-
-    Optional<WooCategory> category(long id) {
-        return Optional.ofNullable(categories.get(id));
-    }
-
-    Collection<WooCategory> categories() {
-        return categories.values();
-    }
-
-    WooCategory createCategory(String name, long parent) {
-        writeLock.lock();
-        try {
-            for (WooCategory c : categories.values()) {
-                if (c.parent() == parent && c.name().equals(name)) {
-                    throw new WooError(400, "term_exists", "A term with the name provided already exists with this parent.",
-                            Map.of("resource_id", c.id()));
-                }
-            }
-            if (parent != 0 && !categories.containsKey(parent)) {
-                throw new WooError(400, "woocommerce_rest_term_invalid", "Parent resource does not exist.");
-            }
-            String base = WooJson.slugify(name);
-            String slug = base;
-            for (int i = 2; slugTaken(slug); i++) {
-                slug = base + "-" + i;
-            }
-            WooCategory c = new WooCategory(termIds.incrementAndGet(), name, slug, parent, "");
-            categories.put(c.id(), c);
-            return c;
-        } finally {
-            writeLock.unlock();
-        }
-    }
-
-    private boolean slugTaken(String slug) {
-        return categories.values().stream().anyMatch(c -> c.slug().equals(slug));
-    }
-
-    /** Finds or creates every level of a path such as {@code "Clothing > Hoodies"}; returns the leaf. */
-    WooCategory ensureCategoryPath(String path) {
-        writeLock.lock();
-        try {
-            long parent = 0;
-            WooCategory leaf = null;
-            for (String raw : path.split(">")) {
-                String name = raw.trim();
-                if (name.isEmpty()) {
-                    continue;
-                }
-                final long p = parent;
-                leaf = categories.values().stream().filter(c -> c.parent() == p && c.name().equals(name))
-                        .findFirst().orElseGet(() -> createCategory(name, p));
-                parent = leaf.id();
-            }
-            if (leaf == null) {
-                throw new IllegalArgumentException("empty category path");
-            }
-            return leaf;
-        } finally {
-            writeLock.unlock();
-        }
+    /** The category taxonomy, which has its own lock. */
+    WooCategories categories() {
+        return categories;
     }
 
     // ---------------------------------------------------------------- reads
@@ -210,7 +148,7 @@ final class WooStore {
      *
      * @param orderby {@code id}, {@code date}, {@code modified}, {@code title} or {@code slug}
      */
-    Slice<WooProduct> listParents(Predicate<WooProduct> filter, String orderby, boolean ascending, int offset,
+    WooSlice<WooProduct> listParents(Predicate<WooProduct> filter, String orderby, boolean ascending, int offset,
                                   int limit) {
         Iterator<WooProduct> source = switch (orderby) {
             case "id", "include" -> (ascending ? parents.values() : parents.descendingMap().values()).iterator();
@@ -226,52 +164,12 @@ final class WooStore {
                 yield sorted.iterator();
             }
         };
-        return slice(source, filter, offset, limit);
+        return WooSlice.of(source, filter, offset, limit);
     }
 
+    /** The parents in {@code index} order, lazily, skipping entries removed since the index was read. */
     private Iterator<WooProduct> lookup(NavigableSet<DateKey> index) {
-        Iterator<DateKey> keys = index.iterator();
-        return new Iterator<>() {
-            private WooProduct next = advance();
-
-            private WooProduct advance() {
-                while (keys.hasNext()) {
-                    WooProduct p = parents.get(keys.next().id());
-                    if (p != null) {
-                        return p;
-                    }
-                }
-                return null;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return next != null;
-            }
-
-            @Override
-            public WooProduct next() {
-                WooProduct current = next;
-                next = advance();
-                return current;
-            }
-        };
-    }
-
-    static <T> Slice<T> slice(Iterator<T> source, Predicate<T> filter, int offset, int limit) {
-        int total = 0;
-        List<T> items = new ArrayList<>(Math.max(0, Math.min(limit, 100)));
-        while (source.hasNext()) {
-            T item = source.next();
-            if (!filter.test(item)) {
-                continue;
-            }
-            if (total >= offset && items.size() < limit) {
-                items.add(item);
-            }
-            total++;
-        }
-        return new Slice<>(total, items);
+        return index.stream().map(key -> parents.get(key.id())).filter(Objects::nonNull).iterator();
     }
 
     // ---------------------------------------------------------------- writes
@@ -296,7 +194,7 @@ final class WooStore {
             p.created = p.created == null ? now : p.created;
             p.modified = p.modified == null ? p.created : p.modified;
             p.slug = uniqueSlug(p.slug.isEmpty() ? WooJson.slugify(p.name) : p.slug, p.id);
-            normaliseStock(p);
+            p.normaliseStock();
             put(null, p);
             if (p.isVariation()) {
                 touchParent(p.parentId, now);
@@ -322,7 +220,7 @@ final class WooStore {
             if (!p.slug.equals(old.slug)) {
                 p.slug = uniqueSlug(p.slug.isEmpty() ? WooJson.slugify(p.name) : p.slug, p.id);
             }
-            normaliseStock(p);
+            p.normaliseStock();
             Instant now = now();
             p.modified = now;
             put(old, p);
@@ -479,24 +377,6 @@ final class WooStore {
                 return slug;
             }
             slug = base + "-" + i;
-        }
-    }
-
-    /** Stock status follows the quantity for products that manage their stock, as WooCommerce does. */
-    static void normaliseStock(WooProduct p) {
-        if (p.managesOwnStock() && p.stockQuantity != null) {
-            if (p.stockQuantity > 0) {
-                p.stockStatus = "instock";
-            } else {
-                p.stockStatus = "no".equals(p.backorders) ? "outofstock" : "onbackorder";
-            }
-        }
-        if ("grouped".equals(p.type) || "external".equals(p.type)) {
-            p.manageStock = "false";
-            p.stockQuantity = null;
-        }
-        if (!p.managesOwnStock() && !"parent".equals(p.manageStock)) {
-            p.stockQuantity = null;
         }
     }
 }

@@ -3,20 +3,12 @@ package com.golisto.sync.sandbox.woocommerce;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,14 +21,12 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Webhooks as WooCommerce keeps and delivers them: CRUD, a synchronous form-encoded ping at creation,
- * pending deliveries coalesced per (webhook, resource) whose payload is built at send time, signed
- * POSTs with every {@code X-WC-Webhook-*} header, no retries, {@code failure_count} and auto-disable
- * on the 7th consecutive failure.
+ * pending deliveries coalesced per (webhook, resource) whose payload is built at send time, no retries,
+ * {@code failure_count} and auto-disable on the 7th consecutive failure. The HTTP side (signed POSTs with
+ * every {@code X-WC-Webhook-*} header, URL rules) is {@link WooHookshot}.
  */
 final class WooWebhooks implements AutoCloseable {
 
@@ -53,9 +43,7 @@ final class WooWebhooks implements AutoCloseable {
     }
 
     private final Clock clock;
-    private final java.util.function.Supplier<String> home;
     private final boolean enabled;
-    private final boolean strictUrls;
     private final Duration autoDelay;
     private final Function<Long, Optional<byte[]>> productPayload;
     private final Function<Long, Optional<byte[]>> orderPayload;
@@ -66,20 +54,17 @@ final class WooWebhooks implements AutoCloseable {
     private final Object sendLock = new Object();
     private final LinkedHashMap<PendingKey, Pending> pending = new LinkedHashMap<>();
     private final CopyOnWriteArrayList<WebhookDelivery> log = new CopyOnWriteArrayList<>();
-    private final HttpClient http;
+    private final WooHookshot hookshot;
     private final ScheduledExecutorService scheduler;
 
     WooWebhooks(Clock clock, java.util.function.Supplier<String> home, boolean enabled, boolean strictUrls, Duration autoDelay,
                 Function<Long, Optional<byte[]>> productPayload, Function<Long, Optional<byte[]>> orderPayload) {
         this.clock = clock;
-        this.home = home;
         this.enabled = enabled;
-        this.strictUrls = strictUrls;
         this.autoDelay = autoDelay;
         this.productPayload = productPayload;
         this.orderPayload = orderPayload;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        this.hookshot = new WooHookshot(clock, home, strictUrls);
         this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "woo-webhook-scheduler");
             t.setDaemon(true);
@@ -285,27 +270,7 @@ final class WooWebhooks implements AutoCloseable {
             body = source.apply(p.resourceId()).orElseGet(() -> WooJson.error(
                     new WooError(404, "woocommerce_rest_" + p.resource() + "_invalid_id", "Invalid ID.")));
         }
-        Optional<String> refused = refusal(hook.deliveryUrl());
-        WebhookDelivery attempt;
-        if (refused.isPresent()) {
-            attempt = new WebhookDelivery(hook.id(), hook.topic(), p.resourceId(), -1, false, refused.get());
-        } else {
-            long second = clock.instant().getEpochSecond();
-            HttpRequest request = HttpRequest.newBuilder(URI.create(hook.deliveryUrl()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "WooCommerce/8.2.2 Hookshot (WordPress/6.4.1)")
-                    .header("X-WC-Webhook-Source", home.get() + "/")
-                    .header("X-WC-Webhook-Topic", hook.topic())
-                    .header("X-WC-Webhook-Resource", hook.resource())
-                    .header("X-WC-Webhook-Event", hook.event())
-                    .header("X-WC-Webhook-Signature", signature(body, hook.secret()))
-                    .header("X-WC-Webhook-ID", Long.toString(hook.id()))
-                    // a hash of the webhook id and the current second, hence not unique
-                    .header("X-WC-Webhook-Delivery-ID", md5(hook.id() + ":" + second))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-            attempt = send(hook, p.resourceId(), request, false);
-        }
+        WebhookDelivery attempt = hookshot.deliver(hook, p.resourceId(), body);
         recordOutcome(hook.id(), attempt.success());
         log.add(attempt);
         return attempt;
@@ -315,36 +280,10 @@ final class WooWebhooks implements AutoCloseable {
         if (!enabled) {
             return;
         }
-        Optional<String> refused = refusal(hook.deliveryUrl());
-        WebhookDelivery attempt;
-        if (refused.isPresent()) {
-            attempt = new WebhookDelivery(hook.id(), "ping", 0, -1, false, refused.get());
-        } else {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(hook.deliveryUrl()))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .header("User-Agent", "WooCommerce/8.2.2 Hookshot (WordPress/6.4.1)")
-                    .POST(HttpRequest.BodyPublishers.ofString("webhook_id=" + hook.id())).build();
-            attempt = send(hook, 0, request, true);
-        }
+        WebhookDelivery attempt = hookshot.ping(hook);
         log.add(attempt);
         if (attempt.success()) {
             hooks.computeIfPresent(hook.id(), (k, h) -> h.withPending(false));
-        }
-    }
-
-    private WebhookDelivery send(WooWebhook hook, long resourceId, HttpRequest request, boolean ping) {
-        String topic = ping ? "ping" : hook.topic();
-        try {
-            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-            int code = response.statusCode();
-            boolean ok = ping ? code == 200 : (code >= 200 && code < 300) || code == 301 || code == 302;
-            return new WebhookDelivery(hook.id(), topic, resourceId, code, ok, "");
-        } catch (IOException e) {
-            return new WebhookDelivery(hook.id(), topic, resourceId, -1, false, e.getClass().getSimpleName());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new WebhookDelivery(hook.id(), topic, resourceId, -1, false, "interrupted");
         }
     }
 
@@ -357,50 +296,6 @@ final class WooWebhooks implements AutoCloseable {
             return h.failureCount() > 5 ? h.withFailures(h.failureCount(), "disabled")
                     : h.withFailures(h.failureCount() + 1, h.status());
         });
-    }
-
-    /** WordPress's {@code wp_http_validate_url} rules, when strict URL checks are on. */
-    private Optional<String> refusal(String url) {
-        if (!strictUrls) {
-            return Optional.empty();
-        }
-        URI target = URI.create(url);
-        URI self = URI.create(home.get());
-        boolean sameHost = target.getHost() != null && target.getHost().equalsIgnoreCase(self.getHost());
-        if (!sameHost) {
-            try {
-                InetAddress address = InetAddress.getByName(target.getHost());
-                if (address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                        || address.isAnyLocalAddress()) {
-                    return Optional.of("A valid URL was not provided. (private or loopback address)");
-                }
-            } catch (IOException e) {
-                return Optional.of("A valid URL was not provided. (unknown host)");
-            }
-        }
-        int port = target.getPort();
-        if (port == -1 || port == 80 || port == 443 || port == 8080 || (sameHost && port == self.getPort())) {
-            return Optional.empty();
-        }
-        return Optional.of("A valid URL was not provided. (port " + port + " not allowed)");
-    }
-
-    static String signature(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(body));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 unavailable", e);
-        }
-    }
-
-    private static String md5(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Forces a webhook's failure count (test hook), e.g. to check auto-disable. */
@@ -417,6 +312,6 @@ final class WooWebhooks implements AutoCloseable {
     @Override
     public void close() {
         scheduler.shutdownNow();
-        http.shutdownNow();
+        hookshot.close();
     }
 }
