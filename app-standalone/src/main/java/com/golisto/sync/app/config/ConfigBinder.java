@@ -1,0 +1,237 @@
+package com.golisto.sync.app.config;
+
+import com.golisto.sync.api.spi.ConnectorDescriptor;
+import com.golisto.sync.api.spi.InvalidSettingsException;
+import com.golisto.sync.api.spi.Secret;
+import com.golisto.sync.api.spi.SettingProblem;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Binds the flat key/value map to the typed configuration, section by section (server, state, golisto,
+ * sync, stores), checking each value ({@link ConfigValues}) and filling in defaults. Consumes keys as it
+ * goes; leftovers are reported as unknown keys, with the known keys of their section. Single use.
+ */
+final class ConfigBinder {
+    private static final Pattern STORE_KEY = Pattern.compile("stores\\[(\\d+)]\\.(.+)");
+    private static final int MAX_STORES = 10_000;
+
+private final Map<String, String> raw;
+    private final Map<String, String> origin;
+    private final List<ConfigProblem> problems;
+    private final ConnectorDescriptor wooDescriptor;
+    private final Set<String> wooSettingNames;
+
+    /**
+     * @param raw the flat keys and texts ({@link ConfigSources})
+     * @param origin where each key came from
+     * @param problems where problems are added
+     * @param wooDescriptor the WooCommerce connector's declaration, or {@code null} for the built-in check
+     * @param wooSettingNames the settings a store's {@code woocommerce} section may have
+     */
+    ConfigBinder(Map<String, String> raw, Map<String, String> origin, List<ConfigProblem> problems,
+                 ConnectorDescriptor wooDescriptor, Set<String> wooSettingNames) {
+        this.raw = new LinkedHashMap<>(raw);
+        this.origin = origin;
+        this.problems = problems;
+        this.wooDescriptor = wooDescriptor;
+        this.wooSettingNames = wooSettingNames;
+    }
+
+    /** The configuration, or {@code null} when a problem was found (then {@code problems} says which). */
+    RunnerConfig bind() {
+        String host = text(ConfigKey.SERVER_HOST, "127.0.0.1");
+        Integer port = value(ConfigKey.SERVER_PORT, "8080", ConfigValues::port);
+        URI publicUrl = value(ConfigKey.SERVER_PUBLIC_URL, null, ConfigValues::httpUrl);
+        Secret adminToken = secret(ConfigKey.SERVER_ADMIN_TOKEN, 24);
+        Path dataDir = value(ConfigKey.STATE_DATA_DIR, "data", ConfigValues::path);
+        String jdbcUrl = secretValue(ConfigKey.STATE_JDBC_URL, ConfigValues::jdbcUrl);
+        Path masterKey = value(ConfigKey.STATE_MASTER_KEY_FILE, null, ConfigValues::path);
+        URI apiUrl = value(ConfigKey.GOLISTO_API_URL, "https://api.golisto.com", ConfigValues::httpUrl);
+        URI webUrl = value(ConfigKey.GOLISTO_WEB_URL, "https://golisto.com", ConfigValues::httpUrl);
+        Duration statusPoll = value(ConfigKey.GOLISTO_STATUS_POLL_INTERVAL, "PT1M", ConfigValues::positiveDuration);
+        LocalTime dailyAt = value(ConfigKey.SYNC_DAILY_FULL_SYNC_AT, "03:00", ConfigValues::timeOfDay);
+        ZoneId zone = value(ConfigKey.SYNC_TIME_ZONE, "UTC", ConfigValues::zone);
+        Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues::positiveDuration);
+        Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues::positiveDuration);
+        Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues::nonNegativeDuration);
+        List<StoreConfig> stores = stores();
+        for (String unknown : raw.keySet()) {
+            problems.add(new ConfigProblem(unknown, "unknown key" + from(unknown) + suggestion(unknown)));
+        }
+        if (!problems.isEmpty()) {
+            return null;
+        }
+        if (jdbcUrl == null) {
+            jdbcUrl = "jdbc:hsqldb:file:" + dataDir.resolve("state");
+        }
+        if (masterKey == null) {
+            masterKey = dataDir.resolve("master.key");
+        }
+        return new RunnerConfig(
+                new ServerConfig(host, port, publicUrl, adminToken),
+                new StateConfig(dataDir, jdbcUrl, masterKey),
+                new GolistoConfig(apiUrl, webUrl, statusPoll),
+                new SyncConfig(dailyAt, zone, incremental, orderPoll, debounce),
+                stores);
+    }
+
+    private List<StoreConfig> stores() {
+        int count = 0;
+        for (String key : raw.keySet()) {
+            Matcher m = STORE_KEY.matcher(key);
+            if (m.matches()) {
+                try {
+                    count = Math.max(count, Math.min(MAX_STORES, Integer.parseInt(m.group(1)) + 1));
+                } catch (NumberFormatException e) {
+                    count = MAX_STORES;
+                }
+            }
+        }
+        List<StoreConfig> stores = new ArrayList<>();
+        Set<String> seen = new TreeSet<>();
+        for (int i = 0; i < count; i++) {
+            String prefix = "stores[" + i + "].";
+            String idKey = prefix + "id";
+            String id = raw.remove(idKey);
+            Map<String, String> woo = new LinkedHashMap<>();
+            for (Iterator<Map.Entry<String, String>> it = raw.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<String, String> e = it.next();
+                if (e.getKey().startsWith(prefix + "woocommerce.")) {
+                    String setting = e.getKey().substring((prefix + "woocommerce.").length());
+                    if (setting.contains(".") || !wooSettingNames.contains(setting) && wooDescriptor == null) {
+                        continue; // left in raw: reported as an unknown key
+                    }
+                    woo.put(setting, e.getValue());
+                    it.remove();
+                }
+            }
+            if (id == null || id.isBlank()) {
+                if (!woo.isEmpty()) {
+                    problems.add(new ConfigProblem(idKey, "is required: every store needs an id"));
+                }
+                continue;
+            }
+            String trimmed = id.trim();
+            if (!trimmed.matches(StoreConfig.ID_PATTERN)) {
+                problems.add(new ConfigProblem(idKey, "\"" + trimmed + "\"" + from(idKey)
+                        + " is not a store id: use lower-case letters, digits and dashes (at most 63)"));
+                continue;
+            }
+            if (!seen.add(trimmed)) {
+                problems.add(new ConfigProblem(idKey, "store \"" + trimmed + "\" is declared twice"));
+                continue;
+            }
+            checkWooSettings(prefix + "woocommerce.", woo);
+            stores.add(new StoreConfig(trimmed, woo));
+        }
+        return stores;
+    }
+
+    private void checkWooSettings(String prefix, Map<String, String> woo) {
+        if (wooDescriptor == null) {
+            String url = woo.get("url");
+            if (url == null || url.isBlank()) {
+                problems.add(new ConfigProblem(prefix + "url", "is required: the WooCommerce store's home URL"));
+            } else {
+                check(prefix + "url", url, ConfigValues::httpUrl);
+            }
+            boolean hasKey = woo.get("consumer-key") != null && !woo.get("consumer-key").isBlank();
+            boolean hasSecret = woo.get("consumer-secret") != null && !woo.get("consumer-secret").isBlank();
+            if (hasKey != hasSecret) {
+                String missing = hasKey ? "consumer-secret" : "consumer-key";
+                problems.add(new ConfigProblem(prefix + missing,
+                        "is required when " + (hasKey ? "consumer-key" : "consumer-secret") + " is given"));
+            }
+            return;
+        }
+        try {
+            wooDescriptor.validate(woo);
+        } catch (InvalidSettingsException e) {
+            for (SettingProblem p : e.problems()) {
+                problems.add(new ConfigProblem(prefix + p.setting(), p.message()));
+            }
+        }
+    }
+
+    private String text(ConfigKey key, String defaultValue) {
+        String value = raw.remove(key.name());
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return value.trim();
+    }
+
+    private Secret secret(ConfigKey key, int minLength) {
+        String value = raw.remove(key.name());
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (value.length() < minLength) {
+            problems.add(new ConfigProblem(key.name(), "is too short" + from(key.name()) + ": use at least "
+                    + minLength + " characters (or leave it out to have one generated)"));
+            return null;
+        }
+        return Secret.of(value);
+    }
+
+    private <T> T secretValue(ConfigKey key, Function<String, T> parser) {
+        String value = raw.remove(key.name());
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return parser.apply(value.trim());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigProblem(key.name(), "the value" + from(key.name()) + " " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private <T> T value(ConfigKey key, String defaultValue, Function<String, T> parser) {
+        String value = raw.remove(key.name());
+        if (value == null || value.isBlank()) {
+            return defaultValue == null ? null : parser.apply(defaultValue);
+        }
+        return check(key.name(), value.trim(), parser);
+    }
+
+    private <T> T check(String key, String value, Function<String, T> parser) {
+        try {
+            return parser.apply(value);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            problems.add(new ConfigProblem(key, "\"" + value + "\"" + from(key) + " " + e.getMessage()));
+            return null;
+        }
+    }
+
+    private String from(String key) {
+        String source = origin.get(key);
+        return source != null && source.startsWith(ConfigKey.ENV_PREFIX) ? " (from " + source + ")" : "";
+    }
+
+    private String suggestion(String unknown) {
+        String generic = unknown.replaceFirst("^stores\\[\\d+]\\.", "stores[N].");
+        String section = generic.contains(".") ? generic.substring(0, generic.lastIndexOf('.')) : "";
+        List<String> siblings = ConfigKey.ALL.stream().map(ConfigKey::name)
+                .filter(n -> n.startsWith(section + ".") && n.lastIndexOf('.') == section.length())
+                .map(n -> n.substring(section.length() + 1))
+                .toList();
+        return siblings.isEmpty() ? "" : " (known in " + section.replace("stores[N]", "a store") + ": "
+                + String.join(", ", siblings) + ")";
+    }
+}
