@@ -37,6 +37,7 @@ public final class Exchange {
     private final int maxBodyBytes;
     private final long startNanos = System.nanoTime();
     private boolean answered;
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, String route,
              RequestObserver observer, int maxBodyBytes) {
@@ -147,6 +148,7 @@ public final class Exchange {
         if (declared > maxBodyBytes) {
             throw tooLarge();
         }
+        bodyRead = true;
         try (InputStream in = Content.Source.asInputStream(request)) {
             byte[] bytes = in.readNBytes(maxBodyBytes + 1);
             if (bytes.length > maxBodyBytes) {
@@ -210,6 +212,11 @@ public final class Exchange {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (!bodyRead && (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+            // answered without reading the body (refused early): Jetty will not wait for it, so the client must
+            // not reuse this connection for its next request
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         // observed before the answer leaves: whoever reads the answer can already see it counted
         observer.answered(route, statusCode, java.time.Duration.ofNanos(System.nanoTime() - startNanos));
