@@ -65,7 +65,7 @@ public final class RunnerServer implements AutoCloseable {
         QueuedThreadPool pool = new QueuedThreadPool(64, 2);
         pool.setName("http");
         // blocking handlers (body reads, engine calls) run on virtual threads: a slow client holds no pool thread
-        pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-v", 0).factory()));
         this.server = new Server(pool);
         HttpConfiguration http = new HttpConfiguration();
         http.setSendServerVersion(false);
