@@ -65,6 +65,8 @@ class SlowClientTest {
             trickler.scheduleAtFixedRate(() -> sockets.forEach(SlowClientTest::sendOneByte), 5, 5, TimeUnit.SECONDS);
 
             assertThat(reading.await(60, TimeUnit.SECONDS)).as("every slow client is being served").isTrue();
+            // all at once: none had to be cut off (the first after its second byte, 5 s in) to free a thread
+            long servedBeforeAnyCutOff = cutOff.getCount();
             long start = System.nanoTime();
             HttpResponse<String> health = http.send(HttpRequest.newBuilder(server.localUri().resolve("/healthz"))
                     .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -75,6 +77,7 @@ class SlowClientTest {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             boolean allCutOff = cutOff.await(90, TimeUnit.SECONDS);
 
+            assertThat(servedBeforeAnyCutOff).as("slow clients served at once").isEqualTo(CLIENTS);
             assertThat(health.statusCode()).as("healthz while %d bodies trickle (took %s)", CLIENTS, healthTook)
                     .isEqualTo(200);
             assertThat(webhook.statusCode()).as(webhook.body()).isEqualTo(200);
