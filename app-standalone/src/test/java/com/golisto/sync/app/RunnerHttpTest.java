@@ -386,8 +386,10 @@ class RunnerHttpTest {
     // ---- pages ----
 
     @Test
-    void dashboard_loopbackSeesIt_proxiedNeedsTheToken() throws Exception {
-        HttpResponse<String> local = get("/");
+    void dashboard_needsTheToken_evenFromLoopback() throws Exception {
+        HttpResponse<String> local = sandbox.http.send(HttpRequest.newBuilder(sandbox.url("/"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> anonymous = get("/");
         HttpResponse<String> proxied = sandbox.http.send(HttpRequest.newBuilder(sandbox.url("/"))
                 .header("X-Forwarded-For", "203.0.113.9").GET().build(), HttpResponse.BodyHandlers.ofString());
         HttpResponse<String> proxiedWithToken = sandbox.http.send(HttpRequest.newBuilder(sandbox.url("/"))
@@ -398,8 +400,9 @@ class RunnerHttpTest {
         assertThat(local.statusCode()).isEqualTo(200);
         assertThat(local.body()).contains("<td>" + SHOP + "</td>").contains("approved").contains("Last runs")
                 .contains("Dead letters").doesNotContain(token);
-        assertThat(proxied.statusCode()).isEqualTo(401);
-        assertThat(proxied.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(anonymous.statusCode()).isEqualTo(303);
+        assertThat(anonymous.headers().firstValue("Location")).contains("/login");
+        assertThat(proxied.statusCode()).isEqualTo(303);
         assertThat(proxiedWithToken.statusCode()).isEqualTo(200);
     }
 

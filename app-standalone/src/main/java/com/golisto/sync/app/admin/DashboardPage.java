@@ -1,57 +1,98 @@
 package com.golisto.sync.app.admin;
 
+import com.golisto.sync.api.spi.NotApprovedException;
 import com.golisto.sync.app.http.Exchange;
 import com.golisto.sync.app.http.Html;
+import com.golisto.sync.app.http.HttpError;
+import com.golisto.sync.app.http.LogContext;
 import com.golisto.sync.app.http.Route;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
+import com.golisto.sync.core.SyncMode;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code GET /}: a small page with every store, its connection status, its last runs with their counts,
- * and the dead letters. Every value is escaped. Loopback clients see it directly; others authenticate with
- * the admin token (see {@link AdminAuth#dashboardAllowed}).
+ * and the dead letters. Every value is escaped. It needs the admin token ({@link AdminAuth#dashboardAllowed}:
+ * a session from {@code /login}, or the token itself) unless the operator opened it; without, the browser is
+ * sent to {@code /login}. A signed-in browser also gets a "sync now" button per store:
+ * {@code POST /dashboard/stores/{id}/sync}, which needs the session's CSRF token ({@link AdminAuth#requireAction}).
  */
 public final class DashboardPage {
+    private static final Logger LOG = LoggerFactory.getLogger(DashboardPage.class);
     private static final int RUNS_PER_STORE = 5;
     /** Past this many stores, only the first ones' runs are shown (one query per store). */
     private static final int STORES_WITH_RUNS = 50;
 
     private final SyncEngine engine;
     private final AdminAuth auth;
+    private final boolean open;
 
     /**
      * @param engine read for stores, runs and dead letters
      * @param auth decides who may see the page
+     * @param open whether the page is shown without the admin token (its actions still need it)
      */
-    public DashboardPage(SyncEngine engine, AdminAuth auth) {
+    public DashboardPage(SyncEngine engine, AdminAuth auth, boolean open) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.auth = Objects.requireNonNull(auth, "auth");
+        this.open = open;
     }
 
-    /** The route. */
+    /** The routes. */
     public List<Route> routes() {
-        return List.of(Route.get("/", this::render));
+        return List.of(Route.get("/", this::render), Route.post("/dashboard/stores/{id}/sync", this::syncNow));
+    }
+
+    private void syncNow(Exchange ex) {
+        auth.requireAction(ex, ex.form());
+        String id = ex.pathParam("id");
+        LogContext.store(id);
+        Optional<StoreView> store;
+        try {
+            store = engine.store(id);
+        } catch (IllegalArgumentException e) {
+            store = Optional.empty();
+        }
+        if (store.isEmpty()) {
+            throw HttpError.notFound("no such store");
+        }
+        try {
+            RunId run = engine.sync(store.get().id(), SyncMode.INCREMENTAL);
+            LOG.info("event=sync_requested mode=incremental run={} via=dashboard", run);
+        } catch (NotApprovedException e) {
+            ex.html(409, Html.page("Golisto Sync", "<h1>Not synced</h1><p>" + Html.escape(e.getMessage())
+                    + "</p><p><a href=\"/\">Back to the dashboard</a></p>"));
+            return;
+        }
+        ex.redirect("/");
     }
 
     private void render(Exchange ex) {
-        if (!auth.dashboardAllowed(ex)) {
-            ex.responseHeader("WWW-Authenticate", "Basic realm=\"golisto-sync\", charset=\"UTF-8\"");
-            ex.html(401, Html.page("Golisto Sync", "<h1>Golisto Sync</h1><p>Sign in with the admin token as"
-                    + " password (any user name).</p>"));
+        Optional<String> session = auth.session(ex);
+        if (session.isEmpty() && !open && !auth.dashboardAllowed(ex)) {
+            ex.redirect("/login");
             return;
         }
+        String csrf = session.map(auth::csrfToken).orElse(null);
         List<StoreView> stores = engine.stores();
         List<DeadLetterView> letters = engine.deadLetters();
         StringBuilder body = new StringBuilder("<h1>Golisto Sync</h1>");
+        if (csrf != null) {
+            body.append(form("/logout", csrf, "Sign out"));
+        }
         body.append("<p class=\"muted\">").append(stores.size()).append(stores.size() == 1 ? " store, " : " stores, ")
                 .append(letters.size()).append(letters.size() == 1 ? " dead letter" : " dead letters")
                 .append(" · <a href=\"/metrics\">metrics</a> · <a href=\"/healthz\">health</a></p>");
@@ -60,14 +101,19 @@ public final class DashboardPage {
             body.append("<p>No store yet. Add one with <code>stores add</code> or <code>POST /api/stores</code>.</p>");
         } else {
             body.append("<table><tr><th>Store</th><th>Status</th><th>Golisto account</th><th>Shop keys</th>"
-                    + "<th>Dead letters</th><th>Updated</th></tr>");
+                    + "<th>Dead letters</th><th>Updated</th>" + (csrf == null ? "" : "<th></th>") + "</tr>");
             for (StoreView s : stores) {
                 long dead = letters.stream().filter(d -> d.storeId().equals(s.id())).count();
                 body.append("<tr><td>").append(Html.escape(s.id())).append("</td><td class=\"")
                         .append(s.approved() ? "ok" : "muted").append("\">").append(Html.escape(status(s)))
                         .append("</td><td>").append(Html.escape(orDash(s.accountId()))).append("</td><td>")
                         .append(s.shopCredentialsPresent() ? "present" : "missing").append("</td><td>")
-                        .append(dead).append("</td><td>").append(Html.escape(time(s.updatedAt()))).append("</td></tr>");
+                        .append(dead).append("</td><td>").append(Html.escape(time(s.updatedAt()))).append("</td>");
+                if (csrf != null) {
+                    body.append("<td>").append(s.approved() ? form("/dashboard/stores/" + s.id() + "/sync", csrf, "Sync now")
+                            : "").append("</td>");
+                }
+                body.append("</tr>");
             }
             body.append("</table>");
             body.append("<h2>Last runs</h2><table><tr><th>Store</th><th>Run</th><th>Kind</th><th>Status</th>"
@@ -113,6 +159,13 @@ public final class DashboardPage {
                     + " <code>POST /api/dead-letters/{id}/replay</code>.</p>");
         }
         ex.html(200, Html.page("Golisto Sync", body.toString()));
+    }
+
+    /** A one-button form posting the CSRF token; the action's dynamic parts are escaped. */
+    private static String form(String action, String csrf, String label) {
+        return "<form method=\"post\" action=\"" + Html.escape(action) + "\"><input type=\"hidden\" name=\""
+                + AdminAuth.CSRF_FIELD + "\" value=\"" + Html.escape(csrf) + "\"><button>" + Html.escape(label)
+                + "</button></form>";
     }
 
     private static String status(StoreView s) {

@@ -9,15 +9,26 @@ import java.util.Map;
  * "consumer_secret"}}}. The keys are optional: without them the store gets them through WooCommerce's
  * authorization page while connecting.
  *
+ * <p>Limits, each refused with a 400 naming the field before anything is stored: {@code id} matches
+ * {@code [a-z0-9][a-z0-9-]{0,62}} (at most {@value #MAX_ID_CHARS} characters), {@code woocommerce.url} has at
+ * most {@value #MAX_URL_CHARS} characters, each key part at most {@value #MAX_KEY_CHARS}.
+ *
  * @param id the store's id
  * @param woocommerce the shop's settings
  */
 record StoreRequest(String id, WooCommerce woocommerce) {
+    /** The longest store id. */
+    static final int MAX_ID_CHARS = 63;
+    /** The longest shop URL. */
+    static final int MAX_URL_CHARS = 2048;
+    /** The longest consumer key or secret. */
+    static final int MAX_KEY_CHARS = 512;
+
     StoreRequest {
         if (id == null || id.isBlank()) {
             throw new FieldException("id", "is required");
         }
-        if (!id.matches(StoreConfig.ID_PATTERN)) {
+        if (id.length() > MAX_ID_CHARS || !id.matches(StoreConfig.ID_PATTERN)) {
             throw new FieldException("id", "must be lower-case letters, digits and dashes (at most 63)");
         }
         if (woocommerce == null) {
@@ -36,6 +47,15 @@ record StoreRequest(String id, WooCommerce woocommerce) {
         WooCommerce {
             if (url == null || url.isBlank()) {
                 throw new FieldException("url", "is required");
+            }
+            if (url.length() > MAX_URL_CHARS) {
+                throw new FieldException("url", "must be at most " + MAX_URL_CHARS + " characters");
+            }
+            if (consumerKey != null && consumerKey.length() > MAX_KEY_CHARS) {
+                throw new FieldException("consumer_key", "must be at most " + MAX_KEY_CHARS + " characters");
+            }
+            if (consumerSecret != null && consumerSecret.length() > MAX_KEY_CHARS) {
+                throw new FieldException("consumer_secret", "must be at most " + MAX_KEY_CHARS + " characters");
             }
             if ((consumerKey == null || consumerKey.isBlank()) != (consumerSecret == null || consumerSecret.isBlank())) {
                 throw new FieldException(consumerKey == null || consumerKey.isBlank() ? "consumer_key" : "consumer_secret",

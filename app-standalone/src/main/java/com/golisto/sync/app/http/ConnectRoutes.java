@@ -41,7 +41,7 @@ public final class ConnectRoutes {
         Optional<String> state = ex.query("state").filter(s -> !s.isBlank());
         Optional<String> code = ex.query("code").filter(s -> !s.isBlank());
         if (error.isPresent()) {
-            LOG.info("event=connect_refused error=\"{}\"", error.get());
+            LOG.info("event=connect_refused error=\"{}\"", LogValue.of(error.get()));
             ex.html(400, page("Store not linked", "bad",
                     "Golisto did not link the store: " + describe(error.get()) + ".",
                     "Start again from the runner (<code>connect STORE</code> or the admin API) when you are ready."));
@@ -58,7 +58,7 @@ public final class ConnectRoutes {
         try {
             store = engine.completeConnect(state.get(), code.get());
         } catch (SyncException e) {
-            LOG.warn("event=connect_failed error=\"{}\"", e.getMessage());
+            LOG.warn("event=connect_failed error=\"{}\"", LogValue.of(e.getMessage()));
             ex.html(400, page("Store not linked", "bad", "Linking failed: " + e.getMessage(),
                     "Start again from the runner to get a fresh link."));
             return;
@@ -82,7 +82,7 @@ public final class ConnectRoutes {
             store = engine.completeCredentialGrant(state, new InboundRequest(ex.method(), ex.path(), ex.rawQuery(),
                     ex.headers(), body));
         } catch (SyncException e) {
-            LOG.warn("event=credential_grant_failed error=\"{}\"", e.getMessage());
+            LOG.warn("event=credential_grant_failed error=\"{}\"", LogValue.of(e.getMessage()));
             throw new HttpError(400, "grant_refused", e.getMessage());
         }
         LogContext.store(store.id());

@@ -2,6 +2,7 @@ package com.golisto.sync.app.http;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLDecoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.eclipse.jetty.http.HttpCookie;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.io.Content;
@@ -23,8 +25,8 @@ import org.eclipse.jetty.util.Fields;
  * helpers. A handler answers exactly once (or throws {@link HttpError}). Used on one thread.
  */
 public final class Exchange {
-    /** The largest request body the runner reads: 1 MiB. */
-    public static final int MAX_BODY_BYTES = 1024 * 1024;
+    /** The largest request body the runner reads by default: 1 MiB ({@link HttpLimits#maxBodyBytes()}). */
+    public static final int MAX_BODY_BYTES = HttpLimits.DEFAULT_MAX_BODY_BYTES;
 
     private final Request request;
     private final Response response;
@@ -32,12 +34,15 @@ public final class Exchange {
     private final Map<String, String> pathParams;
     private final String route;
     private final RequestObserver observer;
+    private final int maxBodyBytes;
     private final long startNanos = System.nanoTime();
     private boolean answered;
+    private boolean bodyRead;
 
     Exchange(Request request, Response response, Callback callback, Map<String, String> pathParams, String route,
-             RequestObserver observer) {
+             RequestObserver observer, int maxBodyBytes) {
         this.observer = observer;
+        this.maxBodyBytes = maxBodyBytes;
         this.request = request;
         this.response = response;
         this.callback = callback;
@@ -95,13 +100,44 @@ public final class Exchange {
         return headers;
     }
 
+    /** A cookie's value, when the request carries it. */
+    public Optional<String> cookie(String name) {
+        return Request.getCookies(request).stream().filter(c -> c.getName().equals(name)).map(HttpCookie::getValue)
+                .findFirst();
+    }
+
+    /**
+     * Reads the body as an HTML form ({@code application/x-www-form-urlencoded}, UTF-8): each field's first
+     * value. Bounded like {@link #body()}.
+     *
+     * @throws HttpError 413 when the body is too large, 400 when it is not a form
+     */
+    public Map<String, String> form() {
+        String text = new String(body(), StandardCharsets.UTF_8);
+        Map<String, String> fields = new LinkedHashMap<>();
+        try {
+            for (String pair : text.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                int eq = pair.indexOf('=');
+                String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                fields.putIfAbsent(name, value);
+            }
+        } catch (IllegalArgumentException e) {
+            throw HttpError.badRequest("the form could not be read");
+        }
+        return fields;
+    }
+
     /** The client's address, for logs. */
     public String remoteAddress() {
         return Request.getRemoteAddr(request);
     }
 
     /**
-     * Reads the raw body, at most {@link #MAX_BODY_BYTES}. A body that declares a larger length is refused
+     * Reads the raw body, at most {@link HttpLimits#maxBodyBytes()}. A body that declares a larger length is refused
      * before any of it is read; one that turns out larger while streaming is refused as soon as the limit
      * is passed. Either way nothing of it is kept.
      *
@@ -109,22 +145,25 @@ public final class Exchange {
      */
     public byte[] body() {
         long declared = request.getLength();
-        if (declared > MAX_BODY_BYTES) {
+        if (declared > maxBodyBytes) {
             throw tooLarge();
         }
+        bodyRead = true;
         try (InputStream in = Content.Source.asInputStream(request)) {
-            byte[] bytes = in.readNBytes(MAX_BODY_BYTES + 1);
-            if (bytes.length > MAX_BODY_BYTES) {
+            byte[] bytes = in.readNBytes(maxBodyBytes + 1);
+            if (bytes.length > maxBodyBytes) {
                 throw tooLarge();
             }
             return bytes;
         } catch (IOException e) {
-            throw HttpError.badRequest("the request body could not be read");
+            // also a body slower than HttpLimits#minRequestBytesPerSecond: Jetty fails its read
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+            throw HttpError.badRequest("the request body could not be read (too slow or cut off)");
         }
     }
 
-    private static HttpError tooLarge() {
-        return new HttpError(413, "payload_too_large", "request bodies are limited to " + MAX_BODY_BYTES + " bytes");
+    private HttpError tooLarge() {
+        return new HttpError(413, "payload_too_large", "request bodies are limited to " + maxBodyBytes + " bytes");
     }
 
     /** Answers with a JSON text. */
@@ -173,6 +212,11 @@ public final class Exchange {
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        if (!bodyRead && (request.getLength() > 0 || request.getHeaders().contains(HttpHeader.TRANSFER_ENCODING))) {
+            // answered without reading the body (refused early): Jetty will not wait for it, so the client must
+            // not reuse this connection for its next request
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
         // observed before the answer leaves: whoever reads the answer can already see it counted
         observer.answered(route, statusCode, java.time.Duration.ofNanos(System.nanoTime() - startNanos));
@@ -185,7 +229,7 @@ public final class Exchange {
     }
 
     static Exchange of(Request request, Response response, Callback callback, Map<String, String> params,
-                       String route, RequestObserver observer) {
-        return new Exchange(Objects.requireNonNull(request), response, callback, params, route, observer);
+                       String route, RequestObserver observer, int maxBodyBytes) {
+        return new Exchange(Objects.requireNonNull(request), response, callback, params, route, observer, maxBodyBytes);
     }
 }

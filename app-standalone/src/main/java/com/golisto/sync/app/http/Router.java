@@ -21,10 +21,12 @@ final class Router extends Handler.Abstract {
 
     private final List<Route> routes;
     private final RequestObserver observer;
+    private final int maxBodyBytes;
 
-    Router(List<Route> routes, RequestObserver observer) {
+    Router(List<Route> routes, RequestObserver observer, int maxBodyBytes) {
         this.routes = List.copyOf(routes);
         this.observer = observer;
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
@@ -46,7 +48,7 @@ final class Router extends Handler.Abstract {
             }
         }
         String key = matched == null ? "unmatched" : matched.key();
-        Exchange exchange = Exchange.of(request, response, callback, params, key, observer);
+        Exchange exchange = Exchange.of(request, response, callback, params, key, observer, maxBodyBytes);
         try {
             if (matched == null) {
                 throw pathKnown

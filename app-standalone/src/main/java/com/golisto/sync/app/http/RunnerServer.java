@@ -5,14 +5,25 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The runner's HTTP server: Jetty 12 with core handlers only, serving a list of {@link Route}s.
+ *
+ * <p>The edge is held by Jetty's own means ({@link HttpLimits}): the request header size (beyond it, 431),
+ * the idle timeout, a minimum body data rate ({@link MinimumDataRateHandler}: a trickled body fails its read),
+ * no {@code Server} version. Handlers run on virtual threads, so clients that send slowly never take the
+ * threads other requests need; Jetty's acceptor and selector keep their platform threads. In front of the
+ * routes, {@link EdgeHandler} adds the security headers and refuses foreign {@code Host}s ({@link EdgePolicy}).
  *
  * <p>Lifecycle: construct, {@link #bind()} (the port is then known, so the public URL can be derived
  * before the engine is built), {@link #start(List)}, {@link #close()}. Thread-safe.
@@ -24,22 +35,53 @@ public final class RunnerServer implements AutoCloseable {
     private final ServerConnector connector;
     private final String host;
     private final RequestObserver observer;
+    private final HttpLimits limits;
+    private final EdgePolicy policy;
 
     /**
+     * A server with the default {@link HttpLimits} that accepts the {@code Host}s of {@link EdgePolicy#of}
+     * (no public URL).
+     *
      * @param host the address to listen on
      * @param port the port; 0 picks a free one
      * @param observer told about every answer
      */
     public RunnerServer(String host, int port, RequestObserver observer) {
+        this(host, port, observer, HttpLimits.defaults(), EdgePolicy.of(host, null));
+    }
+
+    /**
+     * @param host the address to listen on
+     * @param port the port; 0 picks a free one
+     * @param observer told about every answer
+     * @param limits what one client may send
+     * @param policy which {@code Host}s are answered
+     */
+    public RunnerServer(String host, int port, RequestObserver observer, HttpLimits limits, EdgePolicy policy) {
         this.host = Objects.requireNonNull(host, "host");
         this.observer = Objects.requireNonNull(observer, "observer");
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.policy = Objects.requireNonNull(policy, "policy");
         QueuedThreadPool pool = new QueuedThreadPool(64, 2);
         pool.setName("http");
+        // blocking handlers (body reads, engine calls) run on virtual threads: a slow client holds no pool thread
+        pool.setVirtualThreadsExecutor(Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("http-v", 0).factory()));
         this.server = new Server(pool);
-        this.connector = new ServerConnector(server);
+        HttpConfiguration http = new HttpConfiguration();
+        http.setSendServerVersion(false);
+        http.setSendXPoweredBy(false);
+        http.setSendDateHeader(true);
+        http.setRequestHeaderSize(limits.requestHeaderBytes());
+        http.setIdleTimeout(limits.idleTimeout().toMillis());
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
         connector.setHost(host);
         connector.setPort(port);
+        connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
+        ErrorHandler errors = new ErrorHandler();
+        errors.setShowStacks(false);
+        errors.setShowMessageInTitle(false);
+        server.setErrorHandler(errors);
         server.setStopTimeout(2_000);
     }
 
@@ -68,7 +110,9 @@ public final class RunnerServer implements AutoCloseable {
      */
     public synchronized RunnerServer start(List<Route> routes) {
         bind();
-        server.setHandler(new Router(routes, observer));
+        Router router = new Router(routes, observer, limits.maxBodyBytes());
+        server.setHandler(new EdgeHandler(new MinimumDataRateHandler(router, limits.minRequestBytesPerSecond(), 0),
+                policy, observer));
         try {
             server.start();
         } catch (Exception e) {

@@ -9,6 +9,7 @@ import com.golisto.sync.core.UnknownStoreException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,20 +19,31 @@ import org.slf4j.LoggerFactory;
  * and {@code POST /webhooks/golisto}. The raw body is read (at most 1 MiB; larger ones are refused with
  * 413 before being read whole) and handed to the engine, which verifies the signature on those exact
  * bytes before anything parses them. A rejected delivery is answered 401 and leaves nothing behind.
+ *
+ * <p>Nothing a client makes up becomes a metric label or a log field: a path whose connector segment is not a
+ * known shop connector is answered 404 and counted under source {@value #UNKNOWN_SOURCE}; a store id is only
+ * used after it names a registered store (and reaches the log through {@link LogContext}, which checks it).
  */
 public final class WebhookRoutes {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRoutes.class);
 
+    /** The metric source of deliveries to a path that names no known shop connector. */
+    public static final String UNKNOWN_SOURCE = "unknown";
+
     private final SyncEngine engine;
     private final RunnerMetrics metrics;
+    private final Set<String> shopConnectors;
 
     /**
      * @param engine verifies and acts on deliveries
      * @param metrics counts verifications by result
+     * @param shopConnectors the shop connector ids deliveries may name (e.g. {@code woocommerce}); the only
+     *     values the {@code source} label takes besides {@code golisto} and {@value #UNKNOWN_SOURCE}
      */
-    public WebhookRoutes(SyncEngine engine, RunnerMetrics metrics) {
+    public WebhookRoutes(SyncEngine engine, RunnerMetrics metrics, Set<String> shopConnectors) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.shopConnectors = Set.copyOf(shopConnectors);
     }
 
     /** The routes. */
@@ -44,12 +56,17 @@ public final class WebhookRoutes {
     private void shop(Exchange ex) {
         String connector = ex.pathParam("connector");
         String storeId = ex.pathParam("storeId");
+        if (!shopConnectors.contains(connector)) {
+            metrics.webhookVerified(UNKNOWN_SOURCE, "unknown_connector");
+            LOG.debug("event=webhook_refused source={} reason=unknown_connector", UNKNOWN_SOURCE);
+            throw HttpError.notFound("no webhook endpoint at this path");
+        }
         LogContext.store(storeId);
         Optional<StoreView> store = safeStore(storeId);
         if (store.isEmpty() || !store.get().shopConnectorId().equals(connector)) {
             metrics.webhookVerified(connector, "unknown_store");
             LOG.info("event=webhook_refused source={} reason=unknown_store", connector);
-            throw HttpError.notFound("no store " + storeId + " with a " + connector + " shop");
+            throw HttpError.notFound("no store with this id and a " + connector + " shop");
         }
         byte[] body = read(ex, connector);
         WebhookVerdict verdict;
@@ -92,6 +109,9 @@ public final class WebhookRoutes {
     }
 
     private Optional<StoreView> safeStore(String storeId) {
+        if (storeId.length() > 64) {
+            return Optional.empty(); // no store id is longer; not worth a query
+        }
         try {
             return engine.store(storeId);
         } catch (IllegalArgumentException e) {
@@ -103,7 +123,7 @@ public final class WebhookRoutes {
         switch (verdict) {
             case WebhookVerdict.Rejected rejected -> {
                 metrics.webhookVerified(source, "rejected");
-                LOG.warn("event=webhook_rejected source={} reason=\"{}\"", source, rejected.reason());
+                LOG.warn("event=webhook_rejected source={} reason=\"{}\"", source, LogValue.of(rejected.reason()));
                 throw new HttpError(401, "invalid_signature", "the delivery could not be verified");
             }
             case WebhookVerdict.Accepted accepted -> {
@@ -118,7 +138,7 @@ public final class WebhookRoutes {
             }
             case WebhookVerdict.Ignored ignored -> {
                 metrics.webhookVerified(source, "ignored");
-                LOG.info("event=webhook_ignored source={} reason=\"{}\"", source, ignored.reason());
+                LOG.info("event=webhook_ignored source={} reason=\"{}\"", source, LogValue.of(ignored.reason()));
                 ex.json(200, "{\"result\":\"ignored\"}");
             }
         }

@@ -5,9 +5,13 @@ import com.golisto.sync.app.admin.AdminApi;
 import com.golisto.sync.app.admin.AdminAuth;
 import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.admin.DashboardPage;
+import com.golisto.sync.app.admin.LoginPage;
 import com.golisto.sync.app.config.AdminTokens;
+import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.http.ConnectRoutes;
+import com.golisto.sync.app.http.EdgePolicy;
+import com.golisto.sync.app.http.HttpLimits;
 import com.golisto.sync.app.http.OpsRoutes;
 import com.golisto.sync.app.http.Route;
 import com.golisto.sync.app.http.RunnerServer;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.Set;
 import java.util.concurrent.Executors;
 
 /**
@@ -82,8 +87,13 @@ public final class RunnerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AdminAuth adminAuth(AdminTokens.Resolved token) {
-        return new AdminAuth(token.token());
+    AdminAuth adminAuth(AdminTokens.Resolved token, Clock engineClock) {
+        return new AdminAuth(token.token(), engineClock, AdminAuth.DEFAULT_SESSION_LIFETIME);
+    }
+
+    /** Session cookies are {@code Secure} when browsers reach the runner over HTTPS. */
+    private static boolean secureCookies(RunnerConfig c) {
+        return c.server().publicUrl() != null && "https".equals(c.server().publicUrl().getScheme());
     }
 
     @Provides
@@ -139,8 +149,15 @@ public final class RunnerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RunnerServer server(RunnerConfig c, RunnerMetrics metrics) {
-        return new RunnerServer(c.server().host(), c.server().port(), metrics);
+    EdgePolicy edgePolicy(RunnerConfig c) {
+        // not yet configurable: the integrator maps server.allowed-hosts and server.dashboard-open onto this
+        return EdgePolicy.of(c.server().host(), c.server().publicUrl());
+    }
+
+    @Provides
+    @Singleton
+    RunnerServer server(RunnerConfig c, RunnerMetrics metrics, EdgePolicy edge) {
+        return new RunnerServer(c.server().host(), c.server().port(), metrics, HttpLimits.defaults(), edge);
     }
 
     @Provides
@@ -173,13 +190,15 @@ public final class RunnerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    List<Route> routes(SyncEngine engine, RunnerMetrics metrics, AdminAuth auth, ApiJson json, RunnerConfig c) {
+    List<Route> routes(SyncEngine engine, RunnerMetrics metrics, AdminAuth auth, ApiJson json, RunnerConfig c,
+                       EdgePolicy edge) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new OpsRoutes(engine, metrics).routes());
         routes.addAll(new ConnectRoutes(engine).routes());
-        routes.addAll(new WebhookRoutes(engine, metrics).routes());
+        routes.addAll(new WebhookRoutes(engine, metrics, Set.of(Registrations.SHOP)).routes());
         routes.addAll(new AdminApi(engine, auth, json, c.golisto()).routes());
-        routes.addAll(new DashboardPage(engine, auth).routes());
+        routes.addAll(new LoginPage(auth, secureCookies(c)).routes());
+        routes.addAll(new DashboardPage(engine, auth, edge.openDashboard()).routes());
         return List.copyOf(routes);
     }
 
