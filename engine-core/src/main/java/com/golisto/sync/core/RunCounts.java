@@ -15,14 +15,31 @@ public record RunCounts(long read, long created, long updated, long deleted, lon
         long requests) {
 
     public RunCounts {
-        if (read < 0 || created < 0 || updated < 0 || deleted < 0 || unchanged < 0 || failed < 0 || requests < 0) {
-            throw new IllegalArgumentException("run counts must not be negative");
+        notNegative(read, "read");
+        notNegative(created, "created");
+        notNegative(updated, "updated");
+        notNegative(deleted, "deleted");
+        notNegative(unchanged, "unchanged");
+        notNegative(failed, "failed");
+        notNegative(requests, "requests");
+    }
+
+    private static void notNegative(long count, String what) {
+        if (count < 0) {
+            throw new IllegalArgumentException("run counts must not be negative: " + what + " was " + count);
         }
     }
 
     /** All zero. */
     public static RunCounts zero() {
         return new RunCounts(0, 0, 0, 0, 0, 0, 0);
+    }
+
+    /** The sum of both counts. */
+    public RunCounts plus(RunCounts other) {
+        return new RunCounts(read + other.read, created + other.created, updated + other.updated,
+                deleted + other.deleted, unchanged + other.unchanged, failed + other.failed,
+                requests + other.requests);
     }
 
     /** Items written: created plus updated plus deleted. */

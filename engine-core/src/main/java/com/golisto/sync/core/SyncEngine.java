@@ -4,8 +4,8 @@ import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.WebhookVerdict;
-import com.golisto.sync.core.engine.Engine;
-import com.golisto.sync.core.engine.EngineSetup;
+import com.golisto.sync.core.wiring.EngineServices;
+import com.golisto.sync.core.wiring.EngineSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -361,11 +361,11 @@ public interface SyncEngine extends AutoCloseable {
                 throw new IllegalStateException("a publicUrl is required");
             }
             built = true;
-            return Engine.open(new EngineSetup(jdbcUrl, dataSource, masterKey, clock, connectors,
+            return new EngineRouter(EngineServices.open(new EngineSetup(jdbcUrl, dataSource, masterKey, clock, connectors,
                     httpClient != null ? httpClient
                             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     publicUrl, options, sleeper != null ? sleeper : Thread::sleep,
-                    nodeId != null ? nodeId : defaultNodeId()));
+                    nodeId != null ? nodeId : defaultNodeId())));
         }
 
         private static String defaultNodeId() {

@@ -1,15 +1,15 @@
 package com.golisto.sync.core.catalog;
 
 import com.golisto.sync.api.model.CatalogBatch;
-import com.golisto.sync.api.model.InventoryUpdate;
 import com.golisto.sync.api.model.WriteResult;
 import com.golisto.sync.api.spi.CatalogTarget;
 import com.golisto.sync.api.spi.InvalidItemException;
-import com.golisto.sync.api.spi.RetryableException;
-import com.golisto.sync.core.run.Failures;
-import com.golisto.sync.core.run.Payloads;
-import com.golisto.sync.core.run.RemoteCalls;
-import com.golisto.sync.core.run.RunCounter;
+import com.golisto.sync.core.inventory.InventoryWriter;
+import com.golisto.sync.core.runs.Failures;
+import com.golisto.sync.core.runs.ItemResults;
+import com.golisto.sync.core.runs.Payloads;
+import com.golisto.sync.core.runs.RemoteCalls;
+import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.Mapping;
 import com.golisto.sync.core.store.StateStore;
@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Buffers planned writes and sends them to the marketplace in batches as full as its limits allow
  * (upserts plus deletes up to {@link CatalogTarget#maxBatchSize()}, stock updates up to
- * {@link CatalogTarget#maxInventoryBatchSize()}), then records each item's result in the state store.
+ * {@link CatalogTarget#maxInventoryBatchSize()}, through an {@link InventoryWriter}), then records each item's
+ * result in the state store.
  *
  * <p>Per-item outcomes: a success updates the item's mapping (fingerprints, listing id, generation); a
  * retryable item failure is retried alone; a permanent one goes to the dead letters and leaves the
@@ -42,9 +43,6 @@ import org.slf4j.LoggerFactory;
 final class CatalogWriter {
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogWriter.class);
-
-    /** The code a remote gives for "no such listing" (kept neutral: connectors map their remote's code to it). */
-    static final String NOT_FOUND = "not_found";
 
     private final String storeId;
     private final CatalogTarget target;
@@ -164,22 +162,20 @@ final class CatalogWriter {
         for (CatalogPlan.Upsert upsert : batchUpserts) {
             WriteResult result = upsertResults.get(upsert.product().id());
             if (result == null) {
-                result = WriteResult.failed(upsert.product().id(), null,
-                        new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true));
+                result = ItemResults.missing(upsert.product().id());
             }
             if (result.succeeded()) {
                 written.add(upserted(upsert, result));
             } else if (result.error().retryable()) {
                 written.addAll(retryUpsertAlone(upsert));
             } else {
-                giveUpUpsert(upsert, describe(result));
+                giveUpUpsert(upsert, ItemResults.describe(result));
             }
         }
         for (String id : batchDeletes) {
             WriteResult result = deleteResults.get(id);
             if (result == null) {
-                result = WriteResult.failed(id, null,
-                        new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true));
+                result = ItemResults.missing(id);
             }
             if (deletedOrAbsent(result)) {
                 counter.deleted(1);
@@ -188,7 +184,7 @@ final class CatalogWriter {
                 counter.deleted(1);
                 gone.add(id);
             } else if (!result.error().retryable()) {
-                giveUpDelete(id, describe(result));
+                giveUpDelete(id, ItemResults.describe(result));
             }
         }
         if (!written.isEmpty()) {
@@ -266,12 +262,12 @@ final class CatalogWriter {
         CatalogBatch single = new CatalogBatch(List.of(upsert.listing()), List.of());
         try {
             WriteResult result = calls.marketplace("listing " + upsert.product().id(),
-                    () -> itemOutcome(single(target.apply(single), upsert.product().id())));
+                    () -> ItemResults.itemOutcome(ItemResults.single(target.apply(single), upsert.product().id())));
             if (result.succeeded()) {
                 return List.of(upserted(upsert, result));
             }
-            giveUpUpsert(upsert, describe(result));
-        } catch (ItemStillFailing e) {
+            giveUpUpsert(upsert, ItemResults.describe(result));
+        } catch (ItemResults.ItemStillFailing e) {
             giveUpUpsert(upsert, "still failing after retries: " + e.getMessage());
         } catch (InvalidItemException e) {
             giveUpUpsert(upsert, e.code() + ": " + e.getMessage());
@@ -283,12 +279,12 @@ final class CatalogWriter {
         CatalogBatch single = new CatalogBatch(List.of(), List.of(id));
         try {
             WriteResult result = calls.marketplace("delete listing " + id,
-                    () -> itemOutcome(single(target.apply(single), id)));
+                    () -> ItemResults.itemOutcome(ItemResults.single(target.apply(single), id)));
             if (deletedOrAbsent(result)) {
                 return true;
             }
-            giveUpDelete(id, describe(result));
-        } catch (ItemStillFailing e) {
+            giveUpDelete(id, ItemResults.describe(result));
+        } catch (ItemResults.ItemStillFailing e) {
             giveUpDelete(id, "still failing after retries: " + e.getMessage());
         } catch (InvalidItemException e) {
             giveUpDelete(id, e.code() + ": " + e.getMessage());
@@ -297,34 +293,7 @@ final class CatalogWriter {
     }
 
     private static boolean deletedOrAbsent(WriteResult result) {
-        return result.succeeded() || NOT_FOUND.equalsIgnoreCase(result.error().code());
-    }
-
-    private static WriteResult single(List<WriteResult> results, String productId) {
-        return results.stream().filter(r -> r.productId().equals(productId)).findFirst()
-                .orElseGet(() -> WriteResult.failed(productId, null,
-                        new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true)));
-    }
-
-    /** Turns a retryable item failure into an exception, so the retry policy retries the item alone. */
-    private static WriteResult itemOutcome(WriteResult result) {
-        if (!result.succeeded() && result.error().retryable() && !NOT_FOUND.equalsIgnoreCase(result.error().code())) {
-            throw new ItemStillFailing(describe(result));
-        }
-        return result;
-    }
-
-    /** A retryable failure of one item (not of the call): exhausting its retries dead-letters the item. */
-    private static final class ItemStillFailing extends RetryableException {
-        private static final long serialVersionUID = 1L;
-
-        ItemStillFailing(String message) {
-            super(message, null);
-        }
-    }
-
-    private static String describe(WriteResult result) {
-        return result.error().code() + ": " + result.error().message();
+        return result.succeeded() || ItemResults.notFound(result);
     }
 
     private void giveUpUpsert(CatalogPlan.Upsert upsert, String why) {
@@ -348,45 +317,20 @@ final class CatalogWriter {
         stock.clear();
         stockItems = 0;
         Map<String, CatalogPlan.StockOnly> byProduct = new LinkedHashMap<>();
-        List<InventoryUpdate> updates = new ArrayList<>();
+        List<InventoryWriter.StockItem> toSend = new ArrayList<>(items.size());
         for (CatalogPlan.StockOnly item : items) {
             byProduct.put(item.product().id(), item);
-            updates.addAll(item.inventoryUpdates());
+            toSend.add(new InventoryWriter.StockItem(item.product(), item.inventoryUpdates()));
         }
-        Map<String, List<WriteResult>> failed = new LinkedHashMap<>();
-        for (List<InventoryUpdate> chunk : Batches.of(updates, target.maxInventoryBatchSize())) {
-            List<WriteResult> results;
-            try {
-                results = calls.marketplace("inventory batch of " + chunk.size(), () -> target.applyInventory(chunk));
-            } catch (InvalidItemException e) {
-                // the marketplace refused the whole batch: send these products whole instead
-                chunk.stream().map(InventoryUpdate::productId).distinct()
-                        .forEach(id -> failed.computeIfAbsent(id, k -> new ArrayList<>()).add(WriteResult.failed(id,
-                                null, new WriteResult.ItemError(NOT_FOUND, e.getMessage(), false))));
-                continue;
-            }
-            for (WriteResult result : results) {
-                if (!result.succeeded()) {
-                    failed.computeIfAbsent(result.productId(), k -> new ArrayList<>()).add(result);
-                }
-            }
-        }
+        Map<String, InventoryWriter.Outcome> outcomes =
+                new InventoryWriter(target, calls, failures).send(toSend);
         List<Mapping> written = new ArrayList<>();
         for (CatalogPlan.StockOnly item : byProduct.values()) {
-            String id = item.product().id();
-            List<WriteResult> problems = failed.get(id);
-            if (problems == null) {
-                written.add(stockWritten(item));
-            } else if (problems.stream().anyMatch(r -> NOT_FOUND.equalsIgnoreCase(r.error().code()))) {
+            switch (outcomes.get(item.product().id())) {
+                case WRITTEN -> written.add(stockWritten(item));
                 // the listing is gone or incomplete at the marketplace: send the whole product
-                upserts.add(new CatalogPlan.Upsert(item.product(), item.fingerprints(), true));
-            } else if (problems.stream().allMatch(r -> r.error().retryable())) {
-                if (retryStockAlone(item)) {
-                    written.add(stockWritten(item));
-                }
-            } else {
-                failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id + ": "
-                        + describe(problems.get(0)), Payloads.product(item.product()));
+                case LISTING_GONE -> upserts.add(new CatalogPlan.Upsert(item.product(), item.fingerprints(), true));
+                case GIVEN_UP -> { }
             }
         }
         if (!written.isEmpty()) {
@@ -401,33 +345,5 @@ final class CatalogWriter {
         long gen = generation > 0 ? generation : before == null ? 0 : before.generation();
         return Mapping.of(storeId, EntityKind.PRODUCT, item.product().id(), before == null ? null : before.targetId(),
                 item.fingerprints().content(), item.fingerprints().stock(), gen, 0, "SYNCED", null);
-    }
-
-    private boolean retryStockAlone(CatalogPlan.StockOnly item) throws InterruptedException {
-        List<InventoryUpdate> updates = item.inventoryUpdates();
-        String id = item.product().id();
-        try {
-            WriteResult refused = calls.marketplace("stock of " + id, () -> {
-                WriteResult firstFailure = null;
-                for (WriteResult result : target.applyInventory(updates)) {
-                    if (!itemOutcome(result).succeeded() && firstFailure == null) {
-                        firstFailure = result;
-                    }
-                }
-                return firstFailure;
-            });
-            if (refused == null) {
-                return true;
-            }
-            failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id + ": "
-                    + describe(refused), Payloads.product(item.product()));
-        } catch (ItemStillFailing e) {
-            failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id
-                    + " after retries: " + e.getMessage(), Payloads.product(item.product()));
-        } catch (InvalidItemException e) {
-            failures.giveUp(Failures.PRODUCT, id, "the marketplace refused the stock of product " + id + ": "
-                    + e.getMessage(), Payloads.product(item.product()));
-        }
-        return false;
     }
 }

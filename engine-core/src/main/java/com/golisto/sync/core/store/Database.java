@@ -1,5 +1,6 @@
 package com.golisto.sync.core.store;
 
+import com.golisto.sync.core.UnknownStoreException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,7 +58,7 @@ final class Database {
     static void requireStore(StoreDao dao, String storeId) {
         Require.storeId(storeId);
         if (dao.count(storeId) == 0) {
-            throw new UnknownStoreException(storeId);
+            throw new UnknownStoreException("no store with id " + storeId);
         }
     }
 

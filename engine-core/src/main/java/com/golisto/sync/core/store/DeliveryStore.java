@@ -1,5 +1,6 @@
 package com.golisto.sync.core.store;
 
+import com.golisto.sync.core.UnknownStoreException;
 import java.time.Instant;
 import java.util.Objects;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
@@ -37,7 +38,7 @@ public final class DeliveryStore {
                 return false;
             }
             if (db.jdbi().withExtension(StoreDao.class, d -> d.count(storeId)) == 0) {
-                throw new UnknownStoreException(storeId);
+                throw new UnknownStoreException("no store with id " + storeId);
             }
             throw e;
         }

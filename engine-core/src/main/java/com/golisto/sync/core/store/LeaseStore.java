@@ -1,5 +1,6 @@
 package com.golisto.sync.core.store;
 
+import com.golisto.sync.core.UnknownStoreException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -40,7 +41,7 @@ public final class LeaseStore {
                 return false;
             }
             if (db.jdbi().withExtension(StoreDao.class, d -> d.count(storeId)) == 0) {
-                throw new UnknownStoreException(storeId);
+                throw new UnknownStoreException("no store with id " + storeId);
             }
             throw e;
         }

@@ -1,5 +1,6 @@
 package com.golisto.sync.core.store;
 
+import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.core.MasterKey;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package com.golisto.sync.core.store;
 
+import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.api.model.ConnectionStatus;
 import java.time.Instant;
 import java.util.List;
@@ -78,7 +79,7 @@ public final class StoreRecordStore {
         return db.jdbi().inTransaction(h -> {
             StoreDao dao = h.attach(StoreDao.class);
             if (dao.updateConnection(storeId, status, accountId, cut, now) == 0) {
-                throw new UnknownStoreException(storeId);
+                throw new UnknownStoreException("no store with id " + storeId);
             }
             return dao.find(storeId).orElseThrow();
         });
@@ -103,7 +104,7 @@ public final class StoreRecordStore {
         return db.jdbi().inTransaction(h -> {
             StoreDao dao = h.attach(StoreDao.class);
             if (dao.incrementGeneration(storeId, now) == 0) {
-                throw new UnknownStoreException(storeId);
+                throw new UnknownStoreException("no store with id " + storeId);
             }
             return dao.generation(storeId);
         });

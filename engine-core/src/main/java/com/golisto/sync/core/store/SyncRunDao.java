@@ -1,5 +1,8 @@
 package com.golisto.sync.core.store;
 
+import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,6 +1,10 @@
 /**
- * Inbound webhooks as notifications: de-duplication by delivery key and per-product coalescing (debounce)
- * driven by the engine's clock. The engine re-reads what a notification names before writing anything.
- * Internal to the engine.
+ * Inbound webhooks: verified by the store's connector, de-duplicated by delivery key, and turned into due
+ * work: products marked dirty and coalesced per product (debounce, driven by the engine's clock), status
+ * and order polls made due through {@link com.golisto.sync.core.webhooks.DueWorkRequests}. Nothing here
+ * does network I/O; the engine re-reads what a notification names before writing anything.
+ *
+ * <p>May use: the engine API, {@code core.runtime} (the store's connectors, the MDC), {@code core.store},
+ * {@code core.connectors}.
  */
 package com.golisto.sync.core.webhooks;

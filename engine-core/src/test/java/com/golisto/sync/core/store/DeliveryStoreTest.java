@@ -3,6 +3,7 @@ package com.golisto.sync.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.golisto.sync.core.UnknownStoreException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 

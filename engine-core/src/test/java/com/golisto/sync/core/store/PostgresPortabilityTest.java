@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.StoreSecrets;

@@ -3,6 +3,9 @@ package com.golisto.sync.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.golisto.sync.core.RunCounts;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,7 @@ package com.golisto.sync.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.api.spi.Capability;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.Secret;

@@ -3,6 +3,8 @@ package com.golisto.sync.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.StoreSecrets;

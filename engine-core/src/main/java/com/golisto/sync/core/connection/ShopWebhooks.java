@@ -1,0 +1,80 @@
+package com.golisto.sync.core.connection;
+
+import com.golisto.sync.api.spi.InvalidItemException;
+import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.api.spi.WebhookSubscriptions;
+import com.golisto.sync.core.runs.RemoteCalls;
+import com.golisto.sync.core.runtime.StoreRuntime;
+import java.net.URI;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The webhooks the engine registers in a store's shop: registered on approval and checked by every
+ * incremental pass, removed on disconnection. Thread-safe.
+ */
+public final class ShopWebhooks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ShopWebhooks.class);
+
+    private final Stores stores;
+    private final Endpoints endpoints;
+
+    /** For the stores' shop webhook URLs under the host's endpoints. */
+    public ShopWebhooks(Stores stores, Endpoints endpoints) {
+        this.stores = stores;
+        this.endpoints = endpoints;
+    }
+
+    /** The URL the shop posts this store's webhooks to. */
+    URI url(String storeId) {
+        return endpoints.endpoint("/webhooks/" + stores.record(storeId).shopConnector() + "/" + storeId);
+    }
+
+    /**
+     * Registers missing shop webhooks and re-activates disabled ones; problems are logged, not thrown.
+     *
+     * <p>When the shop connector predicts that the shop cannot deliver to our URL (a loopback address, a
+     * port the shop refuses), the webhooks are registered all the same and the problem is logged once:
+     * the prediction is judged from the URL alone, and a shop configured to allow the address (or one that
+     * does not check it) then still delivers. Incremental passes keep the catalog in sync either way.
+     */
+    public void ensure(StoreRuntime runtime, RemoteCalls remote) throws InterruptedException {
+        WebhookSubscriptions subscriptions = runtime.shop().webhookSubscriptions().orElse(null);
+        if (subscriptions == null) {
+            return;
+        }
+        URI url = url(runtime.storeId());
+        var problem = subscriptions.reachabilityProblem(url);
+        if (problem.isPresent() && runtime.firstUnreachableWarning()) {
+            LOG.warn("store {}: the shop will probably not deliver webhooks to {}: {}. Registering them anyway;"
+                    + " until the runner's public URL is reachable, changes arrive with the incremental passes",
+                    runtime.storeId(), url, problem.get());
+        }
+        try {
+            var active = remote.shop("ensure shop webhooks", () -> subscriptions.ensure(url));
+            LOG.debug("store {}: {} shop webhooks deliver to {}", runtime.storeId(), active.size(), url);
+        } catch (RetryableException | InvalidItemException e) {
+            LOG.warn("store {}: could not register the shop webhooks: {}", runtime.storeId(), e.getMessage());
+        }
+    }
+
+    /**
+     * Removes the store's shop webhooks when it was approved (only then had it any); problems are logged,
+     * not thrown.
+     */
+    void remove(StoreRuntime runtime, RemoteCalls remote, boolean wasApproved) throws InterruptedException {
+        String storeId = runtime.storeId();
+        try {
+            WebhookSubscriptions subscriptions = runtime.shop().webhookSubscriptions().orElse(null);
+            if (subscriptions != null && wasApproved) {
+                remote.shop("remove shop webhooks", () -> {
+                    subscriptions.remove(url(storeId));
+                    return null;
+                });
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("store {}: could not remove the shop webhooks: {}", storeId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package com.golisto.sync.core.runs;
+
+import com.golisto.sync.api.model.WriteResult;
+import com.golisto.sync.api.spi.RetryableException;
+import java.util.List;
+
+/**
+ * Reading the per-item results a marketplace returns for a batch write: the neutral "no such listing"
+ * code, a result for an item the answer left out, a readable reason, and turning a retryable item failure
+ * into an exception so the retry policy retries the item alone.
+ */
+public final class ItemResults {
+
+    /** The code a remote gives for "no such listing" (kept neutral: connectors map their remote's code to it). */
+    public static final String NOT_FOUND = "not_found";
+
+    private ItemResults() {}
+
+    /** Whether the result says the marketplace has no such listing. */
+    public static boolean notFound(WriteResult result) {
+        return NOT_FOUND.equalsIgnoreCase(result.error().code());
+    }
+
+    /** A retryable failure for an item the marketplace's answer did not mention. */
+    public static WriteResult missing(String productId) {
+        return WriteResult.failed(productId, null,
+                new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true));
+    }
+
+    /** The result for one product in an answer, or {@link #missing} when it has none. */
+    public static WriteResult single(List<WriteResult> results, String productId) {
+        return results.stream().filter(r -> r.productId().equals(productId)).findFirst()
+                .orElseGet(() -> missing(productId));
+    }
+
+    /**
+     * Returns the result unless it is a retryable item failure (other than "not found").
+     *
+     * @throws ItemStillFailing for a retryable item failure, so the retry policy retries the item alone
+     */
+    public static WriteResult itemOutcome(WriteResult result) {
+        if (!result.succeeded() && result.error().retryable() && !notFound(result)) {
+            throw new ItemStillFailing(describe(result));
+        }
+        return result;
+    }
+
+    /** The failure's code and message, for a dead letter's reason. */
+    public static String describe(WriteResult result) {
+        return result.error().code() + ": " + result.error().message();
+    }
+
+    /** A retryable failure of one item (not of the call): exhausting its retries dead-letters the item. */
+    public static final class ItemStillFailing extends RetryableException {
+        private static final long serialVersionUID = 1L;
+
+        ItemStillFailing(String message) {
+            super(message, null);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.golisto.sync.core.runtime;
+
+import com.golisto.sync.api.spi.ConnectorContext;
+import com.golisto.sync.core.connectors.ConnectorRegistry;
+import com.golisto.sync.core.store.StateStore;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The runtime of every store this engine has touched, made on first use and kept for the engine's
+ * life. Thread-safe.
+ */
+public final class StoreRuntimes {
+
+    private final Map<String, StoreRuntime> runtimes = new ConcurrentHashMap<>();
+    private final StateStore store;
+    private final Clock clock;
+    private final HttpClient httpClient;
+    private final ConnectorContext.Sleeper sleeper;
+    private final int shopConcurrency;
+    private final ConnectorRegistry registry;
+
+    /**
+     * @param shopConcurrency how many requests the engine sends one shop at once
+     */
+    public StoreRuntimes(StateStore store, Clock clock, HttpClient httpClient, ConnectorContext.Sleeper sleeper,
+            int shopConcurrency, ConnectorRegistry registry) {
+        this.store = store;
+        this.clock = clock;
+        this.httpClient = httpClient;
+        this.sleeper = sleeper;
+        this.shopConcurrency = shopConcurrency;
+        this.registry = registry;
+    }
+
+    /** The store's runtime, made on first use (the store need not exist yet: its connectors open lazily). */
+    public StoreRuntime of(String storeId) {
+        return runtimes.computeIfAbsent(storeId, id -> new StoreRuntime(id, store, clock, httpClient, sleeper,
+                shopConcurrency, registry));
+    }
+
+    /** Closes every open connector; each reopens at its next use with the settings stored then. */
+    public void reopenAllConnectors() {
+        runtimes.values().forEach(StoreRuntime::reopenConnectors);
+    }
+}

@@ -1,0 +1,58 @@
+package com.golisto.sync.core.scheduling;
+
+import com.golisto.sync.core.connection.ConnectionListener;
+import com.golisto.sync.core.store.StoreRecord;
+import com.golisto.sync.core.webhooks.Debouncer;
+import com.golisto.sync.core.work.RunRequests;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * What a store's connection changes mean for its work: a registered store is followed by the schedule,
+ * an approved one has its interval work count from now and gets its first full pass, a stopped one loses
+ * its dirty products, and a status poll the host asked for counts as the store's scheduled one.
+ * Thread-safe.
+ */
+public final class ConnectionReactions implements ConnectionListener {
+
+    private final Schedule schedule;
+    private final DueWork dueWork;
+    private final Debouncer debouncer;
+    private final RunRequests runRequests;
+    private final Clock clock;
+
+    /** Acts on the schedule, the due work and the dirty products, and starts runs through {@code runRequests}. */
+    public ConnectionReactions(Schedule schedule, DueWork dueWork, Debouncer debouncer, RunRequests runRequests,
+            Clock clock) {
+        this.schedule = schedule;
+        this.dueWork = dueWork;
+        this.debouncer = debouncer;
+        this.runRequests = runRequests;
+        this.clock = clock;
+    }
+
+    @Override
+    public void registered(StoreRecord record) {
+        dueWork.follow(record, clock.instant());
+    }
+
+    @Override
+    public void approved(String storeId) {
+        Instant now = clock.instant();
+        schedule.track(storeId, now, now);
+        schedule.ran(storeId, Schedule.Work.FULL_SYNC, now);
+        schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
+        schedule.ran(storeId, Schedule.Work.ORDER_POLL, now);
+        runRequests.startFullPass(storeId);
+    }
+
+    @Override
+    public void stopped(String storeId) {
+        debouncer.forget(storeId);
+    }
+
+    @Override
+    public void statusPolled(String storeId) {
+        schedule.ran(storeId, Schedule.Work.STATUS_POLL, clock.instant());
+    }
+}

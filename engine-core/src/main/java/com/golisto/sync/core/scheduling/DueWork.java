@@ -1,0 +1,214 @@
+package com.golisto.sync.core.scheduling;
+
+import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunStatus;
+import com.golisto.sync.core.connection.ConnectionFlows;
+import com.golisto.sync.core.runs.Runs;
+import com.golisto.sync.core.runtime.StoreMdc;
+import com.golisto.sync.core.runtime.StoreRuntime;
+import com.golisto.sync.core.runtime.StoreRuntimes;
+import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.core.store.StoreRecord;
+import com.golisto.sync.core.store.SyncRun;
+import com.golisto.sync.core.webhooks.Debouncer;
+import com.golisto.sync.core.webhooks.DueWorkRequests;
+import com.golisto.sync.core.work.Pipelines;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What is due at the clock's instant, per store, and doing it: webhook-marked products whose debounce
+ * passed, scheduled full and incremental passes, order polls, status polls, and recovery of open intents
+ * after a restart. Each store's due work runs on its own virtual thread (at most {@code storeParallelism}
+ * at once); a store whose previous tick is still running is skipped this tick (its due work stays due).
+ * Inbound webhooks make work due through it ({@link DueWorkRequests}). Thread-safe.
+ */
+public final class DueWork implements DueWorkRequests {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DueWork.class);
+
+    private final StateStore store;
+    private final Schedule schedule;
+    private final Debouncer debouncer;
+    private final Runs runs;
+    private final Pipelines pipelines;
+    private final ConnectionFlows flows;
+    private final StoreRuntimes runtimes;
+    private final ExecutorService workers;
+    private final Semaphore storeSlots;
+    private final Clock clock;
+    private final Set<String> pendingRecovery = ConcurrentHashMap.newKeySet();
+
+    /**
+     * @param workers where each store's due work runs
+     * @param storeParallelism how many stores do their due work at once
+     */
+    public DueWork(StateStore store, Schedule schedule, Debouncer debouncer, Runs runs, Pipelines pipelines,
+            ConnectionFlows flows, StoreRuntimes runtimes, ExecutorService workers, int storeParallelism,
+            Clock clock) {
+        this.store = store;
+        this.schedule = schedule;
+        this.debouncer = debouncer;
+        this.runs = runs;
+        this.pipelines = pipelines;
+        this.flows = flows;
+        this.runtimes = runtimes;
+        this.workers = workers;
+        this.storeSlots = new Semaphore(storeParallelism, true);
+        this.clock = clock;
+    }
+
+    /** Marks a store whose open intents a previous process left: the next tick runs its recovery first. */
+    public void recoverAtNextTick(String storeId) {
+        pendingRecovery.add(storeId);
+    }
+
+    /**
+     * Starts following a store in the schedule unless it is followed already: its interval work counts
+     * from now, its daily pass from its last complete full pass; an approved store that never completed
+     * one gets a full pass at the next tick. Called by every tick and by whatever makes a store's work due
+     * before the first tick saw it (registration, an inbound webhook), so that nothing is dropped.
+     */
+    @Override
+    public void follow(StoreRecord record, Instant now) {
+        String storeId = record.id();
+        if (schedule.tracks(storeId)) {
+            return;
+        }
+        Instant lastFull = lastCompleteFullPass(storeId);
+        schedule.track(storeId, lastFull, now);
+        if (record.status() == ConnectionStatus.APPROVED && lastFull == null) {
+            schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
+        }
+    }
+
+    @Override
+    public void statusPollDue(String storeId, Instant at) {
+        schedule.retryAt(storeId, Schedule.Work.STATUS_POLL, at);
+    }
+
+    @Override
+    public void orderPollDue(String storeId, Instant at) {
+        schedule.retryAt(storeId, Schedule.Work.ORDER_POLL, at);
+    }
+
+    /**
+     * The work waiting or in progress here: products marked dirty and not yet being synced, plus runs
+     * queued or running. Cheap, in memory.
+     */
+    public long pending() {
+        return (long) debouncer.pendingCount() + runs.inFlight();
+    }
+
+    /** Starts what is due now and waits for it; failures of a store's work are logged, errors rethrown. */
+    public void runNow() throws InterruptedException {
+        for (Future<?> task : start()) {
+            try {
+                task.get();
+            } catch (ExecutionException e) {
+                // a store's task logs its own failures, with the store in the MDC; only errors get here
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                LOG.warn("due work failed: {}", e.getCause().toString());
+            }
+        }
+    }
+
+    /** Claims what is due now and starts it, one task per store with something to do. */
+    public List<Future<?>> start() {
+        Instant now = clock.instant();
+        Map<String, Set<String>> dirty = debouncer.drainDue(now);
+        List<Future<?>> tasks = new ArrayList<>();
+        for (StoreRecord record : store.stores().list()) {
+            String storeId = record.id();
+            Set<String> products = dirty.remove(storeId);
+            StoreRuntime runtime = runtimes.of(storeId);
+            if (!runtime.claimTick()) {
+                if (products != null) {
+                    debouncer.requeue(storeId, products, now);
+                }
+                continue;
+            }
+            follow(record, now);
+            Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
+            boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
+            if (due.isEmpty() && products == null && !recover) {
+                runtime.releaseTick();
+                continue;
+            }
+            try {
+                tasks.add(workers.submit(() -> {
+                    StoreMdc mdc = StoreMdc.of(storeId);
+                    try {
+                        storeSlots.acquire();
+                        try {
+                            run(runtime, due, products, recover);
+                        } finally {
+                            storeSlots.release();
+                        }
+                    } catch (RuntimeException e) {
+                        // the background loop does not look at the task's outcome: say it here, with the store
+                        LOG.warn("store {}: due work failed: {}", storeId, e.toString());
+                    } finally {
+                        runtime.releaseTick();
+                        mdc.close();
+                    }
+                    return null;
+                }));
+            } catch (RejectedExecutionException e) {
+                runtime.releaseTick();
+            }
+        }
+        return tasks;
+    }
+
+    private void run(StoreRuntime runtime, Set<Schedule.Work> due, Set<String> products, boolean recover)
+            throws InterruptedException {
+        String storeId = runtime.storeId();
+        if (due.contains(Schedule.Work.STATUS_POLL)) {
+            try {
+                flows.refreshStatus(storeId);
+            } catch (RuntimeException e) {
+                LOG.warn("store {}: status poll failed: {}", storeId, e.getMessage());
+            }
+        }
+        if (store.stores().find(storeId).map(StoreRecord::status).orElse(null) != ConnectionStatus.APPROVED) {
+            return;
+        }
+        if (recover) {
+            runs.executeIfFree(runtime, RunKind.RECOVERY, pipelines.work(RunKind.RECOVERY));
+        }
+        if (due.contains(Schedule.Work.FULL_SYNC)) {
+            runs.executeIfFree(runtime, RunKind.FULL, pipelines.work(RunKind.FULL));
+            schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, clock.instant());
+        } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC)) {
+            runs.executeIfFree(runtime, RunKind.INCREMENTAL, pipelines.work(RunKind.INCREMENTAL));
+        }
+        if (due.contains(Schedule.Work.ORDER_POLL)) {
+            runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));
+        }
+        if (products != null && !products.isEmpty()) {
+            runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(products));
+        }
+    }
+
+    private Instant lastCompleteFullPass(String storeId) {
+        return store.runs().recent(storeId, 200).stream()
+                .filter(r -> r.kind() == RunKind.FULL && r.status() == RunStatus.SUCCEEDED)
+                .map(SyncRun::finishedAt).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,209 @@
+package com.golisto.sync.core.wiring;
+
+import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.connection.ConnectionFlows;
+import com.golisto.sync.core.connection.CredentialGrants;
+import com.golisto.sync.core.connection.Endpoints;
+import com.golisto.sync.core.connection.ShopWebhooks;
+import com.golisto.sync.core.connection.StoreRegistrations;
+import com.golisto.sync.core.connection.Stores;
+import com.golisto.sync.core.connectors.ConnectorRegistry;
+import com.golisto.sync.core.retry.RetryPolicy;
+import com.golisto.sync.core.runs.Events;
+import com.golisto.sync.core.runs.Runs;
+import com.golisto.sync.core.runtime.StoreRuntimes;
+import com.golisto.sync.core.scheduling.BackgroundLoop;
+import com.golisto.sync.core.scheduling.ConnectionReactions;
+import com.golisto.sync.core.scheduling.DueWork;
+import com.golisto.sync.core.scheduling.Schedule;
+import com.golisto.sync.core.store.Intent;
+import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.core.webhooks.Debouncer;
+import com.golisto.sync.core.webhooks.DeliveryDeduplicator;
+import com.golisto.sync.core.webhooks.InboundWebhooks;
+import com.golisto.sync.core.work.DeadLetterReplays;
+import com.golisto.sync.core.work.Pipelines;
+import com.golisto.sync.core.work.RunRequests;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: opens the state store and the connector registry, builds every feature service
+ * once with what it needs, and closes them in order. It decides nothing about stores or runs; the facade
+ * routes each request to one of the services it exposes. Thread-safe.
+ */
+public final class EngineServices implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EngineServices.class);
+
+    private final EngineSetup setup;
+    private final StateStore store;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("golisto-sync-", 0).factory());
+    private final Events events = new Events();
+    private final StoreRuntimes runtimes;
+    private final Stores stores;
+    private final StoreRegistrations registrations;
+    private final ConnectionFlows flows;
+    private final CredentialGrants grants;
+    private final Runs runs;
+    private final RunRequests runRequests;
+    private final InboundWebhooks webhooks;
+    private final DeadLetterReplays deadLetters;
+    private final DueWork dueWork;
+    private final BackgroundLoop loop;
+
+    private EngineServices(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
+        this.setup = setup;
+        this.store = store;
+        EngineOptions options = setup.options();
+        EngineOptions.Retry r = options.retry();
+        RetryPolicy retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.jitter(),
+                setup.sleeper());
+        Endpoints endpoints = new Endpoints(setup.publicUrl());
+        this.runtimes = new StoreRuntimes(store, setup.clock(), setup.httpClient(), setup.sleeper(),
+                options.shopConcurrency(), registry);
+        this.stores = new Stores(store, runtimes);
+        ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints);
+        Schedule schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
+                options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
+                setup.clock().getZone());
+        Debouncer debouncer = new Debouncer(options.webhookDebounce(), options.webhookDebounce().multipliedBy(5));
+        // the reactions to connection changes start runs, and runs report refusals to the flows: the two
+        // meet through this late-bound listener, set below once both exist
+        LateConnectionListener reactions = new LateConnectionListener();
+        this.flows = new ConnectionFlows(store, registry, events, setup.clock(), runtimes, stores, shopWebhooks,
+                endpoints, retry, closed::get, reactions);
+        this.grants = new CredentialGrants(store, registry, runtimes, stores, endpoints);
+        this.registrations = new StoreRegistrations(store, registry, runtimes, stores, reactions);
+        this.runs = new Runs(store, setup.clock(), events, setup.nodeId(), options.leaseDuration(), flows::refused,
+                workers);
+        Pipelines pipelines = new Pipelines(store, retry, shopWebhooks, closed::get);
+        this.runRequests = new RunRequests(runs, pipelines, runtimes, stores);
+        this.deadLetters = new DeadLetterReplays(store, runs, pipelines, runtimes, stores);
+        this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, runtimes, workers,
+                options.storeParallelism(), setup.clock());
+        reactions.bind(new ConnectionReactions(schedule, dueWork, debouncer, runRequests, setup.clock()));
+        DeliveryDeduplicator deliveries = new DeliveryDeduplicator(
+                (storeId, key) -> store.deliveries().record(storeId, "webhook", key), Duration.ofHours(1), 100_000,
+                setup.clock());
+        this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
+                options.webhookDebounce(), setup.clock());
+        this.loop = new BackgroundLoop(dueWork::start, options.tickInterval());
+    }
+
+    /** Opens the state store and the registry, builds the services and marks interrupted work for recovery. */
+    public static EngineServices open(EngineSetup setup) {
+        ConnectorRegistry registry = setup.connectors() == null
+                ? ConnectorRegistry.load() : ConnectorRegistry.of(setup.connectors());
+        StateStore store = setup.dataSource() != null
+                ? StateStore.open(setup.dataSource(), setup.masterKey(), setup.clock())
+                : StateStore.open(setup.jdbcUrl(), setup.masterKey(), setup.clock());
+        EngineServices services = new EngineServices(setup, store, registry);
+        for (Intent intent : store.intents().listOpen()) {
+            services.dueWork.recoverAtNextTick(intent.storeId());
+        }
+        LOG.info("Golisto Sync engine open: connectors {}, {} stores, node {}", registry.ids(),
+                store.stores().list().size(), setup.nodeId());
+        return services;
+    }
+
+    /** What the engine was built with. */
+    public EngineSetup setup() {
+        return setup;
+    }
+
+    /** The state store. */
+    public StateStore store() {
+        return store;
+    }
+
+    /** The event listeners. */
+    public Events events() {
+        return events;
+    }
+
+    /** Store lookups and views. */
+    public Stores stores() {
+        return stores;
+    }
+
+    /** Registering stores. */
+    public StoreRegistrations registrations() {
+        return registrations;
+    }
+
+    /** The connect, status and disconnect flows. */
+    public ConnectionFlows flows() {
+        return flows;
+    }
+
+    /** The shop's key grant. */
+    public CredentialGrants grants() {
+        return grants;
+    }
+
+    /** Run execution and the runs as stored. */
+    public Runs runs() {
+        return runs;
+    }
+
+    /** Runs the host requests. */
+    public RunRequests runRequests() {
+        return runRequests;
+    }
+
+    /** Inbound webhooks. */
+    public InboundWebhooks webhooks() {
+        return webhooks;
+    }
+
+    /** Dead letters and their replays. */
+    public DeadLetterReplays deadLetters() {
+        return deadLetters;
+    }
+
+    /** The due-work tick. */
+    public DueWork dueWork() {
+        return dueWork;
+    }
+
+    /** The background loop. */
+    public BackgroundLoop loop() {
+        return loop;
+    }
+
+    /** Whether {@link #close()} was called. */
+    public boolean closed() {
+        return closed.get();
+    }
+
+    /**
+     * Stops the loop, lets running work stop at its next remote call (up to a minute), closes the
+     * connectors and the state store. Idempotent.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        loop.stop(Duration.ofSeconds(10));
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {
+                LOG.warn("engine closing with work still running");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        runtimes.reopenAllConnectors();
+        store.close();
+        LOG.info("Golisto Sync engine closed");
+    }
+}

@@ -1,0 +1,42 @@
+package com.golisto.sync.core.wiring;
+
+import com.golisto.sync.api.spi.ConnectorContext;
+import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.MasterKey;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import javax.sql.DataSource;
+
+/**
+ * What the engine's builder collected, checked: everything the services are built from.
+ *
+ * @param jdbcUrl the state store URL, or null when {@code dataSource} is given
+ * @param dataSource the state store, or null when {@code jdbcUrl} is given
+ * @param masterKey the key for stored secrets
+ * @param clock the engine's clock
+ * @param connectors the providers, or null for ServiceLoader discovery
+ * @param httpClient the shared client
+ * @param publicUrl the host's base URL
+ * @param options schedules and pacing
+ * @param sleeper how to wait
+ * @param nodeId this node's lease owner name
+ */
+public record EngineSetup(String jdbcUrl, DataSource dataSource, MasterKey masterKey, Clock clock,
+        List<ConnectorProvider> connectors, HttpClient httpClient, URI publicUrl, EngineOptions options,
+        ConnectorContext.Sleeper sleeper, String nodeId) {
+
+    /** Checks the required parts are present. */
+    public EngineSetup {
+        Objects.requireNonNull(masterKey, "masterKey");
+        Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(httpClient, "httpClient");
+        Objects.requireNonNull(publicUrl, "publicUrl");
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(sleeper, "sleeper");
+        Objects.requireNonNull(nodeId, "nodeId");
+    }
+}
