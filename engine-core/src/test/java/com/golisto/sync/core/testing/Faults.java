@@ -55,6 +55,7 @@ public final class Faults<O extends Enum<O>> {
         void run() throws InterruptedException;
     }
 
+    private final java.util.concurrent.Semaphore crashes = new java.util.concurrent.Semaphore(0);
     private final Map<O, Long> calls;
     private final Map<O, Deque<Action>> before;
     private final Map<O, Deque<Action>> after;
@@ -87,6 +88,7 @@ public final class Faults<O extends Enum<O>> {
     /** The next call of {@code op} dies before it has any effect. */
     public synchronized void crashNext(O op) {
         before.computeIfAbsent(op, o -> new ArrayDeque<>()).add(() -> {
+            crashes.release();
             throw new SimulatedCrash("before " + op);
         });
     }
@@ -94,8 +96,14 @@ public final class Faults<O extends Enum<O>> {
     /** The next call of {@code op} takes effect, then dies before it answers. */
     public synchronized void crashNextAfter(O op) {
         after.computeIfAbsent(op, o -> new ArrayDeque<>()).add(() -> {
+            crashes.release();
             throw new SimulatedCrash("after " + op);
         });
+    }
+
+    /** Waits until a queued crash happened (on whichever thread); false when none did within the timeout. */
+    public boolean awaitCrash(long seconds) throws InterruptedException {
+        return crashes.tryAcquire(seconds, TimeUnit.SECONDS);
     }
 
     /** The next call of {@code op} waits at its start until the returned gate is released. */
