@@ -113,6 +113,16 @@ public final class Faults<O extends Enum<O>> {
         return gate;
     }
 
+    /** The next call of {@code op} waits at its start until released, then throws before any effect. */
+    public synchronized Gate holdThenFail(O op, Supplier<? extends RuntimeException> failure) {
+        Gate gate = new Gate();
+        before.computeIfAbsent(op, o -> new ArrayDeque<>()).add(() -> {
+            gate.pass();
+            throw failure.get();
+        });
+        return gate;
+    }
+
     /** How many calls of {@code op} started. */
     public synchronized long calls(O op) {
         return calls.getOrDefault(op, 0L);
