@@ -4,6 +4,7 @@ import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.SettingProblem;
+import com.golisto.sync.api.spi.SettingType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -13,6 +14,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,14 +25,17 @@ import java.util.regex.Pattern;
 
 /**
  * Binds the flat key/value map to the typed configuration, section by section (server, state, golisto,
- * sync, stores), checking each value ({@link ConfigValues}) and filling in defaults. Consumes keys as it
- * goes; leftovers are reported as unknown keys, with the known keys of their section. Single use.
+ * sync, stores), checking each value ({@link ConfigValues}) and filling in defaults. A known key given a
+ * list or a mapping is reported as the wrong type, with the type it expects. Consumes keys as it goes;
+ * leftovers are reported as unknown keys, with the known keys of their section. Single use.
  */
 final class ConfigBinder {
     private static final Pattern STORE_KEY = Pattern.compile("stores\\[(\\d+)]\\.(.+)");
     private static final int MAX_STORES = 10_000;
+    private static final String STORE_ID_EXPECTED = "a store id (lower-case letters, digits and dashes, at most 63)";
 
-private final Map<String, String> raw;
+    private final Map<String, String> raw;
+    private final Map<String, String> shapes;
     private final Map<String, String> origin;
     private final List<ConfigProblem> problems;
     private final ConnectorDescriptor wooDescriptor;
@@ -38,14 +43,16 @@ private final Map<String, String> raw;
 
     /**
      * @param raw the flat keys and texts ({@link ConfigSources})
+     * @param shapes the keys given a list or a mapping where a single value belongs, with what they were given
      * @param origin where each key came from
      * @param problems where problems are added
      * @param wooDescriptor the WooCommerce connector's declaration, or {@code null} for the built-in check
      * @param wooSettingNames the settings a store's {@code woocommerce} section may have
      */
-    ConfigBinder(Map<String, String> raw, Map<String, String> origin, List<ConfigProblem> problems,
-                 ConnectorDescriptor wooDescriptor, Set<String> wooSettingNames) {
+    ConfigBinder(Map<String, String> raw, Map<String, String> shapes, Map<String, String> origin,
+                 List<ConfigProblem> problems, ConnectorDescriptor wooDescriptor, Set<String> wooSettingNames) {
         this.raw = new LinkedHashMap<>(raw);
+        this.shapes = new LinkedHashMap<>(shapes);
         this.origin = origin;
         this.problems = problems;
         this.wooDescriptor = wooDescriptor;
@@ -54,23 +61,25 @@ private final Map<String, String> raw;
 
     /** The configuration, or {@code null} when a problem was found (then {@code problems} says which). */
     RunnerConfig bind() {
-        String host = text(ConfigKey.SERVER_HOST, "127.0.0.1");
-        Integer port = value(ConfigKey.SERVER_PORT, "8080", ConfigValues::port);
-        URI publicUrl = value(ConfigKey.SERVER_PUBLIC_URL, null, ConfigValues::httpUrl);
+        String host = value(ConfigKey.SERVER_HOST, "127.0.0.1", ConfigValues.HOST);
+        Integer port = value(ConfigKey.SERVER_PORT, "8080", ConfigValues.PORT);
+        URI publicUrl = value(ConfigKey.SERVER_PUBLIC_URL, null, ConfigValues.HTTP_URL);
         Secret adminToken = secret(ConfigKey.SERVER_ADMIN_TOKEN, 24);
-        Path dataDir = value(ConfigKey.STATE_DATA_DIR, "data", ConfigValues::path);
-        String jdbcUrl = secretValue(ConfigKey.STATE_JDBC_URL, ConfigValues::jdbcUrl);
-        Path masterKey = value(ConfigKey.STATE_MASTER_KEY_FILE, null, ConfigValues::path);
-        URI apiUrl = value(ConfigKey.GOLISTO_API_URL, "https://api.golisto.com", ConfigValues::httpUrl);
-        URI webUrl = value(ConfigKey.GOLISTO_WEB_URL, "https://golisto.com", ConfigValues::httpUrl);
-        Duration statusPoll = value(ConfigKey.GOLISTO_STATUS_POLL_INTERVAL, "PT1M", ConfigValues::positiveDuration);
-        LocalTime dailyAt = value(ConfigKey.SYNC_DAILY_FULL_SYNC_AT, "03:00", ConfigValues::timeOfDay);
-        ZoneId zone = value(ConfigKey.SYNC_TIME_ZONE, "UTC", ConfigValues::zone);
-        Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues::positiveDuration);
-        Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues::positiveDuration);
-        Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues::nonNegativeDuration);
+        Path dataDir = value(ConfigKey.STATE_DATA_DIR, "data", ConfigValues.PATH);
+        String jdbcUrl = secretValue(ConfigKey.STATE_JDBC_URL, ConfigValues.JDBC_URL);
+        Path masterKey = value(ConfigKey.STATE_MASTER_KEY_FILE, null, ConfigValues.PATH);
+        URI apiUrl = value(ConfigKey.GOLISTO_API_URL, "https://api.golisto.com", ConfigValues.HTTP_URL);
+        URI webUrl = value(ConfigKey.GOLISTO_WEB_URL, "https://golisto.com", ConfigValues.HTTP_URL);
+        Duration statusPoll = value(ConfigKey.GOLISTO_STATUS_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
+        LocalTime dailyAt = value(ConfigKey.SYNC_DAILY_FULL_SYNC_AT, "03:00", ConfigValues.TIME_OF_DAY);
+        ZoneId zone = value(ConfigKey.SYNC_TIME_ZONE, "UTC", ConfigValues.ZONE);
+        Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues.POSITIVE_DURATION);
+        Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
+        Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues.NON_NEGATIVE_DURATION);
         List<StoreConfig> stores = stores();
-        for (String unknown : raw.keySet()) {
+        Set<String> unknownKeys = new LinkedHashSet<>(raw.keySet());
+        unknownKeys.addAll(shapes.keySet());
+        for (String unknown : unknownKeys) {
             problems.add(new ConfigProblem(unknown, "unknown key" + from(unknown) + suggestion(unknown)));
         }
         if (!problems.isEmpty()) {
@@ -92,7 +101,9 @@ private final Map<String, String> raw;
 
     private List<StoreConfig> stores() {
         int count = 0;
-        for (String key : raw.keySet()) {
+        Set<String> keys = new LinkedHashSet<>(raw.keySet());
+        keys.addAll(shapes.keySet());
+        for (String key : keys) {
             Matcher m = STORE_KEY.matcher(key);
             if (m.matches()) {
                 try {
@@ -108,6 +119,10 @@ private final Map<String, String> raw;
             String prefix = "stores[" + i + "].";
             String idKey = prefix + "id";
             String id = raw.remove(idKey);
+            boolean wrongTypes = wrongType(idKey, STORE_ID_EXPECTED);
+            wrongTypes |= wrongWooTypes(prefix + "woocommerce.");
+            // a woocommerce section of the wrong shape was reported while reading: no "url is required" too
+            wrongTypes |= problems.stream().anyMatch(p -> p.key().equals(prefix + "woocommerce"));
             Map<String, String> woo = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, String>> it = raw.entrySet().iterator(); it.hasNext(); ) {
                 Map.Entry<String, String> e = it.next();
@@ -119,6 +134,9 @@ private final Map<String, String> raw;
                     woo.put(setting, e.getValue());
                     it.remove();
                 }
+            }
+            if (wrongTypes) {
+                continue;
             }
             if (id == null || id.isBlank()) {
                 if (!woo.isEmpty()) {
@@ -140,6 +158,25 @@ private final Map<String, String> raw;
             stores.add(new StoreConfig(trimmed, woo));
         }
         return stores;
+    }
+
+    /** Reports the known settings of a store's woocommerce section given a list or a mapping. */
+    private boolean wrongWooTypes(String prefix) {
+        boolean found = false;
+        for (String key : List.copyOf(shapes.keySet())) {
+            if (!key.startsWith(prefix)) {
+                continue;
+            }
+            String setting = key.substring(prefix.length());
+            String expected = wooDescriptor != null
+                    ? wooDescriptor.setting(setting).map(spec -> ConfigValues.expected(spec.type())).orElse(null)
+                    : !wooSettingNames.contains(setting) ? null
+                    : setting.equals("url") ? ConfigValues.HTTP_URL.expected() : ConfigValues.expected(SettingType.STRING);
+            if (expected != null) { // else left in shapes: reported as an unknown setting
+                found |= wrongType(key, expected);
+            }
+        }
+        return found;
     }
 
     private void checkWooSettings(String prefix, Map<String, String> woo) {
@@ -168,15 +205,24 @@ private final Map<String, String> raw;
         }
     }
 
-    private String text(ConfigKey key, String defaultValue) {
-        String value = raw.remove(key.name());
-        if (value == null || value.isBlank()) {
-            return defaultValue;
+    /**
+     * When the key was given a list or a mapping: reports it as the wrong type and forgets it.
+     *
+     * @return whether it was
+     */
+    private boolean wrongType(String key, String expected) {
+        String found = shapes.remove(key);
+        if (found == null) {
+            return false;
         }
-        return value.trim();
+        problems.add(new ConfigProblem(key, "expected " + expected + ", found " + found));
+        return true;
     }
 
     private Secret secret(ConfigKey key, int minLength) {
+        if (wrongType(key.name(), "a text of at least " + minLength + " characters")) {
+            return null;
+        }
         String value = raw.remove(key.name());
         if (value == null || value.isEmpty()) {
             return null;
@@ -189,25 +235,31 @@ private final Map<String, String> raw;
         return Secret.of(value);
     }
 
-    private <T> T secretValue(ConfigKey key, Function<String, T> parser) {
+    private <T> T secretValue(ConfigKey key, ConfigValues.ValueType<T> type) {
+        if (wrongType(key.name(), type.expected())) {
+            return null;
+        }
         String value = raw.remove(key.name());
         if (value == null || value.isBlank()) {
             return null;
         }
         try {
-            return parser.apply(value.trim());
+            return type.parser().apply(value.trim());
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigProblem(key.name(), "the value" + from(key.name()) + " " + e.getMessage()));
             return null;
         }
     }
 
-    private <T> T value(ConfigKey key, String defaultValue, Function<String, T> parser) {
+    private <T> T value(ConfigKey key, String defaultValue, ConfigValues.ValueType<T> type) {
+        if (wrongType(key.name(), type.expected())) {
+            return null;
+        }
         String value = raw.remove(key.name());
         if (value == null || value.isBlank()) {
-            return defaultValue == null ? null : parser.apply(defaultValue);
+            return defaultValue == null ? null : type.parser().apply(defaultValue);
         }
-        return check(key.name(), value.trim(), parser);
+        return check(key.name(), value.trim(), type.parser());
     }
 
     private <T> T check(String key, String value, Function<String, T> parser) {

@@ -70,10 +70,11 @@ public final class ConfigLoader {
     public RunnerConfig load(Optional<Path> file) {
         List<ConfigProblem> problems = new ArrayList<>();
         Map<String, String> raw = new LinkedHashMap<>();
+        Map<String, String> shapes = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
         Set<String> wooSettings = wooSettingNames();
-        new ConfigSources(env, wooSettings).read(file, raw, origin, problems);
-        RunnerConfig config = new ConfigBinder(raw, origin, problems, wooDescriptor, wooSettings).bind();
+        new ConfigSources(env, wooSettings).read(file, raw, shapes, origin, problems);
+        RunnerConfig config = new ConfigBinder(raw, shapes, origin, problems, wooDescriptor, wooSettings).bind();
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,10 +22,15 @@ import java.util.regex.Pattern;
  * Reads the configuration's sources into one flat map of keys ({@code server.port},
  * {@code stores[0].woocommerce.url}) to texts: the YAML file, then every {@code GOLISTO_SYNC_*} environment
  * variable over it. Remembers where each key came from, so that messages can name the variable. Reports
- * unreadable files and unknown variables as problems; checks no values.
+ * unreadable files, unknown variables and sections of the wrong shape (a section given as a single value
+ * or a list, {@code stores} given as anything but a list) as problems. A list or mapping where a single
+ * value belongs is not a text: it is kept aside as a shape ({@code "a list"}, {@code "a mapping"}) for
+ * {@link ConfigBinder}, which knows the type each key expects. Checks no values.
  */
 final class ConfigSources {
     private static final Pattern STORE_ENV = Pattern.compile("GOLISTO_SYNC_STORES_(\\d+)_(.+)");
+    private static final String STORES = "stores";
+    private static final int MAX_ECHOED_LENGTH = 40;
 
     private final Map<String, String> env;
     private final Set<String> wooSettingNames;
@@ -38,74 +44,152 @@ final class ConfigSources {
         this.wooSettingNames = wooSettingNames;
     }
 
-    /** Fills {@code raw} with every key and {@code origin} with its source (a file path or a variable). */
-    void read(Optional<Path> file, Map<String, String> raw, Map<String, String> origin, List<ConfigProblem> problems) {
-        file.ifPresent(path -> readYaml(path, raw, origin, problems));
-        applyEnvironment(raw, origin, problems);
+    /**
+     * Fills {@code raw} with every key given a single value, {@code shapes} with every key given a list or
+     * a mapping where a single value belongs ({@code "a list"}, {@code "a mapping"}), and {@code origin}
+     * with the source of each (a file path or a variable).
+     */
+    void read(Optional<Path> file, Map<String, String> raw, Map<String, String> shapes, Map<String, String> origin,
+              List<ConfigProblem> problems) {
+        file.ifPresent(path -> readYaml(path, new Sink(raw, shapes, origin, problems, path.toString())));
+        applyEnvironment(raw, shapes, origin, problems);
     }
 
-    static void readYaml(Path path, Map<String, String> raw, Map<String, String> origin,
-                         List<ConfigProblem> problems) {
+    /** Where {@link #flatten} puts what it finds; {@code source} is the file path. */
+    private record Sink(Map<String, String> raw, Map<String, String> shapes, Map<String, String> origin,
+                        List<ConfigProblem> problems, String source) {
+        void wrongType(String key, String expected, String found) {
+            problems.add(new ConfigProblem(key, "expected " + expected + ", found " + found));
+        }
+    }
+
+    private void readYaml(Path path, Sink sink) {
         String key = "config";
         JsonNode root;
         try {
             byte[] bytes = Files.readAllBytes(path);
             root = new YAMLMapper().readTree(bytes);
         } catch (NoSuchFileException e) {
-            problems.add(new ConfigProblem(key, "file " + path + " does not exist"));
+            sink.problems().add(new ConfigProblem(key, "file " + path + " does not exist"));
             return;
         } catch (JsonProcessingException e) {
             String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
-            problems.add(new ConfigProblem(key, "file " + path + " is not valid YAML" + where + ": "
+            sink.problems().add(new ConfigProblem(key, "file " + path + " is not valid YAML" + where + ": "
                     + e.getOriginalMessage().lines().findFirst().orElse("")));
             return;
         } catch (IOException e) {
-            problems.add(new ConfigProblem(key, "file " + path + " cannot be read: " + e.getMessage()));
+            sink.problems().add(new ConfigProblem(key, "file " + path + " cannot be read: " + e.getMessage()));
             return;
         }
         if (root == null || root.isMissingNode() || root.isNull()) {
             return;
         }
         if (!root.isObject()) {
-            problems.add(new ConfigProblem(key, "file " + path + " must hold a mapping of sections (server, state, ...)"));
+            sink.problems().add(new ConfigProblem(key, "file " + path + " must hold a mapping of sections (server, "
+                    + "state, ...), not " + describe(root, false)));
             return;
         }
-        flatten("", root, raw, origin, problems, path.toString());
+        flatten("", root, sink);
     }
 
-    private static void flatten(String prefix, JsonNode node, Map<String, String> raw, Map<String, String> origin,
-                                List<ConfigProblem> problems, String source) {
+    private void flatten(String prefix, JsonNode node, Sink sink) {
         for (Map.Entry<String, JsonNode> field : node.properties()) {
             String key = prefix.isEmpty() ? field.getKey() : prefix + "." + field.getKey();
             JsonNode value = field.getValue();
-            if (value.isObject()) {
-                flatten(key, value, raw, origin, problems, source);
-            } else if (value.isArray()) {
-                if (!key.equals("stores")) {
-                    problems.add(new ConfigProblem(key, "must not be a list"));
-                    continue;
+            if (value.isNull()) {
+                continue; // an empty value is no value: the default applies
+            }
+            if (key.equals(STORES)) {
+                stores(value, sink);
+            } else if (!children(key).isEmpty()) {
+                if (value.isObject()) {
+                    flatten(key, value, sink);
+                } else {
+                    sink.wrongType(key, "a section (a mapping of " + String.join(", ", children(key)) + ")",
+                            describe(value, !holdsSecrets(key)));
                 }
-                for (int i = 0; i < value.size(); i++) {
-                    JsonNode item = value.get(i);
-                    String itemKey = "stores[" + i + "]";
-                    if (!item.isObject()) {
-                        problems.add(new ConfigProblem(itemKey, "must be a mapping with id and woocommerce"));
-                    } else {
-                        flatten(itemKey, item, raw, origin, problems, source);
-                    }
-                }
-            } else if (!value.isNull()) {
-                if (key.equals("stores")) {
-                    problems.add(new ConfigProblem(key, "must be a list of stores"));
-                    continue;
-                }
-                raw.put(key, value.asText());
-                origin.put(key, source);
+            } else if (value.isContainerNode()) {
+                sink.shapes().put(key, value.isArray() ? "a list" : "a mapping");
+                sink.origin().put(key, sink.source());
+            } else {
+                sink.raw().put(key, value.asText());
+                sink.origin().put(key, sink.source());
             }
         }
     }
 
-    void applyEnvironment(Map<String, String> raw, Map<String, String> origin, List<ConfigProblem> problems) {
+    private void stores(JsonNode value, Sink sink) {
+        String store = "a mapping of " + String.join(", ", children("stores[0]"));
+        if (!value.isArray()) {
+            sink.wrongType(STORES, "a list of stores (each " + store + ")", describe(value, false));
+            return;
+        }
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode item = value.get(i);
+            String itemKey = "stores[" + i + "]";
+            if (item.isObject()) {
+                flatten(itemKey, item, sink);
+            } else {
+                sink.wrongType(itemKey, "a store (" + store + ")", describe(item, false));
+            }
+        }
+    }
+
+    /**
+     * The names directly under a section ({@code server} has {@code host}, {@code port}, ...), in catalogue
+     * order; empty when the key is no section. A store's {@code woocommerce} section has the connector's
+     * settings.
+     */
+    private Set<String> children(String key) {
+        String generic = generic(key);
+        Set<String> names = new LinkedHashSet<>();
+        for (ConfigKey k : ConfigKey.ALL) {
+            if (k.name().startsWith(generic + ".")) {
+                String rest = k.name().substring(generic.length() + 1);
+                names.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
+            }
+        }
+        if (generic.equals("stores[N].woocommerce")) {
+            names.addAll(new TreeSet<>(wooSettingNames));
+        }
+        return names;
+    }
+
+    /** Whether a secret key lies under this key: then a value found in its place is never repeated. */
+    private static boolean holdsSecrets(String key) {
+        String generic = generic(key);
+        return generic.startsWith(STORES)
+                || ConfigKey.ALL.stream().anyMatch(k -> k.secret() && k.name().startsWith(generic + "."));
+    }
+
+    private static String generic(String key) {
+        return key.replaceFirst("^stores\\[\\d+]", "stores[N]");
+    }
+
+    /** What was found instead of the expected type: its YAML type and, when {@code echo}, its value. */
+    static String describe(JsonNode value, boolean echo) {
+        if (value.isArray()) {
+            return "a list";
+        }
+        if (value.isObject()) {
+            return "a mapping";
+        }
+        if (value.isBoolean()) {
+            return "the boolean " + value.asText();
+        }
+        if (value.isNumber()) {
+            return echo ? "the number " + value.asText() : "a number";
+        }
+        if (!echo) {
+            return "a text";
+        }
+        String text = value.asText();
+        return "the text \"" + (text.length() > MAX_ECHOED_LENGTH ? text.substring(0, MAX_ECHOED_LENGTH) + "..." : text)
+                + "\"";
+    }
+
+    void applyEnvironment(Map<String, String> raw, Map<String, String> shapes, Map<String, String> origin,
+                          List<ConfigProblem> problems) {
         Map<String, String> globalByEnv = new LinkedHashMap<>();
         for (ConfigKey key : ConfigKey.ALL) {
             if (!key.perStore()) {
@@ -126,6 +210,7 @@ final class ConfigSources {
                 continue;
             }
             raw.put(key, value);
+            shapes.remove(key); // the variable replaces whatever the file had
             origin.put(key, var);
         }
     }

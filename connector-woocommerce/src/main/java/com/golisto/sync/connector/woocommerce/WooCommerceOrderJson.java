@@ -16,15 +16,24 @@ import java.util.Map;
 
 /**
  * What a Golisto sale looks like as a WooCommerce order: the create body, the status mapping, the
- * metadata keys (hidden {@code _golisto_*} for ids, visible {@code golisto_*} for what the merchant
- * reads in the order's Custom Fields box) and the note texts with their idempotency markers. Stateless.
+ * metadata keys (one protected {@code _golisto_order_id} that {@code find} matches, visible
+ * {@code golisto_*} keys for what the merchant reads in the order's Custom Fields box) and the note texts
+ * with their idempotency markers. Stateless.
+ *
+ * <p>No {@code created_via} is sent: a real store (8.2) records {@code rest-api} whatever a REST client
+ * says, so an order made here is recognised only by its metadata and its notes.
  */
 final class WooCommerceOrderJson {
 
-    /** Hidden (leading underscore): the Golisto order id, used by {@code find}. */
+    /**
+     * Protected (leading underscore, so not editable in the Custom Fields box): the Golisto order id, the
+     * one key {@code find} matches to keep order creation exactly-once.
+     */
     static final String ORDER_ID = "_golisto_order_id";
-    /** Hidden: the Golisto order number. */
-    static final String ORDER_NUMBER = "_golisto_order_number";
+    /** Visible: the Golisto order id, for the merchant (never read back). */
+    static final String VISIBLE_ORDER_ID = "golisto_order_id";
+    /** Visible: the Golisto order number. */
+    static final String ORDER_NUMBER = "golisto_order_number";
     /** Visible: the latest shipment's carrier. */
     static final String SHIPMENT_CARRIER = "golisto_shipment_carrier";
     /** Visible: the latest shipment's tracking number. */
@@ -64,7 +73,6 @@ final class WooCommerceOrderJson {
             case REFUNDED -> body.put("status", "refunded");
         }
         body.put("currency", order.currency().getCurrencyCode());
-        body.put("created_via", "golisto");
         body.put("payment_method", "golisto");
         body.put("payment_method_title", "Golisto");
         body.put("transaction_id", order.id());
@@ -97,6 +105,7 @@ final class WooCommerceOrderJson {
     static Map<String, String> meta(Order order) {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put(ORDER_ID, order.id());
+        meta.put(VISIBLE_ORDER_ID, order.id());
         meta.put(ORDER_NUMBER, order.number());
         if (!order.shipments().isEmpty()) {
             Shipment latest = order.shipments().get(order.shipments().size() - 1);
@@ -114,9 +123,15 @@ final class WooCommerceOrderJson {
         return meta;
     }
 
-    /** Note texts by marker: one per shipment and one per payout status reached. */
+    /**
+     * Note texts by marker: one saying Golisto Sync made the order, one per shipment and one per payout
+     * status reached.
+     */
     static Map<String, String> notes(Order order) {
         Map<String, String> notes = new LinkedHashMap<>();
+        String created = "[golisto order " + order.id() + "]";
+        notes.put(created, "Order created by Golisto Sync from Golisto sale " + order.number() + " (Golisto order id "
+                + order.id() + "). " + created);
         for (Shipment s : order.shipments()) {
             String marker = "[golisto shipment " + s.id() + "]";
             StringBuilder text = new StringBuilder("Golisto shipment sent");

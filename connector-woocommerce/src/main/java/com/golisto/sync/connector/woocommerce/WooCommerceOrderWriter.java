@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +23,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes Golisto sales as WooCommerce orders: {@code POST /orders} with the Golisto metadata (see
- * {@link WooCommerceOrderJson}), later {@code PUT /orders/{id}} for status and metadata, and one order
- * note per shipment and payout event, recognised by a marker in its text so that {@link #update} is
- * idempotent. {@link #find} pages backwards by date through recent orders and matches the hidden
- * {@code _golisto_order_id} (WooCommerce cannot filter by meta). Thread-safe.
+ * {@link WooCommerceOrderJson}), later {@code PUT /orders/{id}} for status and metadata, and order notes
+ * (one on creation, one per shipment and payout event), each recognised by a marker in its text so that
+ * {@link #update} is idempotent. {@link #find} pages backwards by date through recent orders and matches
+ * the protected {@code _golisto_order_id} metadata (WooCommerce cannot filter by meta, and its
+ * {@code created_via} always reads {@code rest-api}, so it tells nothing). Thread-safe.
  */
 final class WooCommerceOrderWriter implements OrderTarget {
 
@@ -49,7 +51,8 @@ final class WooCommerceOrderWriter implements OrderTarget {
                 .body();
         ShopOrderRef ref = ref(created);
         try {
-            addMissingNotes(ref, order);
+            // a new order holds none of our notes: no need to list them first
+            addNotes(ref, WooCommerceOrderJson.notes(order).values());
         } catch (SyncException e) {
             // the order exists: never fail its creation for a note; the next update adds what is missing
             LOG.warn("store {}: order {} created as {}, but its Golisto notes were not added yet: {}", storeId,
@@ -128,12 +131,14 @@ final class WooCommerceOrderWriter implements OrderTarget {
             String text = n.path("note").asText("");
             wanted.keySet().stream().filter(text::contains).forEach(present::add);
         }
-        for (Map.Entry<String, String> note : wanted.entrySet()) {
-            if (!present.contains(note.getKey())) {
-                ObjectNode body = WooCommerceHttp.MAPPER.createObjectNode().put("note", note.getValue())
-                        .put("customer_note", false);
-                http.send("POST", "/orders/{id}/notes", "/orders/" + ref.id() + "/notes", List.of(), body);
-            }
+        wanted.keySet().removeAll(present);
+        addNotes(ref, wanted.values());
+    }
+
+    private void addNotes(ShopOrderRef ref, Collection<String> texts) throws InterruptedException {
+        for (String text : texts) {
+            ObjectNode body = WooCommerceHttp.MAPPER.createObjectNode().put("note", text).put("customer_note", false);
+            http.send("POST", "/orders/{id}/notes", "/orders/" + ref.id() + "/notes", List.of(), body);
         }
     }
 

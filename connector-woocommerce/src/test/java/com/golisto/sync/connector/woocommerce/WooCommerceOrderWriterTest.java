@@ -75,7 +75,6 @@ class WooCommerceOrderWriterTest {
         JsonNode o = wooOrder(ref);
         assertThat(ref.number()).isEqualTo(o.path("number").asText());
         assertThat(o.path("status").asText()).isEqualTo("processing");
-        assertThat(o.path("created_via").asText()).isEqualTo("golisto");
         assertThat(o.path("currency").asText()).isEqualTo("EUR");
         assertThat(o.path("date_paid_gmt").isTextual()).isTrue();
         assertThat(o.path("line_items").get(0).path("total").asText()).isEqualTo("35.00");
@@ -86,8 +85,41 @@ class WooCommerceOrderWriterTest {
         assertThat(o.path("billing").path("first_name").asText()).isEqualTo("Ana");
         assertThat(o.path("shipping").path("city").asText()).isEqualTo("Porto");
         assertThat(meta(o, "_golisto_order_id")).isEqualTo("GO-1");
-        assertThat(meta(o, "_golisto_order_number")).isEqualTo("G-GO-1");
+        assertThat(meta(o, "golisto_order_id")).isEqualTo("GO-1");
+        assertThat(meta(o, "golisto_order_number")).isEqualTo("G-GO-1");
         assertThat(fx.emulator.merchant().product(47).orElseThrow().path("stock_quantity").asInt()).isEqualTo(8);
+    }
+
+    @Test
+    void create_leavesANoteSayingGolistoSyncMadeTheOrder_once() throws Exception {
+        ShopOrderRef ref = orders.create(order("GO-10", "47", null, OrderStatus.PAID));
+        orders.update(ref, order("GO-10", 2, "47", null, OrderStatus.SHIPPED, List.of(), null));
+        assertThat(fx.emulator.orderNotes(Long.parseLong(ref.id())))
+                .filteredOn(n -> n.path("note").asText().contains("[golisto order GO-10]"))
+                .singleElement()
+                .satisfies(n -> assertThat(n.path("note").asText())
+                        .startsWith("Order created by Golisto Sync from Golisto sale G-GO-10"))
+                .satisfies(n -> assertThat(n.path("customer_note").asBoolean()).isFalse());
+    }
+
+    @Test
+    void create_sendsNoCreatedVia_whichARealStoreOverwritesWithRestApi() throws Exception {
+        assertThat(WooCommerceOrderJson.createBody(order("GO-11", "47", null, OrderStatus.PAID)).has("created_via"))
+                .isFalse();
+        ShopOrderRef ref = orders.create(order("GO-11", "47", null, OrderStatus.PAID));
+        assertThat(wooOrder(ref).path("created_via").asText()).isEqualTo("rest-api");
+    }
+
+    @Test
+    void find_recognisesItsOrderByGolistoMetadataAlone_amongOtherRestApiOrders() throws Exception {
+        ShopOrderRef ours = orders.create(order("GO-12", "47", null, OrderStatus.PAID));
+        fx.clock.advance(Duration.ofSeconds(1));
+        // another REST integration's order, newer than ours, with the same created_via and payment method
+        ShopOrderRef foreign = new WooFixtureOrders(fx).createForeignOrder(47, "GO-NOT-OURS");
+        assertThat(wooOrder(foreign).path("created_via").asText())
+                .isEqualTo(wooOrder(ours).path("created_via").asText());
+        assertThat(orders.find(order("GO-12", "47", null, OrderStatus.PAID))).hasValue(ours);
+        assertThat(orders.find(order("GO-NOT-OURS", "47", null, OrderStatus.PAID))).isEmpty();
     }
 
     @Test

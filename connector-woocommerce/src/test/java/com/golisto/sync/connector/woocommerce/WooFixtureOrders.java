@@ -20,6 +20,18 @@ final class WooFixtureOrders {
         http.send("PUT", "/orders/{id}", "/orders/" + ref.id(), List.of(), body);
     }
 
+    /**
+     * An order another REST client made: paid, one line of the product, Golisto's payment method and
+     * {@code transactionId}, but none of Golisto Sync's metadata.
+     */
+    ShopOrderRef createForeignOrder(long productId, String transactionId) throws InterruptedException {
+        ObjectNode body = WooCommerceHttp.MAPPER.createObjectNode().put("set_paid", true)
+                .put("created_via", "golisto").put("payment_method", "golisto").put("transaction_id", transactionId);
+        body.putArray("line_items").addObject().put("product_id", productId).put("quantity", 1);
+        com.fasterxml.jackson.databind.JsonNode o = http.send("POST", "/orders", "/orders", List.of(), body).body();
+        return new ShopOrderRef(o.path("id").asText(), o.path("number").asText());
+    }
+
     void deletePermanently(ShopOrderRef ref) throws InterruptedException {
         http.send("DELETE", "/orders/{id}", "/orders/" + ref.id(), WooCommerceHttp.params("force", "true"), null);
     }

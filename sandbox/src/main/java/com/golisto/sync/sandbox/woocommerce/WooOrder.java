@@ -41,11 +41,16 @@ final class WooOrder {
                 boolean addedByUser) {
     }
 
+    /**
+     * What a real store (8.2) records as {@code created_via} for every REST-created order, whatever the
+     * request says; the emulator therefore keeps no per-order value.
+     */
+    static final String CREATED_VIA_REST = "rest-api";
+
     long id;
     String orderKey = "";
     String status = "pending";
     String currency = "EUR";
-    String createdVia = "rest-api";
     long customerId;
     String customerNote = "";
     Map<String, String> billing = emptyAddress();
@@ -74,7 +79,6 @@ final class WooOrder {
         c.orderKey = orderKey;
         c.status = status;
         c.currency = currency;
-        c.createdVia = createdVia;
         c.customerId = customerId;
         c.customerNote = customerNote;
         c.billing = new LinkedHashMap<>(billing);
@@ -131,7 +135,7 @@ final class WooOrder {
         g.writeStringField("transaction_id", transactionId);
         g.writeStringField("customer_ip_address", "");
         g.writeStringField("customer_user_agent", "");
-        g.writeStringField("created_via", createdVia);
+        g.writeStringField("created_via", CREATED_VIA_REST);
         g.writeStringField("customer_note", customerNote);
         json.dates(g, "date_completed", completed);
         json.dates(g, "date_paid", paid);

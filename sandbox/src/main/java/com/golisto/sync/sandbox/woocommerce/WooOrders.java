@@ -21,7 +21,8 @@ import java.util.function.Predicate;
 /**
  * Orders and their notes, with WooCommerce's side effects: {@code set_paid} completes the payment,
  * entering {@code processing}/{@code completed}/{@code on-hold} reduces stock once (with a note),
- * {@code cancelled}/{@code pending} restores it, and each status change leaves a note.
+ * {@code cancelled}/{@code pending} restores it, and each status change leaves a note. A supplied
+ * {@code created_via} is ignored: every order records {@code rest-api}, as on a real 8.2 store.
  */
 final class WooOrders {
 
@@ -100,7 +101,7 @@ final class WooOrders {
             o.id = store.nextPostId();
             o.orderKey = "wc_order_" + HexFormat.of().formatHex(randomBytes()).substring(0, 13);
             o.currency = body.path("currency").asText(defaultCurrency);
-            o.createdVia = body.path("created_via").asText("rest-api");
+            // created_via is read-only over REST on a real store: a supplied value is ignored
             Instant now = store.now();
             o.created = now;
             o.modified = now;

@@ -48,7 +48,6 @@ class WooOrdersTest {
         assertThat(reply.status()).isEqualTo(201);
         JsonNode order = reply.json();
         assertThat(order.path("status").asText()).isEqualTo("processing");
-        assertThat(order.path("created_via").asText()).isEqualTo("golisto");
         assertThat(order.path("date_paid_gmt").asText()).isEqualTo("2024-05-01T12:00:00");
         assertThat(reply.header("Location")).endsWith("/wp-json/wc/v3/orders/" + order.path("id").asLong());
         assertThat(emulator.merchant().product(47).orElseThrow().path("stock_quantity").asInt()).isEqualTo(8);
@@ -56,6 +55,21 @@ class WooOrdersTest {
         assertThat(emulator.merchant().product(80).orElseThrow().path("stock_quantity").asInt()).isEqualTo(2);
         assertThat(emulator.orderNotes(order.path("id").asLong()))
                 .anySatisfy(n -> assertThat(n.path("note").asText()).startsWith("Stock levels reduced:"));
+    }
+
+    @Test
+    void create_recordsRestApiAsCreatedVia_whateverTheRequestSays() {
+        JsonNode supplied = client.post("/wp-json/wc/v3/orders", PAID_ORDER).json();
+        JsonNode omitted = client.post("/wp-json/wc/v3/orders",
+                "{\"line_items\":[{\"product_id\":47,\"quantity\":1}]}").json();
+        long id = supplied.path("id").asLong();
+        JsonNode updated = client.put("/wp-json/wc/v3/orders/" + id, "{\"created_via\":\"golisto\"}").json();
+        assertThat(PAID_ORDER).contains("\"created_via\":\"golisto\"");
+        assertThat(supplied.path("created_via").asText()).isEqualTo("rest-api");
+        assertThat(omitted.path("created_via").asText()).isEqualTo("rest-api");
+        assertThat(updated.path("created_via").asText()).isEqualTo("rest-api");
+        assertThat(client.get("/wp-json/wc/v3/orders/" + id).json().path("created_via").asText())
+                .isEqualTo("rest-api");
     }
 
     @Test
