@@ -23,6 +23,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +44,9 @@ final class GolistoApiClient {
     private final GolistoConfig config;
     private final ConnectorContext context;
     private final Object lock = new Object();
-    private String connectionId;
-    private Secret token;
-    private Instant notBefore;
+    private @Nullable String connectionId;
+    private @Nullable Secret token;
+    private @Nullable Instant notBefore;
 
     GolistoApiClient(GolistoConfig config, ConnectorContext context) {
         this.config = config;

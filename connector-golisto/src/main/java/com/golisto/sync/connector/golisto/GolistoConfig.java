@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The Golisto connector's settings for one store, parsed once from the engine's validated
@@ -27,7 +28,8 @@ import java.util.Objects;
  * @param rateLimitPause how long to wait before the next request after an answer with
  *     {@code X-RateLimit-Remaining: 0}
  */
-record GolistoConfig(URI apiUrl, URI webUrl, String connectionId, Secret apiToken, Duration requestTimeout,
+record GolistoConfig(URI apiUrl, URI webUrl, @Nullable String connectionId, @Nullable Secret apiToken,
+                     Duration requestTimeout,
                      int pageSize, Duration rateLimitPause) {
 
     static final String API_URL = "api-url";

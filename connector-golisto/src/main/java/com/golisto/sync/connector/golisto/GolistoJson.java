@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Currency;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON helpers of the connector. Works on Jackson trees (no reflective binding, so nothing to open to
@@ -61,13 +62,19 @@ final class GolistoJson {
     }
 
     /** An optional string field: null when absent or JSON null. */
-    static String optionalText(JsonNode node, String field) {
+    static @Nullable String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }
 
+    /** An optional free-text field: empty when absent or JSON null (the model's "empty when unknown"). */
+    static String textOrEmpty(JsonNode node, String field) {
+        String value = optionalText(node, field);
+        return value == null ? "" : value;
+    }
+
     /** An optional integer field: null when absent or JSON null. */
-    static Integer optionalInt(JsonNode node, String field) {
+    static @Nullable Integer optionalInt(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             return null;
@@ -84,7 +91,7 @@ final class GolistoJson {
     }
 
     /** An optional RFC 3339 timestamp. */
-    static Instant optionalInstant(JsonNode node, String field) {
+    static @Nullable Instant optionalInstant(JsonNode node, String field) {
         String value = optionalText(node, field);
         return value == null ? null : OffsetDateTime.parse(value).toInstant();
     }
@@ -103,7 +110,7 @@ final class GolistoJson {
     }
 
     /** An optional money field. */
-    static Money optionalMoney(JsonNode node, String field, Currency currency) {
+    static @Nullable Money optionalMoney(JsonNode node, String field, Currency currency) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : money(node, field, currency);
     }

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Golisto's sales as an {@link OrderSource}: {@code GET /api/woocommerce/orders} paged with
@@ -33,7 +34,7 @@ final class GolistoOrderClient implements OrderSource {
     }
 
     @Override
-    public Page<Order> readChanged(Cursor since, String pageToken) throws InterruptedException {
+    public Page<Order> readChanged(Cursor since, @Nullable String pageToken) throws InterruptedException {
         GolistoOrderCursor start = GolistoOrderCursor.parse(since);
         StringBuilder query = new StringBuilder("/api/woocommerce/orders?limit=").append(api.config().pageSize());
         if (start != null) {

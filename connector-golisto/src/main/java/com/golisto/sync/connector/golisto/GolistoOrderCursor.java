@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The position in Golisto's order change stream that the engine stores: the {@code updated_at} of the
@@ -38,7 +39,7 @@ record GolistoOrderCursor(Instant at, Set<String> idsAt) {
      *
      * @throws IllegalArgumentException when the value was not written by this connector
      */
-    static GolistoOrderCursor parse(Cursor cursor) {
+    static @Nullable GolistoOrderCursor parse(Cursor cursor) {
         if (cursor.isBeginning()) {
             return null;
         }
@@ -62,11 +63,11 @@ record GolistoOrderCursor(Instant at, Set<String> idsAt) {
 
     /** True when this order change was already processed. */
     boolean covers(Order order) {
-        return order.updatedAt().isBefore(at) || order.updatedAt().equals(at) && idsAt.contains(order.id());
+        return order.updatedAt().isBefore(at) || (order.updatedAt().equals(at) && idsAt.contains(order.id()));
     }
 
-    /** The position after also processing these orders (in any order). */
-    static GolistoOrderCursor after(GolistoOrderCursor start, Collection<Order> orders) {
+    /** The position after also processing these orders (in any order); null while both are empty. */
+    static @Nullable GolistoOrderCursor after(@Nullable GolistoOrderCursor start, Collection<Order> orders) {
         GolistoOrderCursor position = start;
         for (Order order : orders) {
             if (position == null || order.updatedAt().isAfter(position.at)) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** Reads the contract's {@code Order} JSON into the neutral {@link Order}. */
 final class GolistoOrderJson {
@@ -45,23 +46,23 @@ final class GolistoOrderJson {
             }
             lines.add(new OrderLine(GolistoJson.text(line, "line_id"), GolistoJson.text(line, "external_id"),
                     GolistoJson.optionalText(line, "variant_external_id"), GolistoJson.optionalText(line, "sku"),
-                    GolistoJson.optionalText(line, "title"), quantity.asInt(),
+                    GolistoJson.textOrEmpty(line, "title"), quantity.asInt(),
                     GolistoJson.money(line, "unit_price", currency), GolistoJson.money(line, "total", currency)));
         }
         List<Shipment> shipments = new ArrayList<>();
         for (JsonNode shipment : node.path("shipments")) {
-            shipments.add(new Shipment(GolistoJson.text(shipment, "id"), GolistoJson.optionalText(shipment, "carrier"),
-                    GolistoJson.optionalText(shipment, "tracking_number"),
-                    GolistoJson.optionalText(shipment, "tracking_url"),
+            shipments.add(new Shipment(GolistoJson.text(shipment, "id"), GolistoJson.textOrEmpty(shipment, "carrier"),
+                    GolistoJson.textOrEmpty(shipment, "tracking_number"),
+                    GolistoJson.textOrEmpty(shipment, "tracking_url"),
                     GolistoJson.optionalInstant(shipment, "shipped_at")));
         }
         JsonNode buyer = node.path("buyer");
         return new Order(id, GolistoJson.text(node, "number"), versionNode.asLong(),
                 OrderStatus.valueOf(GolistoJson.text(node, "status").toUpperCase(Locale.ROOT)), currency,
                 GolistoJson.instant(node, "created_at"), GolistoJson.instant(node, "updated_at"),
-                new Buyer(GolistoJson.optionalText(buyer, "name"), GolistoJson.optionalText(buyer, "email")),
+                new Buyer(GolistoJson.textOrEmpty(buyer, "name"), GolistoJson.textOrEmpty(buyer, "email")),
                 address(node.get("shipping_address")), address(node.get("billing_address")), lines,
-                GolistoJson.optionalMoney(node, "shipping_total", currency), GolistoJson.money(node, "total", currency),
+                shippingTotal(node, currency), GolistoJson.money(node, "total", currency),
                 shipments, payout(node.get("payout"), currency));
     }
 
@@ -69,15 +70,21 @@ final class GolistoOrderJson {
         if (node == null || node.isNull()) {
             return Address.empty();
         }
-        return new Address(GolistoJson.optionalText(node, "first_name"), GolistoJson.optionalText(node, "last_name"),
-                GolistoJson.optionalText(node, "company"), GolistoJson.optionalText(node, "address_1"),
-                GolistoJson.optionalText(node, "address_2"), GolistoJson.optionalText(node, "city"),
-                GolistoJson.optionalText(node, "state"), GolistoJson.optionalText(node, "postcode"),
-                GolistoJson.optionalText(node, "country"), GolistoJson.optionalText(node, "phone"),
-                GolistoJson.optionalText(node, "email"));
+        return new Address(GolistoJson.textOrEmpty(node, "first_name"), GolistoJson.textOrEmpty(node, "last_name"),
+                GolistoJson.textOrEmpty(node, "company"), GolistoJson.textOrEmpty(node, "address_1"),
+                GolistoJson.textOrEmpty(node, "address_2"), GolistoJson.textOrEmpty(node, "city"),
+                GolistoJson.textOrEmpty(node, "state"), GolistoJson.textOrEmpty(node, "postcode"),
+                GolistoJson.textOrEmpty(node, "country"), GolistoJson.textOrEmpty(node, "phone"),
+                GolistoJson.textOrEmpty(node, "email"));
     }
 
-    private static Payout payout(JsonNode node, Currency orderCurrency) {
+    /** The shipping total; zero when Golisto sends none (a sale without shipping). */
+    private static Money shippingTotal(JsonNode node, Currency currency) {
+        Money shipping = GolistoJson.optionalMoney(node, "shipping_total", currency);
+        return shipping == null ? Money.zero(currency) : shipping;
+    }
+
+    private static @Nullable Payout payout(@Nullable JsonNode node, Currency orderCurrency) {
         if (node == null || node.isNull()) {
             return null;
         }
@@ -85,6 +92,6 @@ final class GolistoOrderJson {
         Currency currency = code == null ? orderCurrency : Money.currency(code);
         return new Payout(PayoutStatus.valueOf(GolistoJson.text(node, "status").toUpperCase(Locale.ROOT)),
                 GolistoJson.money(node, "amount", currency), GolistoJson.money(node, "fee", currency),
-                GolistoJson.optionalText(node, "reference"), GolistoJson.optionalInstant(node, "paid_at"));
+                GolistoJson.textOrEmpty(node, "reference"), GolistoJson.optionalInstant(node, "paid_at"));
     }
 }

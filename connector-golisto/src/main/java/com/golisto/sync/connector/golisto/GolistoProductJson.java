@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps the neutral {@link Listing} to the contract's {@code Product} JSON and back. Money goes out as
@@ -82,7 +83,7 @@ final class GolistoProductJson {
         return node;
     }
 
-    private static void putMoney(ObjectNode node, String field, Money money) {
+    private static void putMoney(ObjectNode node, String field, @Nullable Money money) {
         if (money == null) {
             node.putNull(field);
         } else {
@@ -109,7 +110,7 @@ final class GolistoProductJson {
         List<Image> images = new ArrayList<>();
         for (JsonNode image : node.path("images")) {
             images.add(new Image(GolistoJson.text(image, "url"), image.path("position").asInt(images.size()),
-                    GolistoJson.optionalText(image, "alt")));
+                    GolistoJson.textOrEmpty(image, "alt")));
         }
         List<String> categories = new ArrayList<>();
         node.path("categories").forEach(c -> categories.add(c.asText()));
@@ -130,8 +131,8 @@ final class GolistoProductJson {
                     stock(v), GolistoJson.optionalText(v, "image_url")));
         }
         Product product = new Product(GolistoJson.text(node, "external_id"), GolistoJson.optionalText(node, "sku"),
-                GolistoJson.text(node, "title"), GolistoJson.optionalText(node, "description_html"),
-                GolistoJson.optionalText(node, "short_description_html"),
+                GolistoJson.text(node, "title"), GolistoJson.textOrEmpty(node, "description_html"),
+                GolistoJson.textOrEmpty(node, "short_description_html"),
                 ProductStatus.valueOf(GolistoJson.text(node, "status").toUpperCase(Locale.ROOT)),
                 GolistoJson.money(node, "price", currency), GolistoJson.optionalMoney(node, "sale_price", currency),
                 stock(node), GolistoJson.optionalText(node, "weight"), images, categories, attributes, variants,

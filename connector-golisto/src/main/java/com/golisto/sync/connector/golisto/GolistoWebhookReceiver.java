@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -65,7 +66,7 @@ final class GolistoWebhookReceiver implements WebhookReceiver {
         }
         long sentAt;
         try {
-            sentAt = Long.parseLong(headers.get(TIMESTAMP));
+            sentAt = Long.parseLong(required(headers, TIMESTAMP));
         } catch (NumberFormatException e) {
             return new WebhookVerdict.Rejected("X-Golisto-Timestamp is not unix seconds");
         }
@@ -74,14 +75,19 @@ final class GolistoWebhookReceiver implements WebhookReceiver {
             return new WebhookVerdict.Rejected("X-Golisto-Timestamp is " + skew + " s away from now (at most "
                     + MAX_SKEW.toSeconds() + " s allowed)");
         }
-        if (!signatureMatches(secret.get(), headers.get(TIMESTAMP), request.body(), headers.get(SIGNATURE))) {
+        if (!signatureMatches(secret.get(), required(headers, TIMESTAMP), request.body(), required(headers, SIGNATURE))) {
             return new WebhookVerdict.Rejected("X-Golisto-Signature does not match the body");
         }
         Optional<String> ours = connectionId.get();
-        if (ours.isPresent() && !ours.get().equals(headers.get(CONNECTION))) {
+        if (ours.isPresent() && !ours.get().equals(required(headers, CONNECTION))) {
             return new WebhookVerdict.Rejected("the delivery is for another connection");
         }
-        return notifications(headers.get(EVENT), headers.get(DELIVERY), headers.get(CONNECTION), request.body());
+        return notifications(required(headers, EVENT), required(headers, DELIVERY), required(headers, CONNECTION), request.body());
+    }
+
+    /** A header that {@link #verify} has already found present and non-blank. */
+    private static String required(Map<String, String> headers, String name) {
+        return Objects.requireNonNull(headers.get(name), name);
     }
 
     private static WebhookVerdict notifications(String event, String deliveryId, String connection, byte[] body) {

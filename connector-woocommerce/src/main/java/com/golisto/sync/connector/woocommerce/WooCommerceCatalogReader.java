@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the catalog: {@code GET /products} pages ({@code per_page} up to 100, ordered by id so that
@@ -47,8 +48,8 @@ final class WooCommerceCatalogReader implements CatalogSource {
     private final WooCommerceHttp http;
     private final ConnectorContext context;
     private final ExecutorService executor;
-    private volatile WooCommerceCategories categories;
-    private volatile Currency currency;
+    private volatile @Nullable WooCommerceCategories categories;
+    private volatile @Nullable Currency currency;
 
     WooCommerceCatalogReader(WooCommerceHttp http, ConnectorContext context, ExecutorService executor) {
         this.http = http;
@@ -57,7 +58,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
     }
 
     @Override
-    public Page<Product> readAll(String pageToken) throws InterruptedException {
+    public Page<Product> readAll(@Nullable String pageToken) throws InterruptedException {
         int page;
         Instant cursor;
         if (pageToken == null) {
@@ -81,7 +82,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
     }
 
     @Override
-    public Page<Product> readChanged(Cursor since, String pageToken) throws InterruptedException {
+    public Page<Product> readChanged(Cursor since, @Nullable String pageToken) throws InterruptedException {
         int phase;
         int page;
         Instant start;
@@ -188,6 +189,16 @@ final class WooCommerceCatalogReader implements CatalogSource {
         }
     }
 
+    /** The category tree of this pass; loaded here when a pass resumes from a page token after a restart. */
+    private WooCommerceCategories categories() throws InterruptedException {
+        WooCommerceCategories tree = categories;
+        if (tree == null) {
+            tree = WooCommerceCategories.load(http);
+            categories = tree;
+        }
+        return tree;
+    }
+
     private void refreshPassData() throws InterruptedException {
         currency = readCurrency(http);
         categories = WooCommerceCategories.load(http);
@@ -207,19 +218,22 @@ final class WooCommerceCatalogReader implements CatalogSource {
     private List<Product> mapPage(Iterable<JsonNode> items) throws InterruptedException {
         List<JsonNode> products = new ArrayList<>();
         items.forEach(products::add);
-        WooCommerceCategories tree = categories;
+        WooCommerceCategories known = categories();
         boolean unknownCategory = products.stream().anyMatch(p -> {
             for (JsonNode c : p.path("categories")) {
-                if (!tree.knows(c.path("id").asLong())) {
+                if (!known.knows(c.path("id").asLong())) {
                     return true;
                 }
             }
             return false;
         });
+        WooCommerceCategories tree = known;
         if (unknownCategory) {
-            categories = WooCommerceCategories.load(http);
+            tree = WooCommerceCategories.load(http);
+            categories = tree;
         }
-        List<Future<List<JsonNode>>> futures = new ArrayList<>();
+        // null where a product has no variations to fetch
+        List<@Nullable Future<List<JsonNode>>> futures = new ArrayList<>();
         for (JsonNode p : products) {
             boolean variable = "variable".equals(p.path("type").asText());
             long id = p.path("id").asLong();
@@ -229,8 +243,9 @@ final class WooCommerceCatalogReader implements CatalogSource {
         Currency storeCurrency = currency();
         try {
             for (int i = 0; i < products.size(); i++) {
-                List<JsonNode> variations = futures.get(i) == null ? List.of() : futures.get(i).get();
-                out.add(WooCommerceProductMapper.map(products.get(i), variations, categories, storeCurrency));
+                Future<List<JsonNode>> pending = futures.get(i);
+                List<JsonNode> variations = pending == null ? List.of() : pending.get();
+                out.add(WooCommerceProductMapper.map(products.get(i), variations, tree, storeCurrency));
             }
         } catch (ExecutionException e) {
             futures.stream().filter(f -> f != null).forEach(f -> f.cancel(true));

@@ -1,5 +1,6 @@
 package com.golisto.sync.connector.woocommerce;
 
+import com.golisto.sync.api.model.ShopCredentials;
 import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.SettingProblem;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The WooCommerce connector's settings, parsed once from validated {@link Settings}.
@@ -26,7 +28,8 @@ import java.util.Optional;
  * @param orderLookback how long before a sale's creation {@code find} starts looking for its order
  * @param strictDeliveryUrls whether webhook URLs are judged by WordPress's outbound URL rules
  */
-record WooCommerceConfig(URI storeUrl, String consumerKey, Secret consumerSecret, Auth auth, int maxConcurrency,
+record WooCommerceConfig(URI storeUrl, @Nullable String consumerKey, @Nullable Secret consumerSecret, Auth auth,
+                         int maxConcurrency,
                          Duration requestTimeout, int pageSize, Duration cursorOverlap, Duration orderLookback,
                          boolean strictDeliveryUrls) {
 
@@ -60,7 +63,7 @@ record WooCommerceConfig(URI storeUrl, String consumerKey, Secret consumerSecret
             problems.add(new SettingProblem(key == null ? WooCommerceConnectorProvider.CONSUMER_KEY
                     : WooCommerceConnectorProvider.CONSUMER_SECRET, "consumer key and secret go together: give both or neither"));
         }
-        Auth auth = null;
+        @Nullable Auth auth = null;
         String authText = settings.requireString(WooCommerceConnectorProvider.AUTH).toUpperCase(Locale.ROOT);
         try {
             auth = Auth.valueOf(authText);
@@ -88,15 +91,19 @@ record WooCommerceConfig(URI storeUrl, String consumerKey, Secret consumerSecret
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException("connector woocommerce", problems);
         }
-        return new WooCommerceConfig(storeUrl, key, secret, auth, concurrency, timeout, pageSize,
+        // no problem means the auth setting parsed
+        return new WooCommerceConfig(storeUrl, key, secret, Objects.requireNonNull(auth), concurrency, timeout, pageSize,
                 settings.duration(WooCommerceConnectorProvider.CURSOR_OVERLAP).orElseThrow(),
                 settings.duration(WooCommerceConnectorProvider.ORDER_LOOKBACK).orElseThrow(),
                 settings.bool(WooCommerceConnectorProvider.STRICT_DELIVERY_URLS).orElseThrow());
     }
 
-    /** True when API keys are configured. */
-    boolean hasKeys() {
-        return consumerKey != null && consumerSecret != null;
+    /** The API key pair, when keys are configured (both or neither, as {@link #from} checks). */
+    Optional<ShopCredentials> keys() {
+        String key = consumerKey;
+        Secret secret = consumerSecret;
+        return key == null || secret == null ? Optional.empty()
+                : Optional.of(new ShopCredentials(key, secret, "read_write"));
     }
 
     /** The auth scheme actually used for this store. */

@@ -7,7 +7,6 @@ import com.golisto.sync.api.spi.CredentialRequest;
 import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.InvalidItemException;
 import com.golisto.sync.api.spi.IssuedCredentials;
-import com.golisto.sync.api.spi.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -74,11 +73,7 @@ final class WooCommerceCredentialIssuer implements CredentialIssuer {
 
     @Override
     public Optional<ShopCredentials> currentCredentials() {
-        if (!config.hasKeys()) {
-            return Optional.empty();
-        }
-        Secret secret = config.consumerSecret();
-        return Optional.of(new ShopCredentials(config.consumerKey(), secret, "read_write"));
+        return config.keys();
     }
 
     private static String enc(String s) {

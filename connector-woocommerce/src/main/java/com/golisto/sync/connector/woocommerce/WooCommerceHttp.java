@@ -2,6 +2,7 @@ package com.golisto.sync.connector.woocommerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.golisto.sync.api.model.ShopCredentials;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.CredentialsRejectedException;
 import com.golisto.sync.api.spi.InvalidItemException;
@@ -26,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,14 +98,14 @@ final class WooCommerceHttp {
      * @param query the query parameters (decoded), in order
      * @param body a JSON body, or null
      */
-    Response send(String method, String endpoint, String path, List<Map.Entry<String, String>> query, JsonNode body)
+    Response send(String method, String endpoint, String path, List<Map.Entry<String, String>> query,
+            @Nullable JsonNode body)
             throws InterruptedException {
-        if (!config.hasKeys()) {
-            throw new CredentialsRejectedException("no WooCommerce API keys are configured for this store yet: "
-                    + "grant them through wc-auth or set consumer-key and consumer-secret");
-        }
+        ShopCredentials keys = config.keys().orElseThrow(() -> new CredentialsRejectedException(
+                "no WooCommerce API keys are configured for this store yet: "
+                        + "grant them through wc-auth or set consumer-key and consumer-secret"));
         String name = method + " " + endpoint;
-        HttpRequest request = build(method, path, query, body);
+        HttpRequest request = build(method, path, query, body, keys);
         inFlight.acquire();
         long started = System.nanoTime();
         int status = -1;
@@ -122,7 +124,8 @@ final class WooCommerceHttp {
         }
     }
 
-    private HttpRequest build(String method, String path, List<Map.Entry<String, String>> query, JsonNode body) {
+    private HttpRequest build(String method, String path, List<Map.Entry<String, String>> query,
+            @Nullable JsonNode body, ShopCredentials keys) {
         String base = config.storeUrl() + API + path;
         List<Map.Entry<String, String>> params = new ArrayList<>(query);
         // HTTP/1.1: no h2c upgrade dance with shared hosting's proxies
@@ -130,11 +133,11 @@ final class WooCommerceHttp {
                 .timeout(config.requestTimeout())
                 .header("Accept", "application/json").header("User-Agent", USER_AGENT);
         if (config.effectiveAuth() == WooCommerceConfig.Auth.OAUTH1) {
-            params.addAll(WooCommerceOAuth1.oauthParams(method, base, query, config.consumerKey(),
-                    config.consumerSecret().reveal(), context.clock().instant().getEpochSecond(),
+            params.addAll(WooCommerceOAuth1.oauthParams(method, base, query, keys.key(),
+                    keys.secret().reveal(), context.clock().instant().getEpochSecond(),
                     WooCommerceOAuth1.nonce()));
         } else {
-            String credentials = config.consumerKey() + ":" + config.consumerSecret().reveal();
+            String credentials = keys.key() + ":" + keys.secret().reveal();
             b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
                     credentials.getBytes(StandardCharsets.UTF_8)));
         }

@@ -13,6 +13,7 @@ import com.golisto.sync.api.spi.InvalidItemException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a Golisto sale looks like as a WooCommerce order: the create body, the status mapping, the
@@ -158,7 +159,7 @@ final class WooCommerceOrderJson {
     }
 
     /** The value of a metadata key in an order's JSON, or null. */
-    static String metaValue(JsonNode order, String key) {
+    static @Nullable String metaValue(JsonNode order, String key) {
         for (JsonNode m : order.path("meta_data")) {
             if (key.equals(m.path("key").asText())) {
                 return m.path("value").asText(null);

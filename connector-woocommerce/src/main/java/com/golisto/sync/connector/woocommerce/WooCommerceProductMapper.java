@@ -18,6 +18,7 @@ import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Maps WooCommerce REST v3 product and variation JSON to the neutral {@link Product}:
@@ -102,7 +103,7 @@ final class WooCommerceProductMapper {
     }
 
     /** A purchasable variation, or null for a disabled ({@code private}) or unpriced one. */
-    private static Variant variant(JsonNode v, JsonNode parent, Currency currency) {
+    private static @Nullable Variant variant(JsonNode v, JsonNode parent, Currency currency) {
         if (!"publish".equals(v.path("status").asText("publish"))) {
             return null;
         }
@@ -136,7 +137,7 @@ final class WooCommerceProductMapper {
         };
     }
 
-    private static StockLevel stock(JsonNode item, JsonNode parent) {
+    private static StockLevel stock(JsonNode item, @Nullable JsonNode parent) {
         StockStatus status = switch (item.path("stock_status").asText("instock")) {
             case "outofstock" -> StockStatus.OUT_OF_STOCK;
             case "onbackorder" -> StockStatus.BACKORDER;
@@ -152,11 +153,11 @@ final class WooCommerceProductMapper {
         return quantity.isNumber() ? StockLevel.of(quantity.asInt(), status) : StockLevel.untracked(status);
     }
 
-    private static Money saleBelow(Money sale, Money regular) {
+    private static @Nullable Money saleBelow(@Nullable Money sale, Money regular) {
         return sale != null && sale.compareTo(regular) < 0 ? sale : null;
     }
 
-    static Money money(String text, Currency currency) {
+    static @Nullable Money money(@Nullable String text, Currency currency) {
         String t = text == null ? "" : text.trim();
         if (t.isEmpty()) {
             return null;
@@ -169,7 +170,7 @@ final class WooCommerceProductMapper {
     }
 
     /** A {@code *_gmt} value (no zone suffix) as UTC; null when absent or unparseable. */
-    static Instant gmt(String text) {
+    static @Nullable Instant gmt(@Nullable String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

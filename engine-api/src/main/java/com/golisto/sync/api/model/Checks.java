@@ -1,25 +1,26 @@
 package com.golisto.sync.api.model;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the model's compact constructors; messages name the offending field. */
 final class Checks {
     private Checks() {}
 
-    static <T> T required(T value, String field) {
+    static <T> T required(@Nullable T value, String field) {
         return Objects.requireNonNull(value, () -> field + " is required");
     }
 
-    static String text(String value, String field) {
-        required(value, field);
-        if (value.isBlank()) {
+    static String text(@Nullable String value, String field) {
+        String text = required(value, field);
+        if (text.isBlank()) {
             throw new IllegalArgumentException(field + " must not be blank");
         }
-        return value;
+        return text;
     }
 
     /** Null becomes the empty string: for free-text fields where "absent" and "empty" mean the same. */
-    static String orEmpty(String value) {
+    static String orEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 }

@@ -1,6 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The marketplace's view of a store's connection.
@@ -10,7 +11,8 @@ import java.time.Instant;
  * @param approvedAt when it was approved, {@code null} if not approved
  * @param reason why it was rejected or disconnected, {@code null} when none was given
  */
-public record ConnectionState(ConnectionStatus status, String accountId, Instant approvedAt, String reason) {
+public record ConnectionState(
+        ConnectionStatus status, @Nullable String accountId, @Nullable Instant approvedAt, @Nullable String reason) {
 
     public ConnectionState {
         Checks.required(status, "connection status");

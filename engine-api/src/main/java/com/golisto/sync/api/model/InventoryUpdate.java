@@ -1,5 +1,7 @@
 package com.golisto.sync.api.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A stock-only change to an existing listing.
  *
@@ -7,7 +9,7 @@ package com.golisto.sync.api.model;
  * @param variantId the shop's variant id, {@code null} for the product's own stock
  * @param stock the new stock
  */
-public record InventoryUpdate(String productId, String variantId, StockLevel stock) {
+public record InventoryUpdate(String productId, @Nullable String variantId, StockLevel stock) {
 
     public InventoryUpdate {
         Checks.text(productId, "inventory product id");

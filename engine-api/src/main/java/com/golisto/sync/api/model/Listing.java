@@ -1,5 +1,7 @@
 package com.golisto.sync.api.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A product to create or replace on a marketplace, with the engine's fingerprint of its content.
  *
@@ -7,7 +9,7 @@ package com.golisto.sync.api.model;
  * @param fingerprint the engine's stable content hash of the product; always present on listings the
  *     engine writes, {@code null} on a listing read back from a marketplace that holds none
  */
-public record Listing(Product product, String fingerprint) {
+public record Listing(Product product, @Nullable String fingerprint) {
 
     public Listing {
         Checks.required(product, "listing product");

@@ -3,6 +3,7 @@ package com.golisto.sync.api.model;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A marketplace sale, at one version. Every change on the marketplace (payment, shipment, payout,
@@ -39,7 +40,7 @@ public record Order(
         Money shippingTotal,
         Money total,
         List<Shipment> shipments,
-        Payout payout) {
+        @Nullable Payout payout) {
 
     public Order {
         Checks.text(id, "order id");

@@ -1,5 +1,7 @@
 package com.golisto.sync.api.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One line of a marketplace sale.
  *
@@ -15,8 +17,8 @@ package com.golisto.sync.api.model;
 public record OrderLine(
         String lineId,
         String productId,
-        String variantId,
-        String sku,
+        @Nullable String variantId,
+        @Nullable String sku,
         String title,
         int quantity,
         Money unitPrice,

@@ -2,6 +2,7 @@ package com.golisto.sync.api.model;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a paged read.
@@ -13,7 +14,7 @@ import java.util.Optional;
  *     define one
  * @param <T> the item type
  */
-public record Page<T>(List<T> items, String nextPageToken, Cursor cursor) {
+public record Page<T>(List<T> items, @Nullable String nextPageToken, @Nullable Cursor cursor) {
 
     public Page {
         items = List.copyOf(Checks.required(items, "page items"));

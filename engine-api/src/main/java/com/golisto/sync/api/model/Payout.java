@@ -1,6 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the marketplace pays the merchant for a sale.
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param reference the payout reference, empty when none yet
  * @param paidAt when it was paid, {@code null} until then
  */
-public record Payout(PayoutStatus status, Money amount, Money fee, String reference, Instant paidAt) {
+public record Payout(PayoutStatus status, Money amount, Money fee, String reference, @Nullable Instant paidAt) {
 
     public Payout {
         Checks.required(status, "payout status");

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product as a shop offers it, in neutral terms. A product with variants is bought through one of
@@ -28,20 +29,20 @@ import java.util.TreeMap;
  */
 public record Product(
         String id,
-        String sku,
+        @Nullable String sku,
         String title,
         String descriptionHtml,
         String shortDescriptionHtml,
         ProductStatus status,
         Money price,
-        Money salePrice,
+        @Nullable Money salePrice,
         StockLevel stock,
-        String weight,
+        @Nullable String weight,
         List<Image> images,
         List<String> categories,
         Map<String, List<String>> attributes,
         List<Variant> variants,
-        Instant modifiedAt) {
+        @Nullable Instant modifiedAt) {
 
     public Product {
         Checks.text(id, "product id");

@@ -1,6 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A parcel sent for a sale.
@@ -11,7 +12,7 @@ import java.time.Instant;
  * @param trackingUrl tracking page, empty when unknown
  * @param shippedAt when it was handed over, {@code null} when unknown
  */
-public record Shipment(String id, String carrier, String trackingNumber, String trackingUrl, Instant shippedAt) {
+public record Shipment(String id, String carrier, String trackingNumber, String trackingUrl, @Nullable Instant shippedAt) {
 
     public Shipment {
         Checks.text(id, "shipment id");

@@ -1,6 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stock of a product or variant: a status, and a quantity when the shop tracks one.
@@ -9,7 +10,7 @@ import java.util.OptionalInt;
  *     (shops that accept backorders count below zero)
  * @param status the availability; never null
  */
-public record StockLevel(Integer quantity, StockStatus status) {
+public record StockLevel(@Nullable Integer quantity, StockStatus status) {
 
     public StockLevel {
         Checks.required(status, "status");

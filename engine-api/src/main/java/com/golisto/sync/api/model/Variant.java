@@ -2,6 +2,7 @@ package com.golisto.sync.api.model;
 
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One purchasable variant of a product (a WooCommerce variation, a Shopify variant).
@@ -16,12 +17,12 @@ import java.util.TreeMap;
  */
 public record Variant(
         String id,
-        String sku,
+        @Nullable String sku,
         Map<String, String> options,
         Money price,
-        Money salePrice,
+        @Nullable Money salePrice,
         StockLevel stock,
-        String imageUrl) {
+        @Nullable String imageUrl) {
 
     public Variant {
         Checks.text(id, "variant id");

@@ -1,5 +1,7 @@
 package com.golisto.sync.api.model;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The outcome of one item of a batched write.
  *
@@ -9,7 +11,9 @@ package com.golisto.sync.api.model;
  * @param targetId the remote's id for the item (a listing id), {@code null} when unknown
  * @param error why it failed; non-null exactly when {@code outcome} is {@link Outcome#FAILED}
  */
-public record WriteResult(String productId, String variantId, Outcome outcome, String targetId, ItemError error) {
+public record WriteResult(
+        String productId, @Nullable String variantId, Outcome outcome, @Nullable String targetId,
+        @Nullable ItemError error) {
 
     /** What a write did. */
     public enum Outcome {
@@ -48,12 +52,12 @@ public record WriteResult(String productId, String variantId, Outcome outcome, S
     }
 
     /** A success. */
-    public static WriteResult ok(String productId, Outcome outcome, String targetId) {
+    public static WriteResult ok(String productId, Outcome outcome, @Nullable String targetId) {
         return new WriteResult(productId, null, outcome, targetId, null);
     }
 
     /** A failure. */
-    public static WriteResult failed(String productId, String variantId, ItemError error) {
+    public static WriteResult failed(String productId, @Nullable String variantId, ItemError error) {
         return new WriteResult(productId, variantId, Outcome.FAILED, null, error);
     }
 

@@ -4,7 +4,11 @@
  * connector maps its remote's representation to and from these types.
  *
  * <p>Conventions: money is {@link com.golisto.sync.api.model.Money} (BigDecimal plus currency, never a
- * double); optional values are {@code null} in record components and exposed as {@code Optional}
- * through helper methods where callers need them; collections are copied and unmodifiable.
+ * double); optional values are {@code null} in record components annotated
+ * {@link org.jspecify.annotations.Nullable @Nullable} and exposed as {@code Optional} through helper methods
+ * where callers need them; every other component is non-null; collections are copied and unmodifiable.
  */
+@NullMarked
 package com.golisto.sync.api.model;
+
+import org.jspecify.annotations.NullMarked;

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a shop's catalog. Products come complete, with their variants; a product whose variant changed
@@ -24,7 +25,7 @@ public interface CatalogSource {
      *
      * @param pageToken {@code null} for the first page, else the previous page's next token
      */
-    Page<Product> readAll(String pageToken) throws InterruptedException;
+    Page<Product> readAll(@Nullable String pageToken) throws InterruptedException;
 
     /**
      * Reads one page of the products changed after a cursor, including those that became drafts or were
@@ -34,7 +35,7 @@ public interface CatalogSource {
      * @param since where the previous read stopped; {@link Cursor#beginning()} reads everything
      * @param pageToken {@code null} for the first page, else the previous page's next token
      */
-    Page<Product> readChanged(Cursor since, String pageToken) throws InterruptedException;
+    Page<Product> readChanged(Cursor since, @Nullable String pageToken) throws InterruptedException;
 
     /**
      * Reads one product by id, as it is now. A variant's id resolves to its parent product.

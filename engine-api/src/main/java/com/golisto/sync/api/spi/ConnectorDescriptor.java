@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a connector is and which settings it accepts.
@@ -89,7 +90,7 @@ public record ConnectorDescriptor(
         return new Settings(this, values);
     }
 
-    private static String typeProblem(SettingSpec spec, String value) {
+    private static @Nullable String typeProblem(SettingSpec spec, String value) {
         String shown = spec.secret() ? "the given value" : "'" + value + "'";
         return switch (spec.type()) {
             case STRING -> null;

@@ -5,6 +5,7 @@ import com.golisto.sync.api.model.Order;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.ShopOrderRef;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /** Reads a marketplace's sales and records where they landed in the shop. */
 public interface OrderSource {
@@ -16,7 +17,7 @@ public interface OrderSource {
      * @param since where the previous read stopped; {@link Cursor#beginning()} reads everything
      * @param pageToken {@code null} for the first page, else the previous page's next token
      */
-    Page<Order> readChanged(Cursor since, String pageToken) throws InterruptedException;
+    Page<Order> readChanged(Cursor since, @Nullable String pageToken) throws InterruptedException;
 
     /** One order as it is now; empty when the marketplace does not know it. */
     Optional<Order> read(String orderId) throws InterruptedException;

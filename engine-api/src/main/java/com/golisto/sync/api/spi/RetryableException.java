@@ -2,6 +2,7 @@ package com.golisto.sync.api.spi;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A transient failure: the same call may succeed later (rate limits, 5xx answers, timeouts, resets, a
@@ -12,10 +13,10 @@ public class RetryableException extends SyncException {
 
     private static final long serialVersionUID = 1L;
 
-    private final Duration retryAfter;
+    private final @Nullable Duration retryAfter;
 
     /** A transient failure without a requested delay. */
-    public RetryableException(String message, Throwable cause) {
+    public RetryableException(String message, @Nullable Throwable cause) {
         this(message, null, cause);
     }
 
@@ -24,7 +25,7 @@ public class RetryableException extends SyncException {
      *
      * @param retryAfter how long the remote asked to wait, or {@code null}
      */
-    public RetryableException(String message, Duration retryAfter, Throwable cause) {
+    public RetryableException(String message, @Nullable Duration retryAfter, @Nullable Throwable cause) {
         super(ErrorCategory.EXTERNAL, message, cause);
         this.retryAfter = retryAfter;
     }

@@ -3,6 +3,7 @@ package com.golisto.sync.api.spi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A secret value (API secret, webhook secret, token). Its {@link #toString()} never shows the value, so
@@ -45,7 +46,7 @@ public final class Secret {
      * A display form of an identifier that is itself sensitive (an API key): its last four characters
      * behind an ellipsis, or only the ellipsis when it is short.
      */
-    public static String masked(String identifier) {
+    public static String masked(@Nullable String identifier) {
         if (identifier == null) {
             return "null";
         }
@@ -54,7 +55,7 @@ public final class Secret {
 
     /** Constant-time comparison. */
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         return other instanceof Secret s && MessageDigest.isEqual(bytes(), s.bytes());
     }
 

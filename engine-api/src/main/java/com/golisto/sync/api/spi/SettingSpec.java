@@ -1,6 +1,7 @@
 package com.golisto.sync.api.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One setting a connector accepts.
@@ -14,7 +15,7 @@ import java.util.Objects;
  * @param description one sentence for people configuring the connector
  */
 public record SettingSpec(
-        String name, SettingType type, boolean required, String defaultValue, boolean secret, String description) {
+        String name, SettingType type, boolean required, @Nullable String defaultValue, boolean secret, String description) {
 
     public SettingSpec {
         Objects.requireNonNull(name, "name");
@@ -37,7 +38,7 @@ public record SettingSpec(
     }
 
     /** An optional setting with a default (or none, when {@code defaultValue} is null). */
-    public static SettingSpec optional(String name, SettingType type, String defaultValue, String description) {
+    public static SettingSpec optional(String name, SettingType type, @Nullable String defaultValue, String description) {
         return new SettingSpec(name, type, false, defaultValue, false, description);
     }
 

@@ -1,6 +1,7 @@
 package com.golisto.sync.api.spi;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every error a connector or the engine raises on purpose. Subtypes say what the engine
@@ -19,7 +20,7 @@ public class SyncException extends RuntimeException {
     }
 
     /** An error with a category, message and cause. */
-    public SyncException(ErrorCategory category, String message, Throwable cause) {
+    public SyncException(ErrorCategory category, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.category = Objects.requireNonNull(category, "category");
     }

@@ -14,4 +14,7 @@
  * what the engine should do: retry later, dead-letter the item, stop the store, or treat the resource as
  * gone. Connectors do not retry by themselves: the engine owns retries and backoff.
  */
+@NullMarked
 package com.golisto.sync.api.spi;
+
+import org.jspecify.annotations.NullMarked;

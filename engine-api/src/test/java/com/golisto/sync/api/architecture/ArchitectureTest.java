@@ -32,6 +32,17 @@ class ArchitectureTest {
     }
 
     @Test
+    void rules_allowTheApiModuleJSpecifyAtCompileTimeOnly(@TempDir Path root) throws IOException {
+        writeCleanTree(root);
+        write(root, "engine-api", "module com.golisto.sync.api { requires static transitive org.jspecify; }");
+        assertThat(ArchitectureRules.violations(root)).isEmpty();
+
+        write(root, "engine-api", "module com.golisto.sync.api { requires org.jspecify; }");
+        assertThat(ArchitectureRules.violations(root))
+                .containsExactly("engine-api requires org.jspecify: engine-api depends on nothing but the JDK");
+    }
+
+    @Test
     void rules_catchAConnectorThatRequiresTheEngine(@TempDir Path root) throws IOException {
         writeCleanTree(root);
         write(root, "connector-golisto", "module c.g { requires com.golisto.sync.api; requires com.golisto.sync.core; }");

@@ -2,10 +2,12 @@ package com.golisto.sync.api.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.golisto.sync.api.model.Money;
 import java.lang.module.ModuleDescriptor;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 
-/** Pins what the API module offers connector authors, and that it needs nothing but the JDK. */
+/** Pins what the API module offers connector authors, that it needs nothing but the JDK, and its nullness. */
 class ModuleDescriptorTest {
 
     private final ModuleDescriptor descriptor = ConnectorProvider.class.getModule().getDescriptor();
@@ -22,8 +24,21 @@ class ModuleDescriptorTest {
     }
 
     @Test
-    void apiModule_requiresOnlyJdkModules() {
-        assertThat(descriptor.requires()).extracting(ModuleDescriptor.Requires::name)
+    void apiModule_requiresOnlyJdkModules_andJSpecifyAtCompileTimeOnly() {
+        assertThat(descriptor.requires())
+                .filteredOn(r -> !r.name().equals("org.jspecify"))
+                .extracting(ModuleDescriptor.Requires::name)
                 .allMatch(name -> name.startsWith("java.") || name.startsWith("jdk."));
+        assertThat(descriptor.requires())
+                .filteredOn(r -> r.name().equals("org.jspecify"))
+                .singleElement()
+                .satisfies(r -> assertThat(r.modifiers()).contains(ModuleDescriptor.Requires.Modifier.STATIC));
+    }
+
+    @Test
+    void apiModule_isNullMarked() {
+        assertThat(ConnectorProvider.class.getModule().isAnnotationPresent(NullMarked.class)).isTrue();
+        assertThat(ConnectorProvider.class.getPackage().isAnnotationPresent(NullMarked.class)).isTrue();
+        assertThat(Money.class.getPackage().isAnnotationPresent(NullMarked.class)).isTrue();
     }
 }

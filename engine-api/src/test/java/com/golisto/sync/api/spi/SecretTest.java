@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.golisto.sync.api.model.ShopCredentials;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -31,7 +32,7 @@ class SecretTest {
     @Test
     void inboundRequest_headersAreCaseInsensitive_andToStringHidesThem() {
         InboundRequest r = new InboundRequest("POST", "/webhooks/x", null,
-                Map.of("X-WC-Webhook-Signature", List.of("sig==")), "{}".getBytes());
+                Map.of("X-WC-Webhook-Signature", List.of("sig==")), "{}".getBytes(StandardCharsets.UTF_8));
         assertThat(r.header("x-wc-webhook-signature")).hasValue("sig==");
         assertThat(r.header("missing")).isEmpty();
         assertThat(r.toString()).doesNotContain("sig==");

@@ -48,7 +48,7 @@ public final class DeliveryDeduplicator {
     /** True exactly once per (store, delivery key). */
     public boolean firstTime(String storeId, String deliveryKey) {
         AtomicBoolean first = new AtomicBoolean();
-        recent.get(storeId + '\u0000' + deliveryKey, key -> {
+        var unused = recent.get(storeId + '\u0000' + deliveryKey, key -> {
             first.set(ledger.recordFirst(storeId, deliveryKey));
             return Boolean.TRUE;
         });

@@ -55,7 +55,7 @@ public final class WooMerchant {
 
     /** Creates a variation of a variable product from a REST-style JSON body. */
     public JsonNode createVariation(long parentId, String json) {
-        emulator.store.parent(parentId).orElseThrow(() -> new IllegalArgumentException("no product " + parentId));
+        var unused = emulator.store.parent(parentId).orElseThrow(() -> new IllegalArgumentException("no product " + parentId));
         JsonNode body = parse(json);
         WooProductInput.validate(body, true);
         WooProduct draft = new WooProduct();

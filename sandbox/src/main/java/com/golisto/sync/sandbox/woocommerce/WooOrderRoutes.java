@@ -132,7 +132,7 @@ final class WooOrderRoutes {
     // ------------------------------------------------------------------ notes
 
     EmulatorResponse listNotes(EmulatorRequest req, long orderId) {
-        orders.get(orderId).orElseThrow(() -> new WooError(404, "woocommerce_rest_order_invalid_id", "Invalid order ID."));
+        var unused = orders.get(orderId).orElseThrow(() -> new WooError(404, "woocommerce_rest_order_invalid_id", "Invalid order ID."));
         String type = req.queryParam("type").orElse("any");
         List<WooOrder.Note> notes = orders.notes(orderId).stream()
                 .filter(n -> "any".equals(type) || ("customer".equals(type) == n.customerNote()))

@@ -220,7 +220,7 @@ final class WooProductRoutes {
     }
 
     WooProduct createVariationItem(long parentId, JsonNode body) {
-        store.parent(parentId).orElseThrow(() -> WooError.invalidProductId(404));
+        var unused = store.parent(parentId).orElseThrow(() -> WooError.invalidProductId(404));
         WooProductInput.validate(body, true);
         WooProduct draft = new WooProduct();
         draft.type = "variation";
@@ -235,7 +235,7 @@ final class WooProductRoutes {
     }
 
     WooProduct updateVariationItem(long parentId, long id, JsonNode body) {
-        store.variation(parentId, id).orElseThrow(() ->
+        var unused = store.variation(parentId, id).orElseThrow(() ->
                 new WooError(400, "woocommerce_rest_product_variation_invalid_id", "Invalid ID."));
         WooProductInput.validate(body, true);
         return store.update(id, p -> WooProductInput.apply(body, p, store));
@@ -250,7 +250,7 @@ final class WooProductRoutes {
     }
 
     EmulatorResponse batchVariations(EmulatorRequest req, long parentId) {
-        store.parent(parentId).orElseThrow(() -> WooError.invalidProductId(404));
+        var unused = store.parent(parentId).orElseThrow(() -> WooError.invalidProductId(404));
         JsonNode body = WooRequests.body(req);
         checkBatchLimit(body);
         byte[] out = WooJson.bytes(g -> {
