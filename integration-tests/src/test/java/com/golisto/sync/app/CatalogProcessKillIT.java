@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * runner is killed while it waits for the answer; a held write is then carried out by the emulator, its answer
  * lost. No wait is on a schedule: the test polls the emulators and the admin API, with deadlines.
  */
-class CatalogProcessKillTest {
+class CatalogProcessKillIT {
     private static final String CATALOG_BATCH = "POST /api/woocommerce/catalog/batch";
     private static final String VARIATIONS = "GET " + WOO + "/products/{id}/variations";
     private static final String PRODUCT = "GET " + WOO + "/products/{id}";

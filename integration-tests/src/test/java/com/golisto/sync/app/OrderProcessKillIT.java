@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * started by each sale's signed {@code order.created} webhook and, after a restart, by the 2-second order poll;
  * the test polls the emulators' state with deadlines, never sleeping for a schedule.
  */
-class OrderProcessKillTest {
+class OrderProcessKillIT {
     private static final String ACK = "POST /api/woocommerce/orders/{id}/ack";
     private static final String CREATE_ORDER = "POST " + WOO + "/orders";
     private static final String PRODUCT = "GET " + WOO + "/products/{id}";
