@@ -76,7 +76,7 @@ class CliTest {
     void badConfiguration_listsEveryProblemAndExits2() throws Exception {
         Path config = dir.resolve("sync.yaml");
         Files.writeString(config, "server: { port: -1 }\nsync: { incremental-interval: often }\n");
-        Map<String, String> env = new HashMap<>(dataDir());
+        Map<String, String> env = new HashMap<>(dataDirOnly());
         env.put("GOLISTO_SYNC_GOLISTO_API_URL", "golisto");
 
         int code = run(env, "stores", "list", "--config", config.toString());
@@ -111,7 +111,7 @@ class CliTest {
         Path config = dir.resolve("sync.yaml");
         Files.writeString(config, "server: { port: 123456 }\n");
 
-        int code = run(dataDir(), "--config", config.toString(), "stores", "list");
+        int code = run(dataDirOnly(), "--config", config.toString(), "stores", "list");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("server.port:");
@@ -180,7 +180,10 @@ class CliTest {
         }
     }
 
-    /** A data folder, and a free port from the OS, so that no test depends on what listens on 8080. */
+    /**
+     * A data folder, and a free port from the OS (a command first asks that port whether a runner serves there),
+     * so that no test depends on what listens on 8080.
+     */
     private Map<String, String> dataDir() {
         try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             return Map.of("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString(),
@@ -188,6 +191,11 @@ class CliTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** Only the data folder: for a configuration file whose own server port is under test. */
+    private Map<String, String> dataDirOnly() {
+        return Map.of("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString());
     }
 
     private int run(Map<String, String> env, String... args) {
