@@ -1,12 +1,15 @@
 /**
  * The standalone Golisto Sync runner: configuration, CLI, HTTP server (webhooks, callbacks, admin API,
- * dashboard, health, metrics) and the demo, wired with Guice. Exports nothing: it is an application,
- * started with {@code java -p app.jar:lib -m com.golisto.sync.app}.
+ * dashboard, health, metrics), wired with Guice. It is an application, started with
+ * {@code java -p app.jar:lib -m com.golisto.sync.app}, and exports nothing to the world: only the demo module
+ * ({@code app-demo}, which brings the emulators and is never in the runner's {@code lib/}) sees the packages it
+ * drives a runner with, and provides the {@code demo} command's {@link com.golisto.sync.app.demo.DemoProvider}.
  */
+// the qualified exports name app-demo's module, which the runner never requires: javac would warn it is not found
+@SuppressWarnings("module")
 module com.golisto.sync.app {
     requires com.golisto.sync.api;
     requires com.golisto.sync.core;
-    requires com.golisto.sync.sandbox;
     requires com.google.guice;
     // Guice 7's automatic module does not pull in guava on java -m; the real guava module must be required
     requires com.google.common;
@@ -22,6 +25,17 @@ module com.golisto.sync.app {
     requires org.slf4j;
     requires java.net.http;
 
+    // the demo module starts a runner over its emulators (Runner, ConfigLoader, Registrations, Views, RunProgress)
+    exports com.golisto.sync.app.demo to com.golisto.sync.demo;
+    // as above: the demo's contract, its runner, configuration, views and progress line
+    exports com.golisto.sync.app.wiring to com.golisto.sync.demo;
+    // as above
+    exports com.golisto.sync.app.config to com.golisto.sync.demo;
+    // as above
+    exports com.golisto.sync.app.admin to com.golisto.sync.demo;
+    // as above
+    exports com.golisto.sync.app.cli to com.golisto.sync.demo;
+
     // picocli sets annotated option and parameter fields reflectively
     opens com.golisto.sync.app.cli to info.picocli;
     // Guice calls the @Provides methods of RunnerModule reflectively
@@ -30,4 +44,5 @@ module com.golisto.sync.app {
     opens com.golisto.sync.app.admin to com.fasterxml.jackson.databind;
 
     uses com.golisto.sync.api.spi.ConnectorProvider;
+    uses com.golisto.sync.app.demo.DemoProvider;
 }

@@ -2,17 +2,24 @@ package com.golisto.sync.app.cli;
 
 import com.golisto.sync.app.demo.Demo;
 import com.golisto.sync.app.demo.DemoOptions;
+import com.golisto.sync.app.demo.DemoProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Optional;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code demo}: the whole story on loopback emulators, no setup. */
+/**
+ * {@code demo}: the whole story on loopback emulators, no setup. The emulators are not part of the runner's
+ * installation: the demo comes from the {@code app-demo} module, found as a {@link DemoProvider} service when the
+ * launch puts it on the module path ({@code bin/run} does); without it the command says how to run the demo.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Runs the whole story on local emulators, no setup needed.",
                 "WooCommerce and Golisto emulators on loopback, the runner on an embedded database: connect,",
@@ -39,9 +46,26 @@ final class DemoCommand extends RunnerCommand {
         if (products < 4 || products > 100_000) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--products must be 4 to 100000");
         }
+        Optional<DemoProvider> provider = ServiceLoader.load(DemoProvider.class).findFirst();
+        if (provider.isEmpty()) {
+            cli().err().println("The demo is not part of this installation: it lives in the app-demo module, with the"
+                    + " WooCommerce and Golisto emulators.");
+            cli().err().println("Run it from a checkout with bin/run (it builds what it needs), or put"
+                    + " app-demo/target/app-demo-*.jar and its lib/ on the module path.");
+            cli().err().flush();
+            return ExitCodes.FAILURE;
+        }
         Path dir = data != null ? data : Files.createTempDirectory("golisto-sync-demo-");
         boolean temporary = data == null;
-        Demo demo = Demo.start(new DemoOptions(dir, products, port, cli().terminal()), out());
+        Demo demo;
+        try {
+            demo = provider.get().start(new DemoOptions(dir, products, port, cli().terminal()), out());
+        } catch (RuntimeException e) {
+            if (temporary) {
+                delete(dir);
+            }
+            throw e;
+        }
         try {
             demo.run();
             if (keepRunning || !temporary) {

@@ -46,12 +46,16 @@ final class RemoteOperations implements Operations {
         return new RemoteOperations(base, config);
     }
 
-    /** Whether a runner answers its health check at the configured address (within a second). */
+    /**
+     * Whether a Golisto Sync runner answers its health check at the configured address (within a second). Any
+     * other program listening there (a web server on 8080, say) is not a runner: its answer lacks the runner's
+     * {@code {"status":"ok","state_store":"reachable"}}.
+     */
     boolean serving() {
         try {
-            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(Duration.ofSeconds(1))
-                    .GET().build(), HttpResponse.BodyHandlers.discarding());
-            return r.statusCode() == 200;
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(Duration.ofSeconds(1))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 && r.body().contains("\"state_store\":\"reachable\"");
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

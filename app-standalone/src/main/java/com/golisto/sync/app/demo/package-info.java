@@ -1,5 +1,7 @@
 /**
- * {@code demo}: the whole story on loopback with no setup. WooCommerce and Golisto emulators, the runner
- * on an embedded database, and every step a merchant goes through, told as it happens.
+ * {@code demo}: the whole story on loopback with no setup. The runner holds only the command's contract
+ * ({@link com.golisto.sync.app.demo.DemoProvider}, {@link com.golisto.sync.app.demo.Demo}, its options and
+ * summary); the demo itself, with the WooCommerce and Golisto emulators, is the {@code app-demo} module, which
+ * only the demo launch ({@code bin/run}) puts on the module path.
  */
 package com.golisto.sync.app.demo;

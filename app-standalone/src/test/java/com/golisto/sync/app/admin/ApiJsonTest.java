@@ -49,7 +49,8 @@ class ApiJsonTest {
         assertError("{\"mode\": ", SyncRequest.class, "invalid_json", "not valid JSON");
         assertError("", SyncRequest.class, "invalid_json", "needs a JSON body");
         assertError("[1]", SyncRequest.class, "invalid_json", "must be a JSON object");
-        assertError("{\"mode\":\"full\"} trailing", SyncRequest.class, "invalid_json", "");
+        assertError("{\"mode\":\"full\"} trailing", SyncRequest.class, "invalid_json", "the body is not valid JSON (line 1, column");
+        assertError("{\"mode\":\"full\"} {}", SyncRequest.class, "invalid_json", "the request body must be a JSON object");
     }
 
     private <T> T read(String body, Class<T> type) {

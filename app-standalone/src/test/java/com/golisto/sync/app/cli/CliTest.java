@@ -3,6 +3,9 @@ package com.golisto.sync.app.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,7 +76,7 @@ class CliTest {
     void badConfiguration_listsEveryProblemAndExits2() throws Exception {
         Path config = dir.resolve("sync.yaml");
         Files.writeString(config, "server: { port: -1 }\nsync: { incremental-interval: often }\n");
-        Map<String, String> env = new HashMap<>(dataDir());
+        Map<String, String> env = new HashMap<>(dataDirOnly());
         env.put("GOLISTO_SYNC_GOLISTO_API_URL", "golisto");
 
         int code = run(env, "stores", "list", "--config", config.toString());
@@ -108,7 +111,7 @@ class CliTest {
         Path config = dir.resolve("sync.yaml");
         Files.writeString(config, "server: { port: 123456 }\n");
 
-        int code = run(dataDir(), "--config", config.toString(), "stores", "list");
+        int code = run(dataDirOnly(), "--config", config.toString(), "stores", "list");
 
         assertThat(code).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("server.port:");
@@ -140,7 +143,58 @@ class CliTest {
         assertThat(out.toString()).contains("benchmarks module").contains("docs/performance.md");
     }
 
+    @Test
+    void demo_withoutTheDemoModule_saysHowToRunItAndExits1() {
+        assertThat(run(Map.of(), "demo")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString()).contains("not part of this installation").contains("app-demo").contains("bin/run");
+        assertThat(out.toString()).doesNotContain("Emulators up");
+    }
+
+    @Test
+    void storesAdd_anotherHttpServerOnTheConfiguredPort_isNotTakenForAServingRunner() throws Exception {
+        try (ServerSocket other = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread answering = Thread.ofVirtual().start(() -> answerOk(other));
+            Map<String, String> env = Map.of("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString(),
+                    "GOLISTO_SYNC_SERVER_PORT", Integer.toString(other.getLocalPort()));
+
+            int code = run(env, "stores", "add", "shop", "--url", "https://shop.example");
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(err.toString()).doesNotContain("serving runner");
+            assertThat(out.toString()).contains("Store shop registered");
+            other.close();
+            answering.join();
+        }
+    }
+
+    /** Answers every request 200 "ok", as a web server that is not a runner would, until the socket closes. */
+    private static void answerOk(ServerSocket server) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                s.getInputStream().read(new byte[8192]);
+                s.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.io.IOException e) {
+                // closed by the test, or a client gone: either way nothing more to answer
+            }
+        }
+    }
+
+    /**
+     * A data folder, and a free port from the OS (a command first asks that port whether a runner serves there),
+     * so that no test depends on what listens on 8080.
+     */
     private Map<String, String> dataDir() {
+        try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            return Map.of("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString(),
+                    "GOLISTO_SYNC_SERVER_PORT", Integer.toString(free.getLocalPort()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Only the data folder: for a configuration file whose own server port is under test. */
+    private Map<String, String> dataDirOnly() {
         return Map.of("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString());
     }
 

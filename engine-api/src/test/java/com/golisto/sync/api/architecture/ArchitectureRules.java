@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  *   <li>connectors depend on engine-api only, among our modules;</li>
  *   <li>engine-core never names a connector (nor the sandbox);</li>
  *   <li>the sandbox emulates remotes independently: it uses none of our modules;</li>
+ *   <li>the runner (app-standalone) holds no emulator code: it never requires or imports the sandbox or the
+ *       demo; app-demo brings both to the demo launch;</li>
+ *   <li>integration-tests is test code only: no main sources, no module-info;</li>
  *   <li>Guice lives in app-standalone only;</li>
  *   <li>every module is a named, non-open module.</li>
  * </ul>
@@ -29,7 +32,10 @@ final class ArchitectureRules {
 
     static final List<String> MODULES = List.of(
             "engine-api", "engine-core", "connector-woocommerce", "connector-golisto", "sandbox", "app-standalone",
-            "benchmarks");
+            "app-demo", "benchmarks");
+
+    /** Modules of test code only (Failsafe's end-to-end tests): they have no {@code src/main} at all. */
+    static final List<String> TEST_ONLY = List.of("integration-tests");
 
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
     private static final Pattern REQUIRES = Pattern.compile("\\brequires\\s+((?:static\\s+|transitive\\s+)*)([\\w.]+)\\s*;");
@@ -45,7 +51,9 @@ final class ArchitectureRules {
             "connector-woocommerce", List.of("com.golisto.sync.api"),
             "connector-golisto", List.of("com.golisto.sync.api"),
             "sandbox", List.of(),
-            "app-standalone", List.of("*"),
+            "app-standalone", List.of("com.golisto.sync.api", "com.golisto.sync.core",
+                    "com.golisto.sync.connector.woocommerce", "com.golisto.sync.connector.golisto"),
+            "app-demo", List.of("*"),
             "benchmarks", List.of("*"));
 
     private ArchitectureRules() {}
@@ -53,6 +61,11 @@ final class ArchitectureRules {
     /** Every broken rule under this repository root, one sentence each; empty when all hold. */
     static List<String> violations(Path root) {
         List<String> violations = new ArrayList<>();
+        for (String module : TEST_ONLY) {
+            if (Files.exists(root.resolve(module).resolve("src/main"))) {
+                violations.add(module + " has src/main: it is test code only (*IT classes under src/test)");
+            }
+        }
         for (String module : MODULES) {
             Path info = root.resolve(module).resolve("src/main/java/module-info.java");
             if (!Files.isRegularFile(info)) {
@@ -110,6 +123,10 @@ final class ArchitectureRules {
         if (module.equals("engine-api") && !(imported.startsWith("java.") || imported.startsWith("javax.")
                 || imported.startsWith("com.golisto.sync.api.") || imported.startsWith(JSPECIFY + ".annotations."))) {
             return "engine-api depends on nothing but the JDK";
+        }
+        if (module.equals("app-standalone") && (imported.startsWith("com.golisto.sync.sandbox.")
+                || imported.startsWith("com.golisto.sync.demo."))) {
+            return "the runner's installation holds no emulator code: the demo and the emulators live in app-demo";
         }
         boolean ours = imported.startsWith("com.golisto.sync.");
         if (ours && (module.startsWith("connector-") || module.equals("engine-core") || module.equals("sandbox"))) {

@@ -80,6 +80,34 @@ class ArchitectureTest {
         assertThat(ArchitectureRules.violations(root)).isEmpty();
     }
 
+    @Test
+    void rules_catchTheRunnerRequiringOrImportingTheSandbox(@TempDir Path root) throws IOException {
+        writeCleanTree(root);
+        write(root, "app-standalone", "module com.golisto.sync.app { requires com.golisto.sync.sandbox; }");
+        Path source = root.resolve("app-standalone/src/main/java/com/golisto/sync/app/Demo.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package com.golisto.sync.app;\nimport com.golisto.sync.sandbox.woocommerce.WooCommerceEmulator;\nclass Demo {}\n");
+        assertThat(ArchitectureRules.violations(root)).hasSize(2)
+                .anySatisfy(v -> assertThat(v).startsWith("app-standalone requires com.golisto.sync.sandbox: app-standalone may depend on"))
+                .anySatisfy(v -> assertThat(v).contains("imports com.golisto.sync.sandbox.woocommerce.WooCommerceEmulator")
+                        .contains("no emulator code"));
+    }
+
+    @Test
+    void rules_acceptTheDemoRequiringTheRunnerAndTheSandbox(@TempDir Path root) throws IOException {
+        writeCleanTree(root);
+        write(root, "app-demo", "module com.golisto.sync.demo { requires com.golisto.sync.app; requires com.golisto.sync.sandbox; }");
+        assertThat(ArchitectureRules.violations(root)).isEmpty();
+    }
+
+    @Test
+    void rules_catchMainCodeInTheIntegrationTests(@TempDir Path root) throws IOException {
+        writeCleanTree(root);
+        Files.createDirectories(root.resolve("integration-tests/src/main/java"));
+        assertThat(ArchitectureRules.violations(root))
+                .containsExactly("integration-tests has src/main: it is test code only (*IT classes under src/test)");
+    }
+
     private static void writeCleanTree(Path root) throws IOException {
         for (String module : ArchitectureRules.MODULES) {
             write(root, module, "module m." + module.replace('-', '.') + " { requires java.net.http; }");

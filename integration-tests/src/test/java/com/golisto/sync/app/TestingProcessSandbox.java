@@ -21,6 +21,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +41,11 @@ import java.util.function.Supplier;
 final class TestingProcessSandbox implements AutoCloseable {
     static final String SHOP = "kill-shop";
     static final String WOO = "/wp-json/wc/v3";
-    /** How long the request chosen as a kill point is held by its emulator: the runner is killed within it. */
-    static final Duration HOLD = Duration.ofMillis(1200);
+    /**
+     * A latency no test outlasts: the request chosen as a kill point is held by its emulator until the test
+     * {@linkplain #release releases} it, so the runner is killed while it waits however slow the machine is.
+     */
+    static final Duration HOLD = Duration.ofMinutes(10);
     private static final Duration DEADLINE = Duration.ofSeconds(45);
 
     final WooCommerceEmulator woo;
@@ -198,6 +202,29 @@ final class TestingProcessSandbox implements AutoCloseable {
     void awaitRequests(EmulatorServer server, String route, long count) throws InterruptedException {
         await(route + " reaches " + count, () -> server.requests().count(route) >= count,
                 () -> server.requests().toString());
+    }
+
+    /**
+     * Ends the requests this emulator holds ({@link #HOLD}) now, waiting until it holds at least one: the emulator
+     * carries each out, as a server does for a client that went away. Interrupts the emulator's threads sleeping in
+     * the latency fault (the sandbox's {@code EmulatorServer.sleep} ends on interrupt and serves the request).
+     */
+    void release(EmulatorServer server) throws InterruptedException {
+        String pool = server.getClass().getSimpleName();
+        await(pool + " holds a request to release", () -> interruptHeld(pool) > 0, () -> "no held request");
+    }
+
+    private static int interruptHeld(String pool) {
+        int released = 0;
+        for (Map.Entry<Thread, StackTraceElement[]> thread : Thread.getAllStackTraces().entrySet()) {
+            boolean held = Arrays.stream(thread.getValue()).anyMatch(f -> f.getMethodName().equals("sleep")
+                    && f.getClassName().equals(EmulatorServer.class.getName()));
+            if (held && thread.getKey().getName().startsWith(pool)) {
+                thread.getKey().interrupt();
+                released++;
+            }
+        }
+        return released;
     }
 
     /** Polls a condition on the emulators' state every few milliseconds, up to a deadline. */

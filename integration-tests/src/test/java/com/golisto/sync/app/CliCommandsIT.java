@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The store commands run for real on a data folder whose stores a runner connected earlier. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CliCommandsTest {
+class CliCommandsIT {
     @TempDir
     static Path dir;
 
@@ -41,7 +41,11 @@ class CliCommandsTest {
         leavingAccount = sandbox.registerAndLink("cli-leaving").accountId();
         sandbox.registerAndLink("cli-waiting");
         sandbox.runner.close();
-        env = Map.of("GOLISTO_SYNC_STATE_DATA_DIR", data.toString(),
+        int port; // from the OS: what listens on 8080 must not matter
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        env = Map.of("GOLISTO_SYNC_STATE_DATA_DIR", data.toString(), "GOLISTO_SYNC_SERVER_PORT", Integer.toString(port),
                 "GOLISTO_SYNC_GOLISTO_API_URL", sandbox.golisto.apiBaseUri().toString(),
                 "GOLISTO_SYNC_GOLISTO_WEB_URL", sandbox.golisto.webBaseUri().toString());
     }

@@ -33,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * connect callbacks, both webhooks (verification before parsing, size limit, nothing stored or synced on a
  * bad signature), the dashboard, health and metrics. One approved, synced store ({@value #SHOP}) is shared.
  */
-class RunnerHttpTest {
+class RunnerHttpIT {
     static final String SHOP = "shop-a";
     private static final ObjectMapper JSON = new ObjectMapper();
 

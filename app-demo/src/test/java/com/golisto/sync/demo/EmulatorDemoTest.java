@@ -1,8 +1,7 @@
-package com.golisto.sync.app;
+package com.golisto.sync.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.golisto.sync.app.demo.Demo;
 import com.golisto.sync.app.demo.DemoOptions;
 import com.golisto.sync.app.demo.DemoSummary;
 import java.io.PrintWriter;
@@ -12,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo tells the whole story to the end, and what it tells is what the emulators hold. */
-class DemoTest {
+class EmulatorDemoTest {
     @TempDir
     Path dir;
 
@@ -20,10 +19,10 @@ class DemoTest {
     void demo_runsTheWholeStoryToTheEnd() throws Exception {
         StringWriter story = new StringWriter();
         DemoSummary summary;
-        try (Demo demo = Demo.start(new DemoOptions(dir.resolve("data"), 24, 0, false), new PrintWriter(story, true))) {
+        try (EmulatorDemo demo = EmulatorDemo.start(new DemoOptions(dir.resolve("data"), 24, 0, false), new PrintWriter(story, true))) {
             summary = demo.run();
 
-            String account = demo.runner().engine().store(Demo.STORE).orElseThrow().accountId();
+            String account = demo.runner().engine().store(EmulatorDemo.STORE).orElseThrow().accountId();
             assertThat(demo.golisto().listings(account)).hasSize(24);
             assertThat(demo.woo().order(summary.wooOrderId())).hasValueSatisfying(o ->
                     assertThat(o.path("status").asText()).isEqualTo("completed"));

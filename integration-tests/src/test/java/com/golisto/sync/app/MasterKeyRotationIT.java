@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code master-key rotate} on a real data folder whose store a runner connected and synced. */
-class MasterKeyRotationTest {
+class MasterKeyRotationIT {
     @TempDir
     Path dir;
 

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A runner restarted on the same data folder carries on where the previous one stopped. */
-class RestartTest {
+class RestartIT {
     @TempDir
     Path dir;
 

@@ -28,11 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
  * packaged runner restarted each time on the same data folder: the Golisto catalog ends equal to the shop's,
  * every listing once, and every killed run shows as failed, interrupted.
  *
- * <p>Each kill point is exact: the emulator holds the chosen request ({@link TestingProcessSandbox#HOLD}) and the
- * runner is killed while it waits for the answer; a held write is then carried out by the emulator, its answer
- * lost. No wait is on a schedule: the test polls the emulators and the admin API, with deadlines.
+ * <p>Each kill point is exact: the emulator holds the chosen request ({@link TestingProcessSandbox#HOLD}) until the
+ * test releases it, and the runner is killed while it waits for the answer; a held write is then released and
+ * carried out by the emulator, its answer lost. No wait is on elapsed time: the test waits for the emulators' and
+ * the admin API's state (deadlines only bound a failure).
  */
-class CatalogProcessKillTest {
+class CatalogProcessKillIT {
     private static final String CATALOG_BATCH = "POST /api/woocommerce/catalog/batch";
     private static final String VARIATIONS = "GET " + WOO + "/products/{id}/variations";
     private static final String PRODUCT = "GET " + WOO + "/products/{id}";
@@ -66,6 +67,7 @@ class CatalogProcessKillTest {
         runner.kill();
         assertThat(sandbox.golisto.requests().count(CATALOG_BATCH)).as("kill 1 comes before any catalog batch").isZero();
         sandbox.woo.faults().clear();
+        sandbox.release(sandbox.woo);
 
         // kill 2: restarted, the runner starts the full sync again by itself (no pass ever completed); killed
         // while its third batch is in flight: Golisto applies it, the runner never hears back
@@ -75,6 +77,7 @@ class CatalogProcessKillTest {
         sandbox.awaitRequests(sandbox.golisto, CATALOG_BATCH, 3);
         long killed2 = sandbox.runningRunId("full");
         runner.kill();
+        sandbox.release(sandbox.golisto);
         sandbox.await("the batch in flight at kill 2 reaches Golisto", () -> listings(account).size() >= 300,
                 () -> listings(account).size() + " listings");
         assertThat(listings(account)).as("three batches of 100, no more").hasSize(300);
@@ -119,10 +122,12 @@ class CatalogProcessKillTest {
         long batches = sandbox.golisto.requests().count(CATALOG_BATCH);
         sandbox.golisto.faults().inject("POST", "/api/woocommerce/catalog/batch", Fault.latency(HOLD), 1);
         assertThat(listings(account)).as("nothing is deleted before the sweep checked its first 100").hasSize(PRODUCTS);
+        sandbox.release(sandbox.woo); // the 41st check goes on; the sweep's first deletion batch is held
         sandbox.awaitRequests(sandbox.golisto, CATALOG_BATCH, batches + 1);
         assertThat(sandbox.woo.requests().count(PRODUCT) - checks).as("unseen products checked before deleting")
                 .isGreaterThanOrEqualTo(100);
         runner.kill();
+        sandbox.release(sandbox.golisto);
         sandbox.await("the deletions in flight at kill 3 reach Golisto", () -> listings(account).size() <= PRODUCTS - 100,
                 () -> listings(account).size() + " listings");
         assertThat(listings(account)).as("one batch of 100 deletions, no more").hasSize(PRODUCTS - 100);

@@ -9,25 +9,46 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Launches the packaged runner for real, as {@code bin/run} does: the jar and {@code target/lib} on the
- * module path, {@code -m com.golisto.sync.app}, with the JDK running the tests. Surefire's test module
- * path differs from the real one (modules nobody requires land on the class path), so green tests alone
- * do not prove the launch works.
+ * Launches the packaged runner for real: its installation (app-standalone's jar and {@code target/lib}) on the
+ * module path, {@code -m com.golisto.sync.app}, with the JDK running the tests; and the demo launch as
+ * {@code bin/run} starts it (app-demo's jar and {@code target/lib}, which add the demo and the emulators). The test
+ * module path differs from the real one (modules nobody requires land on the class path), so green tests alone
+ * do not prove the launch works. Every launch gets a free port from the OS: nothing depends on 8080.
  */
-class PackagedLaunchTest {
+class PackagedLaunchIT {
     @TempDir
     Path dir;
+
+    /** The runner's port in every launch of a test, from the OS. */
+    private int port;
+
+    @BeforeEach
+    void freePort() throws IOException {
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+    }
 
     @Test
     void help_onTheModulePath_printsUsage() throws Exception {
         Result r = launch("--help");
 
         assertThat(r.code()).as(r.toString()).isZero();
-        assertThat(r.out()).contains("Usage: golisto-sync").contains("serve").contains("dead-letters");
+        assertThat(r.out()).contains("Usage: golisto-sync").contains("demo").contains("serve").contains("dead-letters");
+    }
+
+    @Test
+    void demo_onTheRunnersInstallation_saysItIsNotInstalledAndExits1() throws Exception {
+        Result r = launch("demo", "--products", "12");
+
+        assertThat(r.code()).as(r.toString()).isEqualTo(1);
+        assertThat(r.err()).contains("not part of this installation").contains("bin/run");
+        assertThat(r.out()).doesNotContain("Emulators up");
     }
 
     @Test
@@ -37,7 +58,7 @@ class PackagedLaunchTest {
                 "--consumer-secret=cs_0123456789abcdef0123456789abcdef01234567");
         java.io.StringWriter out = new java.io.StringWriter();
         int listed = com.golisto.sync.app.cli.Cli.of(java.util.Map.of("GOLISTO_SYNC_STATE_DATA_DIR",
-                dir.resolve("data").toString()), new java.io.PrintWriter(out, true), new java.io.PrintWriter(
+                dir.resolve("data").toString(), "GOLISTO_SYNC_SERVER_PORT", Integer.toString(port)), new java.io.PrintWriter(out, true), new java.io.PrintWriter(
                 new java.io.StringWriter(), true)).run("stores", "list");
 
         assertThat(add.code()).as(add.toString()).isZero();
@@ -48,8 +69,8 @@ class PackagedLaunchTest {
     }
 
     @Test
-    void demo_onTheModulePath_tellsTheWholeStory() throws Exception {
-        Result r = launch("demo", "--products", "12");
+    void demo_asBinRunLaunchesIt_tellsTheWholeStory() throws Exception {
+        Result r = launch(demoLaunch(), List.of("demo", "--products", "12"));
 
         assertThat(r.code()).as(r.toString()).isZero();
         assertThat(r.out()).contains("Merchant linked").contains("Full sync succeeded").contains("became WooCommerce order")
@@ -58,10 +79,6 @@ class PackagedLaunchTest {
 
     @Test
     void serve_onTheModulePath_answersAndTheCliGoesThroughItsAdminApi() throws Exception {
-        int port;
-        try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
         Path stdout = dir.resolve("serve.out");
         Path stderr = dir.resolve("serve.err");
         Process serve = process(List.of("serve"), java.util.Map.of("GOLISTO_SYNC_SERVER_PORT", Integer.toString(port)))
@@ -108,10 +125,13 @@ class PackagedLaunchTest {
     }
 
     private Result launch(String... args) throws IOException, InterruptedException {
+        return launch(process(List.of(args), java.util.Map.of()), List.of(args));
+    }
+
+    private Result launch(ProcessBuilder launch, List<String> args) throws IOException, InterruptedException {
         Path stdout = dir.resolve("stdout-" + System.nanoTime());
         Path stderr = dir.resolve("stderr-" + System.nanoTime());
-        Process p = process(List.of(args), java.util.Map.of()).redirectOutput(stdout.toFile())
-                .redirectError(stderr.toFile()).start();
+        Process p = launch.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
         if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError("the runner did not exit within 120 s: " + String.join(" ", args));
@@ -120,9 +140,20 @@ class PackagedLaunchTest {
                 Files.readString(stderr, StandardCharsets.UTF_8));
     }
 
-    private ProcessBuilder process(List<String> args, java.util.Map<String, String> extraEnv) {
-        Path jar = Path.of(System.getProperty("gs.app.jar"));
-        Path lib = Path.of(System.getProperty("gs.app.lib"));
+    /** {@code bin/run demo --products 12}: app-demo's jar and lib/ (the runner, its libraries, the sandbox). */
+    private ProcessBuilder demoLaunch() throws IOException {
+        return process(Path.of(System.getProperty("gs.demo.jar")), Path.of(System.getProperty("gs.demo.lib")),
+                List.of("demo", "--products", "12"), java.util.Map.of());
+    }
+
+    /** The runner's installation: app-standalone's jar and lib/. */
+    private ProcessBuilder process(List<String> args, java.util.Map<String, String> extraEnv) throws IOException {
+        return process(Path.of(System.getProperty("gs.app.jar")), Path.of(System.getProperty("gs.app.lib")), args,
+                extraEnv);
+    }
+
+    private ProcessBuilder process(Path jar, Path lib, List<String> args, java.util.Map<String, String> extraEnv)
+            throws IOException {
         assertThat(jar).as("the packaged jar (built before the tests)").exists();
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElseThrow());
@@ -133,6 +164,7 @@ class PackagedLaunchTest {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("GOLISTO_SYNC_"));
         pb.environment().put("GOLISTO_SYNC_STATE_DATA_DIR", dir.resolve("data").toString());
+        pb.environment().put("GOLISTO_SYNC_SERVER_PORT", Integer.toString(port));
         pb.environment().putAll(extraEnv);
         return pb;
     }
