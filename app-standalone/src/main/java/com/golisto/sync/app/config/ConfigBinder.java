@@ -65,6 +65,7 @@ final class ConfigBinder {
         Integer port = value(ConfigKey.SERVER_PORT, "8080", ConfigValues.PORT);
         URI publicUrl = value(ConfigKey.SERVER_PUBLIC_URL, null, ConfigValues.HTTP_URL);
         Secret adminToken = secret(ConfigKey.SERVER_ADMIN_TOKEN, 24);
+        EdgeConfig edge = edge();
         Path dataDir = value(ConfigKey.STATE_DATA_DIR, "data", ConfigValues.PATH);
         String jdbcUrl = secretValue(ConfigKey.STATE_JDBC_URL, ConfigValues.JDBC_URL);
         Path masterKey = value(ConfigKey.STATE_MASTER_KEY_FILE, null, ConfigValues.PATH);
@@ -92,11 +93,33 @@ final class ConfigBinder {
             masterKey = dataDir.resolve("master.key");
         }
         return new RunnerConfig(
-                new ServerConfig(host, port, publicUrl, adminToken),
+                new ServerConfig(host, port, publicUrl, adminToken, edge),
                 new StateConfig(dataDir, jdbcUrl, masterKey),
                 new GolistoConfig(apiUrl, webUrl, statusPoll),
                 new SyncConfig(dailyAt, zone, incremental, orderPoll, debounce),
                 stores);
+    }
+
+    /** The HTTP edge's keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
+    private EdgeConfig edge() {
+        Integer headerBytes = edgeValue(ConfigKey.SERVER_MAX_HEADER_BYTES, ConfigValues.HEADER_BYTES);
+        Integer bodyBytes = edgeValue(ConfigKey.SERVER_MAX_BODY_BYTES, ConfigValues.BODY_BYTES);
+        Duration idleTimeout = edgeValue(ConfigKey.SERVER_IDLE_TIMEOUT, ConfigValues.IDLE_TIMEOUT);
+        Integer minRate = edgeValue(ConfigKey.SERVER_MIN_REQUEST_BYTES_PER_SECOND, ConfigValues.BYTES_PER_SECOND);
+        List<String> allowedHosts = edgeValue(ConfigKey.SERVER_ALLOWED_HOSTS, ConfigValues.HOST_NAMES);
+        Boolean dashboardOpen = edgeValue(ConfigKey.SERVER_DASHBOARD_OPEN, ConfigValues.BOOLEAN);
+        Duration sessionLifetime = edgeValue(ConfigKey.SERVER_SESSION_LIFETIME, ConfigValues.SESSION_LIFETIME);
+        if (headerBytes == null || bodyBytes == null || idleTimeout == null || minRate == null || allowedHosts == null
+                || dashboardOpen == null || sessionLifetime == null) {
+            return null;
+        }
+        return new EdgeConfig(headerBytes, bodyBytes, idleTimeout, minRate, allowedHosts, dashboardOpen,
+                sessionLifetime);
+    }
+
+    /** A key whose documented default ({@link ConfigKey#defaultText()}) is its default value. */
+    private <T> T edgeValue(ConfigKey key, ConfigValues.ValueType<T> type) {
+        return value(key, key.defaultText(), type);
     }
 
     private List<StoreConfig> stores() {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One configuration key: its name in the YAML file, the environment variable that overrides it, its
@@ -34,6 +35,24 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
     public static final ConfigKey SERVER_ADMIN_TOKEN = new ConfigKey("server.admin-token", "", true,
             "The bearer token of the admin API. When absent, one is generated on first start, printed once and kept"
                     + " in <data-dir>/admin.token.");
+    public static final ConfigKey SERVER_MAX_HEADER_BYTES = new ConfigKey("server.max-header-bytes", "8192", false,
+            "The largest request line plus headers, in bytes (1024 to 65536); beyond it the answer is 431.");
+    public static final ConfigKey SERVER_MAX_BODY_BYTES = new ConfigKey("server.max-body-bytes", "1048576", false,
+            "The largest request body, in bytes (1024 to 67108864); beyond it the answer is 413.");
+    public static final ConfigKey SERVER_IDLE_TIMEOUT = new ConfigKey("server.idle-timeout", "PT30S", false,
+            "How long a connection may send nothing before it is closed (ISO-8601 duration, PT1S to PT1H).");
+    public static final ConfigKey SERVER_MIN_REQUEST_BYTES_PER_SECOND = new ConfigKey(
+            "server.min-request-bytes-per-second", "128", false,
+            "The slowest a request body may arrive once a route reads it, in bytes per second (0 to 1048576);"
+                    + " 0 turns the check off.");
+    public static final ConfigKey SERVER_ALLOWED_HOSTS = new ConfigKey("server.allowed-hosts", "", false,
+            "Further host names or IP addresses a request may name in its Host header, besides the public URL's"
+                    + " host and the bound address (a list; comma-separated in the environment).");
+    public static final ConfigKey SERVER_DASHBOARD_OPEN = new ConfigKey("server.dashboard-open", "false", false,
+            "Whether the dashboard page is shown without the admin token; its actions and the admin API always"
+                    + " need it.");
+    public static final ConfigKey SERVER_SESSION_LIFETIME = new ConfigKey("server.session-lifetime", "PT12H", false,
+            "How long a dashboard session lasts after signing in (ISO-8601 duration, PT1M to P30D).");
     public static final ConfigKey STATE_DATA_DIR = new ConfigKey("state.data-dir", "data", false,
             "The folder holding the embedded database, the master key and the generated admin token.");
     public static final ConfigKey STATE_JDBC_URL = new ConfigKey("state.jdbc-url", "jdbc:hsqldb:file:data/state", true,
@@ -73,16 +92,29 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_PUBLIC_URL, SERVER_ADMIN_TOKEN,
+            SERVER_MAX_HEADER_BYTES, SERVER_MAX_BODY_BYTES, SERVER_IDLE_TIMEOUT, SERVER_MIN_REQUEST_BYTES_PER_SECOND,
+            SERVER_ALLOWED_HOSTS, SERVER_DASHBOARD_OPEN, SERVER_SESSION_LIFETIME,
             STATE_DATA_DIR, STATE_JDBC_URL, STATE_MASTER_KEY_FILE,
             GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL,
             SYNC_DAILY_FULL_SYNC_AT, SYNC_TIME_ZONE, SYNC_INCREMENTAL_INTERVAL, SYNC_ORDER_POLL_INTERVAL,
             SYNC_WEBHOOK_DEBOUNCE,
             STORE_ID, STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
 
+    /**
+     * The keys that take a list of values: a YAML list (of single values) or, in the file or the environment, one
+     * text with the values separated by commas.
+     */
+    public static final Set<ConfigKey> LISTS = Set.of(SERVER_ALLOWED_HOSTS);
+
     public ConfigKey {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(defaultText, "defaultText");
         Objects.requireNonNull(description, "description");
+    }
+
+    /** Whether this key takes a list of values ({@link #LISTS}). */
+    public boolean takesList() {
+        return LISTS.contains(this);
     }
 
     /** Whether this key is repeated per store ({@code stores[N].…}). */

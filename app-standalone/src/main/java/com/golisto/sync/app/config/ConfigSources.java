@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,9 @@ import java.util.regex.Pattern;
  * unreadable files, unknown variables and sections of the wrong shape (a section given as a single value
  * or a list, {@code stores} given as anything but a list) as problems. A list or mapping where a single
  * value belongs is not a text: it is kept aside as a shape ({@code "a list"}, {@code "a mapping"}) for
- * {@link ConfigBinder}, which knows the type each key expects. Checks no values.
+ * {@link ConfigBinder}, which knows the type each key expects. A key that takes a list
+ * ({@link ConfigKey#LISTS}) given a list of single values becomes one comma-separated text, as its environment
+ * variable gives it. Checks no values.
  */
 final class ConfigSources {
     private static final Pattern STORE_ENV = Pattern.compile("GOLISTO_SYNC_STORES_(\\d+)_(.+)");
@@ -108,8 +111,20 @@ final class ConfigSources {
                     sink.wrongType(key, "a section (a mapping of " + String.join(", ", children(key)) + ")",
                             describe(value, !holdsSecrets(key)));
                 }
+            } else if (value.isArray() && takesList(key) && holdsSingleValues(value)) {
+                // the binder reads a list key as one comma-separated text, as its environment variable gives it
+                List<String> items = new ArrayList<>();
+                value.forEach(item -> {
+                    if (!item.isNull()) {
+                        items.add(item.asText());
+                    }
+                });
+                sink.raw().put(key, String.join(",", items));
+                sink.origin().put(key, sink.source());
             } else if (value.isContainerNode()) {
-                sink.shapes().put(key, value.isArray() ? "a list" : "a mapping");
+                sink.shapes().put(key, value.isArray()
+                        ? takesList(key) ? "a list holding lists or mappings" : "a list"
+                        : "a mapping");
                 sink.origin().put(key, sink.source());
             } else {
                 sink.raw().put(key, value.asText());
@@ -153,6 +168,19 @@ final class ConfigSources {
             names.addAll(new TreeSet<>(wooSettingNames));
         }
         return names;
+    }
+
+    private static boolean takesList(String key) {
+        return ConfigKey.find(key).map(ConfigKey::takesList).orElse(false);
+    }
+
+    private static boolean holdsSingleValues(JsonNode list) {
+        for (JsonNode item : list) {
+            if (item.isContainerNode()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether a secret key lies under this key: then a value found in its place is never repeated. */

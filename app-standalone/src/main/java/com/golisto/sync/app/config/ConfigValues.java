@@ -1,8 +1,10 @@
 package com.golisto.sync.app.config;
 
 import com.golisto.sync.api.spi.SettingType;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
@@ -10,8 +12,12 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * The value checks of configuration keys: each parses one trimmed text or throws
@@ -40,6 +46,14 @@ final class ConfigValues {
     private static final String DURATION_TEXT = "an ISO-8601 duration such as PT15M or PT2S";
     private static final String TIME_OF_DAY_TEXT = "a time of day (HH:mm, e.g. 03:00)";
     private static final String ZONE_TEXT = "a time zone (e.g. UTC, Europe/Paris)";
+    private static final String BOOLEAN_TEXT = "true or false";
+    private static final String HOST_NAMES_TEXT = "a list of host names or IP addresses (in the environment, separated"
+            + " by commas)";
+    private static final String HOST_NAME_TEXT = "a host name or IP address (no scheme, port, path or wildcard)";
+    private static final int MAX_HOST_NAME_LENGTH = 253;
+    // DNS labels, underscores allowed (container and service names use them); an IPv4 address matches too
+    private static final Pattern HOST_NAME = Pattern.compile(
+            "[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?(\\.[a-z0-9_]([a-z0-9_-]{0,61}[a-z0-9_])?)*\\.?");
 
     static final ValueType<String> HOST = new ValueType<>("a host name or IP address", text -> text);
     static final ValueType<Integer> PORT = new ValueType<>(PORT_TEXT, ConfigValues::port);
@@ -52,6 +66,18 @@ final class ConfigValues {
             ConfigValues::nonNegativeDuration);
     static final ValueType<LocalTime> TIME_OF_DAY = new ValueType<>(TIME_OF_DAY_TEXT, ConfigValues::timeOfDay);
     static final ValueType<ZoneId> ZONE = new ValueType<>(ZONE_TEXT, ConfigValues::zone);
+    static final ValueType<Boolean> BOOLEAN = new ValueType<>(BOOLEAN_TEXT, ConfigValues::bool);
+    static final ValueType<Integer> HEADER_BYTES = wholeNumber("a whole number of bytes from 1024 (1 KiB) to 65536"
+            + " (64 KiB)", EdgeConfig.MIN_HEADER_BYTES, EdgeConfig.MAX_HEADER_BYTES);
+    static final ValueType<Integer> BODY_BYTES = wholeNumber("a whole number of bytes from 1024 (1 KiB) to 67108864"
+            + " (64 MiB)", EdgeConfig.MIN_BODY_BYTES, EdgeConfig.MAX_BODY_BYTES);
+    static final ValueType<Integer> BYTES_PER_SECOND = wholeNumber("a whole number of bytes per second from 0 (no"
+            + " check) to 1048576 (1 MiB)", 0, EdgeConfig.MAX_MIN_REQUEST_BYTES_PER_SECOND);
+    static final ValueType<Duration> IDLE_TIMEOUT = boundedDuration("an ISO-8601 duration from PT1S to PT1H"
+            + " (e.g. PT30S)", EdgeConfig.MIN_IDLE_TIMEOUT, EdgeConfig.MAX_IDLE_TIMEOUT);
+    static final ValueType<Duration> SESSION_LIFETIME = boundedDuration("an ISO-8601 duration from PT1M to P30D"
+            + " (e.g. PT12H)", EdgeConfig.MIN_SESSION_LIFETIME, EdgeConfig.MAX_SESSION_LIFETIME);
+    static final ValueType<List<String>> HOST_NAMES = new ValueType<>(HOST_NAMES_TEXT, ConfigValues::hostNames);
 
     private ConfigValues() {
     }
@@ -140,6 +166,87 @@ final class ConfigValues {
             return Duration.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("is not " + DURATION_TEXT);
+        }
+    }
+
+    /** A whole number within bounds; {@code expected} names the type and the bounds. */
+    private static ValueType<Integer> wholeNumber(String expected, int min, int max) {
+        return new ValueType<>(expected, text -> {
+            int n;
+            try {
+                n = Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("is not " + expected);
+            }
+            if (n < min || n > max) {
+                throw new IllegalArgumentException("is out of range: expected " + expected);
+            }
+            return n;
+        });
+    }
+
+    /** A duration within bounds (both included); {@code expected} names the type and the bounds. */
+    private static ValueType<Duration> boundedDuration(String expected, Duration min, Duration max) {
+        return new ValueType<>(expected, text -> {
+            Duration d;
+            try {
+                d = Duration.parse(text);
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("is not " + expected);
+            }
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException("is out of range: expected " + expected);
+            }
+            return d;
+        });
+    }
+
+    static boolean bool(String text) {
+        if (text.equalsIgnoreCase("true")) {
+            return true;
+        }
+        if (text.equalsIgnoreCase("false")) {
+            return false;
+        }
+        throw new IllegalArgumentException("is not " + BOOLEAN_TEXT);
+    }
+
+    /**
+     * Host names separated by commas (the file's lists arrive joined, see {@link ConfigSources}), lower-cased,
+     * without duplicates; empty entries are skipped, so an empty text is an empty list.
+     */
+    static List<String> hostNames(String text) {
+        List<String> hosts = new ArrayList<>();
+        for (String entry : text.split(",", -1)) {
+            String host = entry.trim().toLowerCase(Locale.ROOT);
+            if (host.isEmpty()) {
+                continue;
+            }
+            if (host.startsWith("[") && host.endsWith("]")) {
+                host = host.substring(1, host.length() - 1);
+            }
+            boolean valid = host.contains(":") ? ipv6Literal(host)
+                    : host.length() <= MAX_HOST_NAME_LENGTH && HOST_NAME.matcher(host).matches();
+            if (!valid) {
+                throw new IllegalArgumentException("holds \"" + entry.trim() + "\", which is not " + HOST_NAME_TEXT);
+            }
+            if (!hosts.contains(host)) {
+                hosts.add(host);
+            }
+        }
+        return List.copyOf(hosts);
+    }
+
+    /** Whether the text is an IPv6 address literal; a text with a colon is never looked up in DNS. */
+    private static boolean ipv6Literal(String text) {
+        if (!text.matches("[0-9a-f:.]+(%[0-9a-z._-]+)?")) {
+            return false;
+        }
+        try {
+            InetAddress.getByName(text);
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 

@@ -14,10 +14,12 @@ import java.util.Optional;
  *     when not configured (then {@code http://host:port} as bound, see {@link #publicUrlFor(int)})
  * @param adminToken the admin API's bearer token; {@code null} when the configuration gives none (one is
  *     then generated and kept in the data folder, see {@link AdminTokens})
+ * @param edge what the HTTP edge accepts: limits, extra hosts, the dashboard's openness, session lifetime
  */
-public record ServerConfig(String host, int port, URI publicUrl, Secret adminToken) {
+public record ServerConfig(String host, int port, URI publicUrl, Secret adminToken, EdgeConfig edge) {
     public ServerConfig {
         Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(edge, "edge");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -49,6 +51,6 @@ public record ServerConfig(String host, int port, URI publicUrl, Secret adminTok
     @Override
     public String toString() {
         return "ServerConfig[host=" + host + ", port=" + port + ", publicUrl=" + publicUrl
-                + ", adminToken=" + (adminToken == null ? "generated" : "*****") + "]";
+                + ", adminToken=" + (adminToken == null ? "generated" : "*****") + ", edge=" + edge + "]";
     }
 }

@@ -7,6 +7,7 @@ import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.admin.DashboardPage;
 import com.golisto.sync.app.admin.LoginPage;
 import com.golisto.sync.app.config.AdminTokens;
+import com.golisto.sync.app.config.EdgeConfig;
 import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.http.ConnectRoutes;
@@ -87,8 +88,8 @@ public final class RunnerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    AdminAuth adminAuth(AdminTokens.Resolved token, Clock engineClock) {
-        return new AdminAuth(token.token(), engineClock, AdminAuth.DEFAULT_SESSION_LIFETIME);
+    AdminAuth adminAuth(AdminTokens.Resolved token, Clock engineClock, RunnerConfig c) {
+        return new AdminAuth(token.token(), engineClock, c.server().edge().sessionLifetime());
     }
 
     /** Session cookies are {@code Secure} when browsers reach the runner over HTTPS. */
@@ -150,14 +151,17 @@ public final class RunnerModule extends AbstractModule {
     @Provides
     @Singleton
     EdgePolicy edgePolicy(RunnerConfig c) {
-        // not yet configurable: the integrator maps server.allowed-hosts and server.dashboard-open onto this
-        return EdgePolicy.of(c.server().host(), c.server().publicUrl());
+        return EdgePolicy.of(c.server().host(), c.server().publicUrl())
+                .withExtraHosts(Set.copyOf(c.server().edge().allowedHosts()))
+                .withOpenDashboard(c.server().edge().dashboardOpen());
     }
 
     @Provides
     @Singleton
     RunnerServer server(RunnerConfig c, RunnerMetrics metrics, EdgePolicy edge) {
-        return new RunnerServer(c.server().host(), c.server().port(), metrics, HttpLimits.defaults(), edge);
+        EdgeConfig limits = c.server().edge();
+        return new RunnerServer(c.server().host(), c.server().port(), metrics, new HttpLimits(limits.maxHeaderBytes(),
+                limits.maxBodyBytes(), limits.idleTimeout(), limits.minRequestBytesPerSecond()), edge);
     }
 
     @Provides

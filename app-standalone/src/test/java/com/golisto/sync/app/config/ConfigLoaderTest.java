@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+    private static final String SERVER_KEYS = "host, port, public-url, admin-token, max-header-bytes, max-body-bytes,"
+            + " idle-timeout, min-request-bytes-per-second, allowed-hosts, dashboard-open, session-lifetime";
+
     @TempDir
     Path dir;
 
@@ -216,7 +219,7 @@ class ConfigLoaderTest {
         Path noSecrets = write("sync: PT15M\n");
 
         assertThat(problems(ConfigLoader.create(Map.of()), file)).containsExactlyInAnyOrder(
-                "server: expected a section (a mapping of host, port, public-url, admin-token), found a number",
+                "server: expected a section (a mapping of " + SERVER_KEYS + "), found a number",
                 "state: expected a section (a mapping of data-dir, jdbc-url, master-key-file), found a text",
                 "golisto: expected a section (a mapping of api-url, web-url, status-poll-interval), found a list",
                 "sync: expected a section (a mapping of daily-full-sync-at, time-zone, incremental-interval,"
@@ -277,7 +280,7 @@ class ConfigLoaderTest {
 
         assertThat(problems(ConfigLoader.create(Map.of()), file)).containsExactlyInAnyOrder(
                 "colour: unknown key",
-                "server.colour: unknown key (known in server: host, port, public-url, admin-token)");
+                "server.colour: unknown key (known in server: " + SERVER_KEYS + ")");
     }
 
     @Test
