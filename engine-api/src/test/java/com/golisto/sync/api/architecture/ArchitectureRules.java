@@ -95,6 +95,17 @@ final class ArchitectureRules {
                 }
             }
         }
+        for (Path file : javaSources(root.resolve("engine-core/src/test/java"))) {
+            Matcher imports = IMPORT.matcher(COMMENTS.matcher(read(file)).replaceAll(""));
+            while (imports.find()) {
+                String imported = imports.group(1);
+                if (imported.startsWith("com.golisto.sync.") && !imported.startsWith("com.golisto.sync.api.")
+                        && !imported.startsWith("com.golisto.sync.core")) {
+                    violations.add(root.relativize(file) + " imports " + imported + ": engine-core is tested alone, "
+                            + "with its own fake connectors; end-to-end tests live in integration-tests");
+                }
+            }
+        }
         return violations;
     }
 

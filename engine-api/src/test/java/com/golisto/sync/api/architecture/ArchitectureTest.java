@@ -101,6 +101,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void rules_catchAnEngineTestThatUsesAConnectorOrTheEmulators(@TempDir Path root) throws IOException {
+        writeCleanTree(root);
+        Path test = root.resolve("engine-core/src/test/java/com/golisto/sync/core/EngineTest.java");
+        Files.createDirectories(test.getParent());
+        Files.writeString(test, "package com.golisto.sync.core;\nimport com.golisto.sync.core.testing.FakeShop;\n"
+                + "import com.golisto.sync.sandbox.http.MutableClock;\nclass EngineTest {}\n");
+        assertThat(ArchitectureRules.violations(root)).singleElement().asString()
+                .contains("imports com.golisto.sync.sandbox.http.MutableClock")
+                .contains("engine-core is tested alone");
+    }
+
+    @Test
     void rules_catchMainCodeInTheIntegrationTests(@TempDir Path root) throws IOException {
         writeCleanTree(root);
         Files.createDirectories(root.resolve("integration-tests/src/main/java"));

@@ -20,7 +20,7 @@ import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.Mapping;
 import com.golisto.sync.core.store.StateStore;
-import com.golisto.sync.sandbox.http.MutableClock;
+import com.golisto.sync.core.testing.FakeClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +52,7 @@ class OrderPipelineTest {
     private final RunCounter counter = new RunCounter();
     private final List<String> deadLetters = new ArrayList<>();
     private final Set<String> refreshed = new LinkedHashSet<>();
-    private final MutableClock clock = MutableClock.at(T0);
+    private final FakeClock clock = FakeClock.at(T0);
     private OrderPipeline pipeline;
 
     @BeforeEach

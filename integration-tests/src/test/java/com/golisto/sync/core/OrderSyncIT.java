@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Marketplace sales into the shop: exactly once, later versions, acknowledgements, crashes, dead letters. */
-class OrderSyncTest extends EngineTestBase {
+class OrderSyncIT extends EngineTestBase {
 
     @Test
     void sale_becomesExactlyOneShopOrder_laterVersionsUpdateIt_andTheNewStockIsPushed() throws Exception {

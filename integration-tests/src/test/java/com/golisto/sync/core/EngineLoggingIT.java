@@ -2,6 +2,7 @@ package com.golisto.sync.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -22,7 +23,7 @@ import org.slf4j.MDC;
  * Every line the engine (and the connectors it drives) logs for a store carries the store id in SLF4J's
  * MDC under {@code store}, on whatever thread it runs; the caller's MDC is left as it was.
  */
-class EngineLoggingTest extends EngineTestBase {
+class EngineLoggingIT extends EngineTestBase {
 
     /** One logged line as it was on the logging thread. */
     record Line(String logger, String level, String message, Map<String, String> mdc) {
@@ -41,18 +42,25 @@ class EngineLoggingTest extends EngineTestBase {
 
     final Capture capture = new Capture();
     Logger golistoLogger;
+    Level levelBefore;
 
     @BeforeEach
     void capture() {
         golistoLogger = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger("com.golisto.sync");
         capture.setContext(golistoLogger.getLoggerContext());
         capture.start();
+        // this module's logback-test.xml logs WARN and up; the MDC is checked on every line, INFO included
+        levelBefore = golistoLogger.getLevel();
+        golistoLogger.setLevel(Level.INFO);
+        golistoLogger.setAdditive(false);
         golistoLogger.addAppender(capture);
     }
 
     @AfterEach
     void release() {
         golistoLogger.detachAppender(capture);
+        golistoLogger.setLevel(levelBefore);
+        golistoLogger.setAdditive(true);
         MDC.clear();
     }
 

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * loaded with the real WooCommerce sample catalog, the Golisto emulator, the engine on an HSQLDB file
  * database, a host routing webhooks and the connect return, and a mutable clock.
  */
-class WooCommerceEndToEndTest {
+class WooCommerceEndToEndIT {
 
     private static final String STORE = "woo-1";
 

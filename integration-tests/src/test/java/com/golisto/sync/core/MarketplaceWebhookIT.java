@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * engine, a restart): the approval still starts the approval flow at the next tick, and order events
  * still lead to one order poll shortly after, however many arrive.
  */
-class MarketplaceWebhookTest extends EngineTestBase {
+class MarketplaceWebhookIT extends EngineTestBase {
 
     @Test
     void approvalWebhook_beforeTheFirstSchedulerTick_registersShopWebhooksAndStartsTheFirstFullSyncAtTheNextTick()

@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** What a host needs to operate the engine: the queue depth, a health check, master-key rotation. */
-class EngineOperationsTest extends EngineTestBase {
+class EngineOperationsIT extends EngineTestBase {
 
     @Test
     void pendingWork_countsDirtyProductsAndQueuedOrRunningRuns_untilTheyAreDone() throws Exception {

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The catalog end to end: approval gate, full and incremental passes, webhooks, mark and sweep. */
-class SyncEngineTest extends EngineTestBase {
+class SyncEngineIT extends EngineTestBase {
 
     // ---- approval gate and first sync ----
 

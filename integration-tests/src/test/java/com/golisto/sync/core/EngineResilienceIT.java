@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Failures and stops: transient faults converge, a failing store blocks no other, disconnection stops all. */
-class EngineResilienceTest extends EngineTestBase {
+class EngineResilienceIT extends EngineTestBase {
 
     private static final String BATCH_PATH = "/api/woocommerce/catalog/batch";
 

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with the real connectors: after the debounce the products are re-read in a few list requests (one per
  * 100 ids), not one request per product, and every change reaches Golisto.
  */
-class WooCommerceWebhookBurstTest {
+class WooCommerceWebhookBurstIT {
 
     private static final String STORE = "woo-burst";
 
