@@ -130,7 +130,7 @@ public final class Runs {
 
     private RunView execute(StoreRuntime runtime, RunKind kind, @Nullable SyncRun queued, Work work)
             throws InterruptedException {
-        // only a run that is quiet when the store is busy ends without a run
+        // not quiet when the store is busy: a busy store gets a failed run, so there is always one
         return Objects.requireNonNull(execute(runtime, kind, queued, work, false), "run");
     }
 
