@@ -2,6 +2,7 @@ package com.golisto.sync.core;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An item the engine gave up on after a permanent error, kept until a replay succeeds.
@@ -18,7 +19,7 @@ import java.util.Objects;
  * @param replayedAt when it was last replayed, {@code null} when never
  */
 public record DeadLetterView(long id, String storeId, String kind, String itemId, String reason, String payload,
-        Instant createdAt, int attempts, Instant replayedAt) {
+        Instant createdAt, int attempts, @Nullable Instant replayedAt) {
 
     public DeadLetterView {
         Objects.requireNonNull(storeId, "storeId");

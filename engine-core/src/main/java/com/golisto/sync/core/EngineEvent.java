@@ -3,6 +3,7 @@ package com.golisto.sync.core;
 import com.golisto.sync.api.model.ConnectionStatus;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** Something the engine did that a host may want to show or count. Delivered to {@link EngineListener}s. */
 public sealed interface EngineEvent {
@@ -59,8 +60,8 @@ public sealed interface EngineEvent {
      * @param deadLetterId the dead letter holding it
      * @param at when
      */
-    record ItemFailed(String storeId, RunId runId, String itemKind, String itemId, String reason, long deadLetterId,
-            Instant at) implements EngineEvent {
+    record ItemFailed(String storeId, @Nullable RunId runId, String itemKind, String itemId, String reason,
+            long deadLetterId, Instant at) implements EngineEvent {
         public ItemFailed {
             Objects.requireNonNull(storeId, "storeId");
             Objects.requireNonNull(itemKind, "itemKind");
@@ -79,7 +80,8 @@ public sealed interface EngineEvent {
      * @param reason why, {@code null} when no reason is known
      * @param at when the engine noticed
      */
-    record StatusChanged(String storeId, ConnectionStatus from, ConnectionStatus to, String reason, Instant at)
+    record StatusChanged(String storeId, ConnectionStatus from, ConnectionStatus to, @Nullable String reason,
+            Instant at)
             implements EngineEvent {
         public StatusChanged {
             Objects.requireNonNull(storeId, "storeId");

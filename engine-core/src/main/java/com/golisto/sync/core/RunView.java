@@ -3,6 +3,7 @@ package com.golisto.sync.core;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One run of one store, as the engine recorded it.
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param error why it failed, {@code null} unless {@link RunStatus#FAILED}; never contains secrets
  */
 public record RunView(RunId id, String storeId, RunKind kind, RunStatus status, Instant startedAt,
-        Instant finishedAt, RunCounts counts, String error) {
+        @Nullable Instant finishedAt, RunCounts counts, @Nullable String error) {
 
     public RunView {
         Objects.requireNonNull(id, "id");

@@ -4,6 +4,7 @@ import com.golisto.sync.api.model.ConnectionStatus;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A store as the engine sees it. Holds no secrets.
@@ -21,7 +22,8 @@ import java.util.Optional;
  * @param updatedAt when the store's record last changed
  */
 public record StoreView(String id, String shopConnectorId, String marketplaceConnectorId, ConnectionStatus status,
-        String accountId, String statusReason, boolean shopCredentialsPresent, Instant updatedAt) {
+        @Nullable String accountId, @Nullable String statusReason, boolean shopCredentialsPresent,
+        Instant updatedAt) {
 
     public StoreView {
         Objects.requireNonNull(id, "id");

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The embeddable Golisto Sync engine: per-store pipelines that keep a shop's catalog on a marketplace
@@ -254,16 +255,17 @@ public interface SyncEngine extends AutoCloseable {
      * {@link #dataSource}, not both), a {@link #masterKey} and a {@link #publicUrl}.
      */
     final class Builder {
-        private String jdbcUrl;
-        private DataSource dataSource;
-        private MasterKey masterKey;
+        // null until set: the required ones are checked by build(), the others have defaults
+        private @Nullable String jdbcUrl;
+        private @Nullable DataSource dataSource;
+        private @Nullable MasterKey masterKey;
         private Clock clock = Clock.systemDefaultZone();
-        private List<ConnectorProvider> connectors;
-        private HttpClient httpClient;
-        private URI publicUrl;
+        private @Nullable List<ConnectorProvider> connectors;
+        private @Nullable HttpClient httpClient;
+        private @Nullable URI publicUrl;
         private EngineOptions options = EngineOptions.defaults();
-        private ConnectorContext.Sleeper sleeper;
-        private String nodeId;
+        private ConnectorContext.@Nullable Sleeper sleeper;
+        private @Nullable String nodeId;
         private boolean built;
 
         Builder() {}

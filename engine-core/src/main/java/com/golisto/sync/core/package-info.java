@@ -9,5 +9,12 @@
  * takes inbound webhooks, keeps dead letters ({@link com.golisto.sync.core.DeadLetterView}) and reports
  * {@link com.golisto.sync.core.EngineEvent}s to {@link com.golisto.sync.core.EngineListener}s. Everything
  * else in the module is internal.
+ *
+ * <p>Null-marked: no parameter, return value or record component is null unless it is annotated
+ * {@link org.jspecify.annotations.Nullable @Nullable} (such as {@link com.golisto.sync.core.RunView#finishedAt()}
+ * while a run is running).
  */
+@NullMarked
 package com.golisto.sync.core;
+
+import org.jspecify.annotations.NullMarked;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The catalog pipeline of one store, shop to marketplace, for one run. Reads the shop page by page
@@ -199,7 +200,7 @@ public final class CatalogPipeline {
         }
     }
 
-    private static ProductFingerprints fingerprints(Mapping mapping) {
+    private static @Nullable ProductFingerprints fingerprints(@Nullable Mapping mapping) {
         if (mapping == null || mapping.fingerprint() == null || mapping.stockFingerprint() == null) {
             return null;
         }

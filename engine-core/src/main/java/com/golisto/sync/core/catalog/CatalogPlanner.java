@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Compares a page of products with what the state store knows was last written, and decides per product:
@@ -30,7 +31,7 @@ public final class CatalogPlanner {
      * @param products the page, as read from the shop
      * @param known the last written fingerprints by product id, {@code null} for a product never listed
      */
-    public static CatalogPlan plan(List<Product> products, Function<String, ProductFingerprints> known) {
+    public static CatalogPlan plan(List<Product> products, Function<String, @Nullable ProductFingerprints> known) {
         Map<String, Product> unique = new LinkedHashMap<>();
         for (Product product : products) {
             unique.remove(product.id());
@@ -61,7 +62,7 @@ public final class CatalogPlanner {
     }
 
     /** Plans a product that the shop no longer has: delete when listed, else nothing. */
-    public static CatalogPlan planGone(String productId, ProductFingerprints known) {
+    public static CatalogPlan planGone(String productId, @Nullable ProductFingerprints known) {
         return known == null
                 ? new CatalogPlan(List.of(), List.of(), List.of(), List.of(productId))
                 : new CatalogPlan(List.of(), List.of(), List.of(productId), List.of());

@@ -18,6 +18,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -166,7 +167,7 @@ final class CatalogWriter {
             }
             if (result.succeeded()) {
                 written.add(upserted(upsert, result));
-            } else if (result.error().retryable()) {
+            } else if (ItemResults.error(result).retryable()) {
                 written.addAll(retryUpsertAlone(upsert));
             } else {
                 giveUpUpsert(upsert, ItemResults.describe(result));
@@ -180,10 +181,10 @@ final class CatalogWriter {
             if (deletedOrAbsent(result)) {
                 counter.deleted(1);
                 gone.add(id);
-            } else if (result.error().retryable() && retryDeleteAlone(id)) {
+            } else if (ItemResults.error(result).retryable() && retryDeleteAlone(id)) {
                 counter.deleted(1);
                 gone.add(id);
-            } else if (!result.error().retryable()) {
+            } else if (!ItemResults.error(result).retryable()) {
                 giveUpDelete(id, ItemResults.describe(result));
             }
         }
@@ -326,7 +327,8 @@ final class CatalogWriter {
                 new InventoryWriter(target, calls, failures).send(toSend);
         List<Mapping> written = new ArrayList<>();
         for (CatalogPlan.StockOnly item : byProduct.values()) {
-            switch (outcomes.get(item.product().id())) {
+            // the writer answers for every product it was sent
+            switch (Objects.requireNonNull(outcomes.get(item.product().id()), "outcome")) {
                 case WRITTEN -> written.add(stockWritten(item));
                 // the listing is gone or incomplete at the marketplace: send the whole product
                 case LISTING_GONE -> upserts.add(new CatalogPlan.Upsert(item.product(), item.fingerprints(), true));

@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Stable SHA-256 fingerprints of a product over a canonical form, so that "did it change?" is one string
@@ -119,7 +120,7 @@ public final class Fingerprints {
             }
         }
 
-        Canonical text(String value) {
+        Canonical text(@Nullable String value) {
             if (value == null) {
                 digest.update((byte) 'N');
                 return this;
@@ -137,7 +138,7 @@ public final class Fingerprints {
             return this;
         }
 
-        Canonical money(Money money) {
+        Canonical money(@Nullable Money money) {
             if (money == null) {
                 digest.update((byte) 'N');
                 return this;

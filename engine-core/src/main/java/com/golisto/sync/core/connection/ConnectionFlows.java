@@ -33,6 +33,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -180,7 +181,7 @@ public final class ConnectionFlows {
             state = calls(runtime).marketplace("connection status", lifecycle::status);
         } catch (MarketplaceRefusal e) {
             if (e.credentialsRejected()) {
-                disconnected(storeId, e.getMessage(), false);
+                disconnected(storeId, e.reason(), false);
             }
             return;
         }
@@ -269,7 +270,14 @@ public final class ConnectionFlows {
 
     // ---- helpers ----
 
-    private void setStatus(StoreRecord record, ConnectionStatus status, String accountId, String reason) {
+    /**
+     * Records the store's connection and tells the listeners when the status changed.
+     *
+     * @param accountId the marketplace's account id; null clears it
+     * @param reason why, for people; null when no reason is known
+     */
+    private void setStatus(StoreRecord record, ConnectionStatus status, @Nullable String accountId,
+            @Nullable String reason) {
         store.stores().updateConnection(record.id(), status, accountId, reason);
         if (record.status() != status) {
             LOG.info("store {}: connection {} -> {}{}", record.id(), record.status(), status,
@@ -304,7 +312,7 @@ public final class ConnectionFlows {
         String storeId = runtime.storeId();
         try {
             if (refusal.credentialsRejected()) {
-                disconnected(storeId, refusal.getMessage(), false);
+                disconnected(storeId, refusal.reason(), false);
             } else {
                 refreshStatus(storeId);
             }

@@ -130,6 +130,10 @@ public final class ConnectorRegistry {
         return Optional.ofNullable(descriptors.get(Objects.requireNonNull(id, "id")));
     }
 
+    private ConnectorDescriptor requireDescriptor(String id) {
+        return descriptor(id).orElseThrow(() -> new UnknownConnectorException(id, ids()));
+    }
+
     /** Every provider's descriptor, sorted by id. */
     public List<ConnectorDescriptor> descriptors() {
         return List.copyOf(descriptors.values());
@@ -141,9 +145,8 @@ public final class ConnectorRegistry {
      * @throws UnknownConnectorException if no provider has the id
      */
     public Set<String> secretSettingNames(String id) {
-        requireProvider(id);
         Set<String> names = new java.util.TreeSet<>();
-        descriptors.get(id).settings().stream().filter(SettingSpec::secret).forEach(spec -> names.add(spec.name()));
+        requireDescriptor(id).settings().stream().filter(SettingSpec::secret).forEach(spec -> names.add(spec.name()));
         return Collections.unmodifiableSet(names);
     }
 
@@ -154,8 +157,7 @@ public final class ConnectorRegistry {
      * @throws InvalidSettingsException listing every problem at once
      */
     public Settings validate(String id, Map<String, String> rawSettings) {
-        requireProvider(id);
-        return descriptors.get(id).validate(rawSettings);
+        return requireDescriptor(id).validate(rawSettings);
     }
 
     /**
@@ -168,9 +170,10 @@ public final class ConnectorRegistry {
     public Connector open(String id, Map<String, String> rawSettings, ConnectorContext context) {
         Objects.requireNonNull(context, "context");
         Settings settings = validate(id, rawSettings);
-        Connector connector = providers.get(id).open(settings, context);
+        ConnectorProvider provider = requireProvider(id);
+        Connector connector = provider.open(settings, context);
         if (connector == null) {
-            throw new ConnectorRegistryException("connector provider " + providers.get(id).getClass().getName()
+            throw new ConnectorRegistryException("connector provider " + provider.getClass().getName()
                     + " opened no connector for store " + context.storeId());
         }
         return connector;

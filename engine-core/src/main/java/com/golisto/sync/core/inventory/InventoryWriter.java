@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stock-only path: sends the stock of products whose listing is otherwise unchanged, in batches up to
@@ -81,7 +82,8 @@ public final class InventoryWriter {
                 // the marketplace refused the whole batch: send these products whole instead
                 chunk.stream().map(InventoryUpdate::productId).distinct()
                         .forEach(id -> failed.computeIfAbsent(id, k -> new ArrayList<>()).add(WriteResult.failed(id,
-                                null, new WriteResult.ItemError(ItemResults.NOT_FOUND, e.getMessage(), false))));
+                                null, new WriteResult.ItemError(ItemResults.NOT_FOUND,
+                                        Objects.requireNonNullElse(e.getMessage(), ""), false))));
                 continue;
             }
             for (WriteResult result : results) {
@@ -97,7 +99,8 @@ public final class InventoryWriter {
         return outcomes;
     }
 
-    private Outcome outcome(StockItem item, List<WriteResult> problems) throws InterruptedException {
+    /** @param problems the product's failed results, null when none failed */
+    private Outcome outcome(StockItem item, @Nullable List<WriteResult> problems) throws InterruptedException {
         String id = item.product().id();
         if (problems == null) {
             return Outcome.WRITTEN;
@@ -105,7 +108,7 @@ public final class InventoryWriter {
         if (problems.stream().anyMatch(ItemResults::notFound)) {
             return Outcome.LISTING_GONE;
         }
-        if (problems.stream().allMatch(r -> r.error().retryable())) {
+        if (problems.stream().allMatch(r -> ItemResults.error(r).retryable())) {
             return retryAlone(item) ? Outcome.WRITTEN : Outcome.GIVEN_UP;
         }
         giveUp(item, ": " + ItemResults.describe(problems.get(0)));

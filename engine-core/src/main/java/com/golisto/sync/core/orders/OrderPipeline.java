@@ -149,7 +149,10 @@ public final class OrderPipeline {
             counter.created(1);
             refreshStock(order);
         } else {
-            shopOrder = new ShopOrderRef(mapping.get().targetId(), mapping.get().lastResult());
+            String shopOrderId = mapping.get().targetId();
+            String number = mapping.get().lastResult();
+            // the last-result column keeps the shop order number (see orderMapping); without one, the id stands in
+            shopOrder = new ShopOrderRef(shopOrderId, number != null ? number : shopOrderId);
             if (mapping.get().version() >= order.version()) {
                 counter.unchanged(1);
                 return true;

@@ -5,6 +5,7 @@ import com.golisto.sync.api.spi.RetryableException;
 import dev.failsafe.Execution;
 import java.time.Duration;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +57,7 @@ public final class RetryPolicy {
 
     /** A remote call. */
     @FunctionalInterface
-    public interface Call<T> {
+    public interface Call<T extends @Nullable Object> {
         /** Makes the call once. */
         T call() throws InterruptedException;
     }
@@ -67,7 +68,7 @@ public final class RetryPolicy {
      * @param what names the call in logs (no secrets)
      * @throws RetryableException the last failure, when attempts ran out
      */
-    public <T> T call(String what, Call<T> call) throws InterruptedException {
+    public <T extends @Nullable Object> T call(String what, Call<T> call) throws InterruptedException {
         Execution<Object> execution = Execution.of(policy);
         while (true) {
             try {

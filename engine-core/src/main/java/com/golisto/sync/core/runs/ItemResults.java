@@ -3,6 +3,7 @@ package com.golisto.sync.core.runs;
 import com.golisto.sync.api.model.WriteResult;
 import com.golisto.sync.api.spi.RetryableException;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Reading the per-item results a marketplace returns for a batch write: the neutral "no such listing"
@@ -18,7 +19,18 @@ public final class ItemResults {
 
     /** Whether the result says the marketplace has no such listing. */
     public static boolean notFound(WriteResult result) {
-        return NOT_FOUND.equalsIgnoreCase(result.error().code());
+        WriteResult.ItemError error = result.error();
+        return error != null && NOT_FOUND.equalsIgnoreCase(error.code());
+    }
+
+    /**
+     * The error of a failed result: the model pairs one with {@link WriteResult.Outcome#FAILED}, and only
+     * with it.
+     *
+     * @throws NullPointerException if the result did not fail
+     */
+    public static WriteResult.ItemError error(WriteResult failed) {
+        return Objects.requireNonNull(failed.error(), () -> "the result for " + failed.productId() + " did not fail");
     }
 
     /** A retryable failure for an item the marketplace's answer did not mention. */
@@ -39,7 +51,7 @@ public final class ItemResults {
      * @throws ItemStillFailing for a retryable item failure, so the retry policy retries the item alone
      */
     public static WriteResult itemOutcome(WriteResult result) {
-        if (!result.succeeded() && result.error().retryable() && !notFound(result)) {
+        if (!result.succeeded() && error(result).retryable() && !notFound(result)) {
             throw new ItemStillFailing(describe(result));
         }
         return result;
@@ -47,7 +59,8 @@ public final class ItemResults {
 
     /** The failure's code and message, for a dead letter's reason. */
     public static String describe(WriteResult result) {
-        return result.error().code() + ": " + result.error().message();
+        WriteResult.ItemError error = error(result);
+        return error.code() + ": " + error.message();
     }
 
     /** A retryable failure of one item (not of the call): exhausting its retries dead-letters the item. */

@@ -14,10 +14,17 @@ public final class MarketplaceRefusal extends SyncException {
     private static final long serialVersionUID = 1L;
 
     private final boolean credentialsRejected;
+    private final String reason;
 
     MarketplaceRefusal(boolean credentialsRejected, String message, Throwable cause) {
         super(ErrorCategory.USER, message, cause);
         this.credentialsRejected = credentialsRejected;
+        this.reason = message;
+    }
+
+    /** Why, for people: the exception's message, which is never null. */
+    public String reason() {
+        return reason;
     }
 
     /** True when the credentials were rejected; false when the store is not approved. */

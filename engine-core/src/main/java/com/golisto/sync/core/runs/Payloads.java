@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** Small JSON summaries of items for dead letters and intents: enough for a person, never secrets. */
 public final class Payloads {
@@ -20,7 +21,7 @@ public final class Payloads {
 
     /** A product's identity, status, prices and variants. */
     public static String product(Product product) {
-        Map<String, Object> map = new LinkedHashMap<>();
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
         map.put("id", product.id());
         map.put("sku", product.sku());
         map.put("title", product.title());
@@ -45,7 +46,7 @@ public final class Payloads {
         map.put("total", order.total().toString());
         List<Object> lines = new ArrayList<>();
         for (OrderLine line : order.lines()) {
-            Map<String, Object> l = new LinkedHashMap<>();
+            Map<String, @Nullable Object> l = new LinkedHashMap<>();
             l.put("line_id", line.lineId());
             l.put("product_id", line.productId());
             l.put("variant_id", line.variantId());

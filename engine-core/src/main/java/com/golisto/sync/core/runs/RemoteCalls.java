@@ -6,6 +6,7 @@ import com.golisto.sync.core.retry.RetryPolicy;
 import java.util.Objects;
 import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the pipelines of one store call its connectors: every call is retried on transient failures, and
@@ -17,14 +18,14 @@ public final class RemoteCalls {
 
     private final RetryPolicy retry;
     private final Semaphore shopPermits;
-    private final Supplier<String> stopReason;
+    private final Supplier<@Nullable String> stopReason;
 
     /**
      * @param retry the retry policy
      * @param shopPermits the store's limit on concurrent shop requests
      * @param stopReason why the run must stop, or null while it may go on; asked before every attempt
      */
-    public RemoteCalls(RetryPolicy retry, Semaphore shopPermits, Supplier<String> stopReason) {
+    public RemoteCalls(RetryPolicy retry, Semaphore shopPermits, Supplier<@Nullable String> stopReason) {
         this.retry = Objects.requireNonNull(retry, "retry");
         this.shopPermits = Objects.requireNonNull(shopPermits, "shopPermits");
         this.stopReason = Objects.requireNonNull(stopReason, "stopReason");
@@ -39,7 +40,7 @@ public final class RemoteCalls {
     }
 
     /** Calls the shop. */
-    public <T> T shop(String what, RetryPolicy.Call<T> call) throws InterruptedException {
+    public <T extends @Nullable Object> T shop(String what, RetryPolicy.Call<T> call) throws InterruptedException {
         return retry.call(what, () -> {
             checkNotStopped();
             shopPermits.acquire();
@@ -56,7 +57,7 @@ public final class RemoteCalls {
      *
      * @throws MarketplaceRefusal when the marketplace rejected the store's credentials or approval
      */
-    public <T> T marketplace(String what, RetryPolicy.Call<T> call) throws InterruptedException {
+    public <T extends @Nullable Object> T marketplace(String what, RetryPolicy.Call<T> call) throws InterruptedException {
         try {
             return retry.call(what, () -> {
                 checkNotStopped();
@@ -70,7 +71,7 @@ public final class RemoteCalls {
     }
 
     /** Calls the shop without retrying: for non-idempotent writes, whose retry needs a check first. */
-    public <T> T shopOnce(RetryPolicy.Call<T> call) throws InterruptedException {
+    public <T extends @Nullable Object> T shopOnce(RetryPolicy.Call<T> call) throws InterruptedException {
         checkNotStopped();
         shopPermits.acquire();
         try {

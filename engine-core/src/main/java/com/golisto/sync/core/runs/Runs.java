@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -27,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,12 +125,13 @@ public final class Runs {
      * @return the finished run
      */
     public RunView execute(StoreRuntime runtime, RunKind kind, Work work) throws InterruptedException {
-        return execute(runtime, kind, null, work, false);
+        return execute(runtime, kind, null, work);
     }
 
-    private RunView execute(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work)
+    private RunView execute(StoreRuntime runtime, RunKind kind, @Nullable SyncRun queued, Work work)
             throws InterruptedException {
-        return execute(runtime, kind, queued, work, false);
+        // not quiet when the store is busy: a busy store gets a failed run, so there is always one
+        return Objects.requireNonNull(execute(runtime, kind, queued, work, false), "run");
     }
 
     /**
@@ -137,12 +140,13 @@ public final class Runs {
      *
      * @return the finished run, or null when another node holds the store
      */
-    public RunView executeIfFree(StoreRuntime runtime, RunKind kind, Work work) throws InterruptedException {
+    public @Nullable RunView executeIfFree(StoreRuntime runtime, RunKind kind, Work work)
+            throws InterruptedException {
         return execute(runtime, kind, null, work, true);
     }
 
-    private RunView execute(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work, boolean quietWhenBusy)
-            throws InterruptedException {
+    private @Nullable RunView execute(StoreRuntime runtime, RunKind kind, @Nullable SyncRun queued, Work work,
+            boolean quietWhenBusy) throws InterruptedException {
         StoreMdc mdc = StoreMdc.of(runtime.storeId());
         try {
             return executeLocked(runtime, kind, queued, work, quietWhenBusy);
@@ -151,7 +155,7 @@ public final class Runs {
         }
     }
 
-    private RunView executeLocked(StoreRuntime runtime, RunKind kind, SyncRun queued, Work work,
+    private @Nullable RunView executeLocked(StoreRuntime runtime, RunKind kind, @Nullable SyncRun queued, Work work,
             boolean quietWhenBusy) throws InterruptedException {
         String storeId = runtime.storeId();
         runtime.lockPipeline();
@@ -221,7 +225,7 @@ public final class Runs {
         return view;
     }
 
-    private RunView finish(SyncRun run, RunCounts counts, String error) {
+    private RunView finish(SyncRun run, RunCounts counts, @Nullable String error) {
         active.remove(run.id());
         SyncRun done = store.runs().finish(run.id(), error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, counts,
                 error);

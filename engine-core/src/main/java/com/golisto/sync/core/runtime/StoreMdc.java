@@ -1,5 +1,6 @@
 package com.golisto.sync.core.runtime;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.MDC;
 
 /**
@@ -14,7 +15,8 @@ public final class StoreMdc implements AutoCloseable {
     /** The MDC key. */
     public static final String KEY = "store";
 
-    private final String previous;
+    /** What the MDC held under the key before: null when nothing. */
+    private final @Nullable String previous;
 
     private StoreMdc(String storeId) {
         this.previous = MDC.get(KEY);
@@ -23,12 +25,12 @@ public final class StoreMdc implements AutoCloseable {
 
     /** Work that may wait. */
     @FunctionalInterface
-    public interface Work<T> {
+    public interface Work<T extends @Nullable Object> {
         T get() throws InterruptedException;
     }
 
     /** Does the work with the store in the MDC, then restores the MDC. */
-    public static <T> T call(String storeId, Work<T> work) throws InterruptedException {
+    public static <T extends @Nullable Object> T call(String storeId, Work<T> work) throws InterruptedException {
         StoreMdc mdc = of(storeId);
         try {
             return work.get();

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine holds for one store while it runs, and the only place that changes it: the open shop
@@ -40,15 +41,17 @@ public final class StoreRuntime {
     private final ReentrantLock pipeline = new ReentrantLock(true);
     private final Semaphore shopPermits;
     private final AtomicBoolean tickInFlight = new AtomicBoolean();
-    private final AtomicReference<Runnable> runRequests = new AtomicReference<>();
+    /** Where the connectors' requests count: the run in progress, or null between runs. */
+    private final AtomicReference<@Nullable Runnable> runRequests = new AtomicReference<>();
     /** Why the store's work must stop (it is being disconnected), or null. */
-    private volatile String stopReason;
+    private volatile @Nullable String stopReason;
     private volatile boolean abandonedRunsChecked;
     /** Whether the shop's "cannot deliver webhooks to this URL" was logged already (once is enough). */
     private final AtomicBoolean unreachableWarned = new AtomicBoolean();
 
-    private Connector shop;
-    private Connector marketplace;
+    /** The open connectors; null until first used and after {@link #reopenConnectors()}. */
+    private @Nullable Connector shop;
+    private @Nullable Connector marketplace;
 
     StoreRuntime(String storeId, StateStore store, Clock clock, HttpClient httpClient, ConnectorContext.Sleeper sleeper,
             int shopConcurrency, ConnectorRegistry registry) {
@@ -159,7 +162,7 @@ public final class StoreRuntime {
     }
 
     /** Why the store's work must stop now, or null while it may go on. */
-    public String stopReason() {
+    public @Nullable String stopReason() {
         return stopReason;
     }
 
@@ -175,7 +178,7 @@ public final class StoreRuntime {
         return registry.open(connectorId, store.settings().load(storeId, side), new Context(side));
     }
 
-    private static void closeQuietly(Connector connector) {
+    private static void closeQuietly(@Nullable Connector connector) {
         if (connector != null) {
             connector.close();
         }

@@ -3,6 +3,7 @@ package com.golisto.sync.core.scheduling;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,7 +19,8 @@ public final class BackgroundLoop {
     private final Runnable tick;
     private final Duration interval;
     private final CountDownLatch closing = new CountDownLatch(1);
-    private Thread thread;
+    /** The loop's thread; null until {@link #start()}. */
+    private @Nullable Thread thread;
 
     /**
      * @param tick starts what is due (without waiting for it)

@@ -26,6 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,7 +124,7 @@ public final class DueWork implements DueWorkRequests {
                 if (e.getCause() instanceof Error error) {
                     throw error;
                 }
-                LOG.warn("due work failed: {}", e.getCause().toString());
+                LOG.warn("due work failed: {}", String.valueOf(e.getCause()));
             }
         }
     }
@@ -176,7 +177,8 @@ public final class DueWork implements DueWorkRequests {
         return tasks;
     }
 
-    private void run(StoreRuntime runtime, Set<Schedule.Work> due, Set<String> products, boolean recover)
+    /** @param products the products marked dirty and due now, or null when none are */
+    private void run(StoreRuntime runtime, Set<Schedule.Work> due, @Nullable Set<String> products, boolean recover)
             throws InterruptedException {
         String storeId = runtime.storeId();
         if (due.contains(Schedule.Work.STATUS_POLL)) {
@@ -206,7 +208,7 @@ public final class DueWork implements DueWorkRequests {
         }
     }
 
-    private Instant lastCompleteFullPass(String storeId) {
+    private @Nullable Instant lastCompleteFullPass(String storeId) {
         return store.runs().recent(storeId, 200).stream()
                 .filter(r -> r.kind() == RunKind.FULL && r.status() == RunStatus.SUCCEEDED)
                 .map(SyncRun::finishedAt).findFirst().orElse(null);

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * When each store's periodic work is due, computed from instants the caller passes in (the engine's
@@ -79,7 +80,7 @@ public final class Schedule {
      * @param lastCompleteFullPass when its last complete full pass finished, {@code null} when never (its
      *     first full pass is started by approval, not by the schedule)
      */
-    public synchronized void track(String storeId, Instant lastCompleteFullPass, Instant now) {
+    public synchronized void track(String storeId, @Nullable Instant lastCompleteFullPass, Instant now) {
         if (next.containsKey(storeId)) {
             return;
         }
@@ -114,7 +115,7 @@ public final class Schedule {
             if (SYNC_WORK.contains(work) && status != ConnectionStatus.APPROVED) {
                 continue;
             }
-            Instant slot = slots.get(work);
+            Instant slot = slot(slots, work);
             if (!slot.isAfter(now)) {
                 due.add(work);
                 // keep interval work on its grid (no drift from late ticks) without catching up missed slots
@@ -136,7 +137,7 @@ public final class Schedule {
     /** Makes work due again at {@code at} (it was claimed but could not run). */
     public synchronized void retryAt(String storeId, Work work, Instant at) {
         EnumMap<Work, Instant> slots = next.get(storeId);
-        if (slots != null && slots.get(work).isAfter(at)) {
+        if (slots != null && slot(slots, work).isAfter(at)) {
             slots.put(work, at);
         }
     }
@@ -144,7 +145,12 @@ public final class Schedule {
     /** When the work of a store is next due. */
     public synchronized Optional<Instant> nextSlot(String storeId, Work work) {
         EnumMap<Work, Instant> slots = next.get(storeId);
-        return slots == null ? Optional.empty() : Optional.of(slots.get(work));
+        return slots == null ? Optional.empty() : Optional.of(slot(slots, work));
+    }
+
+    /** A followed store's slot for the work: {@link #track} gives every kind of work one. */
+    private static Instant slot(EnumMap<Work, Instant> slots, Work work) {
+        return Objects.requireNonNull(slots.get(work), "slot");
     }
 
     /** The store's jitter after the daily time: stable for a store id, within the jitter window. */

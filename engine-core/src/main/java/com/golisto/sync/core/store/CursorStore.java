@@ -27,7 +27,7 @@ public final class CursorStore {
     public void save(String storeId, String name, String value) {
         Require.text(name, "cursor name", Limits.NAME);
         Objects.requireNonNull(value, "cursor value");
-        Require.optionalText(value, "cursor value", Limits.VALUE);
+        Require.maxLength(value, "cursor value", Limits.VALUE);
         Instant now = db.now();
         db.jdbi().useTransaction(h -> {
             Database.requireStore(h.attach(StoreDao.class), storeId);

@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An item the engine gave up on (a permanent error), kept with the reason and payload so it can be
@@ -27,7 +28,7 @@ public record DeadLetter(
         String payload,
         Instant createdAt,
         int attempts,
-        Instant replayedAt) {
+        @Nullable Instant replayedAt) {
 
     public DeadLetter {
         Require.storeId(storeId);

@@ -31,7 +31,7 @@ public final class DeadLetterStore {
         Require.text(itemId, "item id", Limits.ID);
         String cut = Require.truncate(Objects.requireNonNull(reason, "reason"), Limits.MESSAGE);
         Objects.requireNonNull(payload, "payload");
-        Require.optionalText(payload, "dead letter payload", Limits.PAYLOAD);
+        Require.maxLength(payload, "dead letter payload", Limits.PAYLOAD);
         Instant now = db.now();
         return db.jdbi().inTransaction(h -> {
             Database.requireStore(h.attach(StoreDao.class), storeId);

@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A non-idempotent remote write the engine is about to make (or made), recorded before the call so that
@@ -25,9 +26,9 @@ public record Intent(
         String intentKey,
         String payload,
         Instant createdAt,
-        Instant attemptedAt,
-        Instant completedAt,
-        String resultText) {
+        @Nullable Instant attemptedAt,
+        @Nullable Instant completedAt,
+        @Nullable String resultText) {
 
     public Intent {
         Require.storeId(storeId);

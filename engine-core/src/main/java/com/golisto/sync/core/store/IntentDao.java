@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code intents} table. */
 @RegisterConstructorMapper(Intent.class)
@@ -35,7 +36,7 @@ interface IntentDao {
             UPDATE intents SET completed_at = :now, result_text = :result, open_marker = NULL
             WHERE id = :id AND open_marker = TRUE
             """)
-    int complete(@Bind("id") long id, @Bind("result") String result, @Bind("now") Instant now);
+    int complete(@Bind("id") long id, @Bind("result") @Nullable String result, @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE intents SET attempted_at = :now WHERE id = :id AND open_marker = TRUE")
     int attempted(@Bind("id") long id, @Bind("now") Instant now);

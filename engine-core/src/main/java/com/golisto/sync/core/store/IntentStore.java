@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Intents: non-idempotent remote writes about to happen, recorded (and committed) before the write so a
@@ -34,7 +35,7 @@ public final class IntentStore {
         Require.text(kind, "intent kind", Limits.KIND);
         Require.text(key, "intent key", Limits.ID);
         Objects.requireNonNull(payload, "payload");
-        Require.optionalText(payload, "intent payload", Limits.PAYLOAD);
+        Require.maxLength(payload, "intent payload", Limits.PAYLOAD);
         Instant now = db.now();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -68,7 +69,7 @@ public final class IntentStore {
      *     characters
      * @return false when the intent was not open (unknown or already completed)
      */
-    public boolean complete(long id, String resultText) {
+    public boolean complete(long id, @Nullable String resultText) {
         Require.optionalText(resultText, "intent result", Limits.VALUE);
         Instant now = db.now();
         return db.jdbi().withExtension(IntentDao.class, d -> d.complete(id, resultText, now)) == 1;

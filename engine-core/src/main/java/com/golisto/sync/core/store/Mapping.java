@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine knows about one entity it syncs: the source id ↔ target id pair and what was last sent.
@@ -28,13 +29,13 @@ public record Mapping(
         String storeId,
         EntityKind kind,
         String sourceId,
-        String targetId,
-        String fingerprint,
-        String stockFingerprint,
+        @Nullable String targetId,
+        @Nullable String fingerprint,
+        @Nullable String stockFingerprint,
         long generation,
         long version,
         String status,
-        String lastResult,
+        @Nullable String lastResult,
         Instant updatedAt) {
 
     public Mapping {
@@ -47,15 +48,16 @@ public record Mapping(
         Require.notNegative(generation, "generation");
         Require.notNegative(version, "version");
         Require.text(status, "status", Limits.STATUS);
-        lastResult = Require.truncate(lastResult, Limits.MESSAGE);
+        lastResult = Require.truncateOptional(lastResult, Limits.MESSAGE);
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
     /**
      * A mapping to write with {@link StateStore#upsertMappings}; {@code updatedAt} is set by the store.
      */
-    public static Mapping of(String storeId, EntityKind kind, String sourceId, String targetId, String fingerprint,
-            String stockFingerprint, long generation, long version, String status, String lastResult) {
+    public static Mapping of(String storeId, EntityKind kind, String sourceId, @Nullable String targetId,
+            @Nullable String fingerprint, @Nullable String stockFingerprint, long generation, long version,
+            String status, @Nullable String lastResult) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
                 status, lastResult, Instant.EPOCH);
     }
@@ -67,7 +69,7 @@ public record Mapping(
     }
 
     /** This mapping with other fingerprints. */
-    public Mapping withFingerprints(String newFingerprint, String newStockFingerprint) {
+    public Mapping withFingerprints(@Nullable String newFingerprint, @Nullable String newStockFingerprint) {
         return new Mapping(storeId, kind, sourceId, targetId, newFingerprint, newStockFingerprint, generation,
                 version, status, lastResult, updatedAt);
     }
@@ -85,7 +87,7 @@ public record Mapping(
     }
 
     /** This mapping with another last result. */
-    public Mapping withResult(String newStatus, String newLastResult) {
+    public Mapping withResult(String newStatus, @Nullable String newLastResult) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
                 newStatus, newLastResult, updatedAt);
     }

@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** Argument checks shared by the records and the store, with messages that name the argument. */
 final class Require {
@@ -31,11 +32,12 @@ final class Require {
     }
 
     /** Text that may be null, of at most {@code max} characters. */
-    static String optionalText(String value, String what, int max) {
+    static @Nullable String optionalText(@Nullable String value, String what, int max) {
         return value == null ? null : maxLength(value, what, max);
     }
 
-    private static String maxLength(String value, String what, int max) {
+    /** Text (possibly blank) of at most {@code max} characters. */
+    static String maxLength(String value, String what, int max) {
         if (value.length() > max) {
             throw new IllegalArgumentException(
                     what + " must be at most " + max + " characters, was " + value.length());
@@ -45,10 +47,15 @@ final class Require {
 
     /** Text cut to {@code max} characters (for messages and reasons that may be long). */
     static String truncate(String value, int max) {
-        if (value == null || value.length() <= max) {
+        if (value.length() <= max) {
             return value;
         }
         return value.substring(0, max - 1) + "…";
+    }
+
+    /** Text that may be null, cut to {@code max} characters. */
+    static @Nullable String truncateOptional(@Nullable String value, int max) {
+        return value == null ? null : truncate(value, max);
     }
 
     static long notNegative(long value, String what) {

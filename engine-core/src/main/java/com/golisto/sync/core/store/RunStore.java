@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Sync runs: every piece of work with its kind, status, start, end, counts and error ({@code sync_runs}
@@ -39,13 +40,13 @@ public final class RunStore {
      * @return the run; unchanged when it had already finished
      * @throws IllegalArgumentException if the run does not exist or the status is RUNNING
      */
-    public SyncRun finish(long runId, RunStatus status, RunCounts counts, String errorMessage) {
+    public SyncRun finish(long runId, RunStatus status, RunCounts counts, @Nullable String errorMessage) {
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(counts, "counts");
         if (status == RunStatus.RUNNING) {
             throw new IllegalArgumentException("a run finishes as SUCCEEDED or FAILED, not RUNNING");
         }
-        String cut = Require.truncate(errorMessage, Limits.MESSAGE);
+        String cut = Require.truncateOptional(errorMessage, Limits.MESSAGE);
         Instant now = db.now();
         return db.jdbi().inTransaction(h -> {
             SyncRunDao dao = h.attach(SyncRunDao.class);

@@ -111,7 +111,7 @@ public final class SettingStore {
             if (secret) {
                 stored = sealing.sealChecked(value, Sealing.settingBinding(storeId, side, name), "secret setting " + name);
             } else {
-                stored = Require.optionalText(value, "value of setting " + name, Limits.VALUE);
+                stored = Require.maxLength(value, "value of setting " + name, Limits.VALUE);
             }
             rows.add(new SecretDao.SettingRow(storeId, side, name, stored, secret));
         });

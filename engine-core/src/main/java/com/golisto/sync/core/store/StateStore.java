@@ -99,7 +99,7 @@ public final class StateStore implements AutoCloseable {
                 keeper = dataSource.getConnection();
             } catch (SQLException e) {
                 throw new StateStoreException("cannot open the state store at " + UrlDataSource.describe(jdbcUrl)
-                        + ": " + e.getMessage().replace(url, UrlDataSource.describe(jdbcUrl)),
+                        + ": " + String.valueOf(e.getMessage()).replace(url, UrlDataSource.describe(jdbcUrl)),
                         UrlDataSource.hasCredentials(jdbcUrl) ? null : e);
             }
         }
@@ -111,7 +111,8 @@ public final class StateStore implements AutoCloseable {
             closeQuietly(onClose);
             throw UrlDataSource.hasCredentials(jdbcUrl)
                     // driver messages repeat the whole URL: keep its password out of the exception
-                    ? new StateStoreException(e.getMessage().replace(url, UrlDataSource.describe(jdbcUrl))
+                    ? new StateStoreException(String.valueOf(e.getMessage())
+                            .replace(url, UrlDataSource.describe(jdbcUrl))
                             .replace(jdbcUrl, UrlDataSource.describe(jdbcUrl)), null)
                     : e;
         } catch (RuntimeException e) {

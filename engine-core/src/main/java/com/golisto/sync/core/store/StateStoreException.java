@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import com.golisto.sync.api.spi.ErrorCategory;
 import com.golisto.sync.api.spi.SyncException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The state store could not be opened or migrated (bad JDBC URL, database unreachable, a migration
@@ -11,7 +12,7 @@ public final class StateStoreException extends SyncException {
 
     private static final long serialVersionUID = 1L;
 
-    StateStoreException(String message, Throwable cause) {
+    StateStoreException(String message, @Nullable Throwable cause) {
         super(ErrorCategory.INTERNAL, message, cause);
     }
 }

@@ -8,6 +8,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code stores} table. */
 @RegisterConstructorMapper(StoreRecord.class)
@@ -39,7 +40,8 @@ interface StoreDao {
             WHERE id = :id
             """)
     int updateConnection(@Bind("id") String id, @Bind("status") ConnectionStatus status,
-            @Bind("accountId") String accountId, @Bind("reason") String reason, @Bind("now") Instant now);
+            @Bind("accountId") @Nullable String accountId, @Bind("reason") @Nullable String reason,
+            @Bind("now") Instant now);
 
     @SqlUpdate("UPDATE stores SET generation = generation + 1, updated_at = :now WHERE id = :id")
     int incrementGeneration(@Bind("id") String id, @Bind("now") Instant now);

@@ -3,6 +3,7 @@ package com.golisto.sync.core.store;
 import com.golisto.sync.api.model.ConnectionStatus;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One store the engine serves: a shop connected (or being connected) to a marketplace.
@@ -22,8 +23,8 @@ public record StoreRecord(
         String shopConnector,
         String marketplaceConnector,
         ConnectionStatus status,
-        String accountId,
-        String statusReason,
+        @Nullable String accountId,
+        @Nullable String statusReason,
         long generation,
         Instant createdAt,
         Instant updatedAt) {

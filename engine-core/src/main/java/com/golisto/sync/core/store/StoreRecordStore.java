@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stores the engine knows: their connectors, connection status, marketplace account and full-pass
@@ -71,10 +72,11 @@ public final class StoreRecordStore {
      * @param reason why (shown to people); null clears it; cut to 2000 characters
      * @return the updated store
      */
-    public StoreRecord updateConnection(String storeId, ConnectionStatus status, String accountId, String reason) {
+    public StoreRecord updateConnection(String storeId, ConnectionStatus status, @Nullable String accountId,
+            @Nullable String reason) {
         Objects.requireNonNull(status, "status");
         Require.optionalText(accountId, "account id", Limits.ID);
-        String cut = Require.truncate(reason, Limits.MESSAGE);
+        String cut = Require.truncateOptional(reason, Limits.MESSAGE);
         Instant now = db.now();
         return db.jdbi().inTransaction(h -> {
             StoreDao dao = h.attach(StoreDao.class);

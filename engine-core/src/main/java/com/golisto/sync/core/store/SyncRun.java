@@ -5,6 +5,7 @@ import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunStatus;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One sync run of one store.
@@ -24,9 +25,9 @@ public record SyncRun(
         RunKind kind,
         RunStatus status,
         Instant startedAt,
-        Instant finishedAt,
+        @Nullable Instant finishedAt,
         RunCounts counts,
-        String errorMessage) {
+        @Nullable String errorMessage) {
 
     public SyncRun {
         Require.storeId(storeId);

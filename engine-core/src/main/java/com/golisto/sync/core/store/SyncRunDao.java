@@ -16,6 +16,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jspecify.annotations.Nullable;
 
 /** The {@code sync_runs} table. */
 @RegisterRowMapper(SyncRunDao.SyncRunMapper.class)
@@ -40,7 +41,7 @@ interface SyncRunDao {
             WHERE id = :id AND status = 'RUNNING'
             """)
     int finish(@Bind("id") long id, @Bind("status") RunStatus status, @BindMethods("c") RunCounts counts,
-            @Bind("error") String error, @Bind("now") Instant now);
+            @Bind("error") @Nullable String error, @Bind("now") Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM sync_runs WHERE id = :id")
     Optional<SyncRun> find(@Bind("id") long id);

@@ -1,5 +1,6 @@
 package com.golisto.sync.core.wiring;
 
+import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.connection.ConnectionFlows;
 import com.golisto.sync.core.connection.CredentialGrants;
@@ -25,10 +26,13 @@ import com.golisto.sync.core.work.DeadLetterReplays;
 import com.golisto.sync.core.work.Pipelines;
 import com.golisto.sync.core.work.RunRequests;
 import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,11 +104,12 @@ public final class EngineServices implements AutoCloseable {
 
     /** Opens the state store and the registry, builds the services and marks interrupted work for recovery. */
     public static EngineServices open(EngineSetup setup) {
-        ConnectorRegistry registry = setup.connectors() == null
-                ? ConnectorRegistry.load() : ConnectorRegistry.of(setup.connectors());
-        StateStore store = setup.dataSource() != null
-                ? StateStore.open(setup.dataSource(), setup.masterKey(), setup.clock())
-                : StateStore.open(setup.jdbcUrl(), setup.masterKey(), setup.clock());
+        List<ConnectorProvider> providers = setup.connectors();
+        ConnectorRegistry registry = providers == null ? ConnectorRegistry.load() : ConnectorRegistry.of(providers);
+        DataSource dataSource = setup.dataSource();
+        StateStore store = dataSource != null
+                ? StateStore.open(dataSource, setup.masterKey(), setup.clock())
+                : StateStore.open(Objects.requireNonNull(setup.jdbcUrl(), "jdbcUrl"), setup.masterKey(), setup.clock());
         EngineServices services = new EngineServices(setup, store, registry);
         for (Intent intent : store.intents().listOpen()) {
             services.dueWork.recoverAtNextTick(intent.storeId());

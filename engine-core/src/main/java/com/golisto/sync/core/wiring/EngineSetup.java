@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the engine's builder collected, checked: everything the services are built from.
@@ -25,8 +26,8 @@ import javax.sql.DataSource;
  * @param sleeper how to wait
  * @param nodeId this node's lease owner name
  */
-public record EngineSetup(String jdbcUrl, DataSource dataSource, MasterKey masterKey, Clock clock,
-        List<ConnectorProvider> connectors, HttpClient httpClient, URI publicUrl, EngineOptions options,
+public record EngineSetup(@Nullable String jdbcUrl, @Nullable DataSource dataSource, MasterKey masterKey, Clock clock,
+        @Nullable List<ConnectorProvider> connectors, HttpClient httpClient, URI publicUrl, EngineOptions options,
         ConnectorContext.Sleeper sleeper, String nodeId) {
 
     /** Checks the required parts are present. */

@@ -3,6 +3,7 @@ package com.golisto.sync.core.wiring;
 import com.golisto.sync.core.connection.ConnectionListener;
 import com.golisto.sync.core.store.StoreRecord;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link ConnectionListener} bound once after construction: the connection flows need it before the
@@ -10,7 +11,8 @@ import java.util.Objects;
  */
 final class LateConnectionListener implements ConnectionListener {
 
-    private volatile ConnectionListener target;
+    // null until bind(); the services are wired before any store is touched, so no call comes earlier
+    private volatile @Nullable ConnectionListener target;
 
     void bind(ConnectionListener listener) {
         if (target != null) {
@@ -21,21 +23,25 @@ final class LateConnectionListener implements ConnectionListener {
 
     @Override
     public void registered(StoreRecord record) {
-        target.registered(record);
+        target().registered(record);
     }
 
     @Override
     public void approved(String storeId) {
-        target.approved(storeId);
+        target().approved(storeId);
     }
 
     @Override
     public void stopped(String storeId) {
-        target.stopped(storeId);
+        target().stopped(storeId);
     }
 
     @Override
     public void statusPolled(String storeId) {
-        target.statusPolled(storeId);
+        target().statusPolled(storeId);
+    }
+
+    private ConnectionListener target() {
+        return Objects.requireNonNull(target, "the connection listener is not bound yet");
     }
 }
