@@ -1,7 +1,12 @@
+import org.jspecify.annotations.NullMarked;
+
 /**
  * End-to-end and JMH benchmarks of Golisto Sync, run against the sandbox emulators on loopback.
  */
+@NullMarked
 module com.golisto.sync.benchmarks {
+    // JSpecify's annotations only; nothing of it is needed at run time
+    requires static org.jspecify;
     requires java.management;
     // com.sun.management: the GC notifications that give the live heap after each collection
     requires jdk.management;

@@ -31,6 +31,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One store, connected and approved, on one catalog: the engine (state in a temporary HSQLDB file
@@ -252,7 +253,7 @@ final class CatalogScenarios implements AutoCloseable {
         }
 
         ScenarioResult end(String scenario, CatalogShape shape, int changed, LowerBound bound, List<RunView> runs,
-                           ChangeSet changes) {
+                           @Nullable ChangeSet changes) {
             double seconds = (System.nanoTime() - startNanos) / 1e9;
             double cpuSeconds = (processCpuNanos() - startCpuNanos) / 1e9;
             HeapMeter.HeapPeak peak = heap.stop();

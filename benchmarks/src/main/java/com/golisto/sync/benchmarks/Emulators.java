@@ -2,6 +2,7 @@ package com.golisto.sync.benchmarks;
 
 import java.net.URI;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The WooCommerce and Golisto emulators the benchmark runs against, seeded with a generated catalog,
@@ -55,7 +56,7 @@ interface Emulators extends AutoCloseable {
      *
      * @return empty when consistent, else the first difference found
      */
-    Optional<String> difference(ChangeSet changes);
+    Optional<String> difference(@Nullable ChangeSet changes);
 
     /** The emulators' clock now; the engine's clock starts here so that OAuth timestamps agree. */
     java.time.Instant now();

@@ -9,12 +9,14 @@ import java.lang.management.MemoryUsage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.management.ListenerNotFoundException;
 import javax.management.Notification;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Measures the heap of this JVM during one scenario, several ways:
@@ -44,7 +46,7 @@ final class HeapMeter {
     private long gcMillisAtStart;
     private final NotificationListener gcListener = this::onGc;
     private volatile boolean sampling;
-    private Thread sampler;
+    private @Nullable Thread sampler;
 
     HeapMeter() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -82,9 +84,10 @@ final class HeapMeter {
     /** Stops measuring and returns what was seen since {@link #start()}. */
     HeapPeak stop() {
         sampling = false;
-        sampler.interrupt();
+        Thread running = Objects.requireNonNull(sampler, "start() was not called");
+        running.interrupt();
         try {
-            sampler.join(1_000);
+            running.join(1_000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -17,11 +17,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Objects;
 import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The two emulators in this JVM, seeded with the sandbox's generated catalog: {@code products}
@@ -46,7 +48,7 @@ final class LocalEmulators implements Emulators {
     /** What each product changed so far should show on the marketplace, by product id. */
     private final Map<String, Expected> expected = new HashMap<>();
 
-    private record Expected(String variantId, BigDecimal price, Integer quantity) {
+    private record Expected(@Nullable String variantId, @Nullable BigDecimal price, @Nullable Integer quantity) {
     }
 
     private LocalEmulators(MutableClock clock, WooCommerceEmulator shop, GolistoEmulator marketplace,
@@ -196,7 +198,7 @@ final class LocalEmulators implements Emulators {
     }
 
     @Override
-    public Optional<String> difference(ChangeSet changes) {
+    public Optional<String> difference(@Nullable ChangeSet changes) {
         String connection = marketplace.connections().stream()
                 .filter(c -> c.status() == GolistoConnectionStatus.APPROVED).map(GolistoConnectionInfo::connectionId)
                 .findFirst().orElse(null);
@@ -228,7 +230,8 @@ final class LocalEmulators implements Emulators {
             if (listing.isEmpty()) {
                 return Optional.of("product " + id + " is not listed");
             }
-            Optional<String> problem = compare(listing.get(), expected.get(id));
+            // change() recorded what it did to every product of its ChangeSet
+            Optional<String> problem = compare(listing.get(), Objects.requireNonNull(expected.get(id), id));
             if (problem.isPresent()) {
                 return Optional.of("product " + id + ": " + problem.get());
             }

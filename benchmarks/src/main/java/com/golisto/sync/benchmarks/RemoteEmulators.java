@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulators in a child JVM ({@link EmulatorHost}) with its own heap, driven over its stdin and stdout
@@ -141,7 +142,7 @@ final class RemoteEmulators implements Emulators {
     }
 
     @Override
-    public Optional<String> difference(ChangeSet changes) {
+    public Optional<String> difference(@Nullable ChangeSet changes) {
         ObjectNode command = command("difference");
         command.set("changes", EmulatorHost.JSON.valueToTree(changes));
         JsonNode difference = call(command).path("difference");

@@ -33,11 +33,15 @@ public class DiffBenchmark {
 
     static final int PAGE = 100;
 
+    // NullAway.Init: JMH injects @Param fields and calls @Setup before any @Benchmark method runs
     /** What the state store knows: {@code none} changed, {@code some} (1%) changed, or {@code new}. */
+    @SuppressWarnings("NullAway.Init")
     @Param({"none", "some", "new"})
     public String changed;
 
+    @SuppressWarnings("NullAway.Init")
     private List<Product> page;
+    @SuppressWarnings("NullAway.Init")
     private Map<String, ProductFingerprints> known;
 
     /** Builds the page and the known fingerprints once per trial. */

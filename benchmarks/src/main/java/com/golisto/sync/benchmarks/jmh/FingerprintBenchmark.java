@@ -32,6 +32,8 @@ public class FingerprintBenchmark {
     @Param({"0", "9"})
     public int variations;
 
+    // NullAway.Init: JMH calls @Setup before any @Benchmark method runs
+    @SuppressWarnings("NullAway.Init")
     private List<Product> page;
 
     /** Generates the page once per trial. */

@@ -8,11 +8,13 @@ final class ApiException extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String message;
 
     ApiException(int status, String code, String message) {
         super(message, null, false, false);
         this.status = status;
         this.code = code;
+        this.message = message;
     }
 
     static ApiException unauthorized(String message) {
@@ -38,5 +40,10 @@ final class ApiException extends RuntimeException {
 
     String code() {
         return code;
+    }
+
+    /** The message for the error body; unlike {@link #getMessage()}, typed non-null. */
+    String message() {
+        return message;
     }
 }

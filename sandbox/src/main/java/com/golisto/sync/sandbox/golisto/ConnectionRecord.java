@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The mutable state of one connection. Guarded by the {@link GolistoBackend} lock; never handed out.
@@ -15,18 +16,18 @@ final class ConnectionRecord {
     final String storeUrl;
     final String currency;
     GolistoConnectionStatus status = GolistoConnectionStatus.LINKED;
-    String reason;
-    Instant approvedAt;
+    @Nullable String reason;
+    @Nullable Instant approvedAt;
     Instant linkedAt;
 
     // set when the credentials arrive
-    String apiToken;
+    @Nullable String apiToken;
     boolean tokenRevoked;
-    String consumerKey;
-    String consumerSecret;
-    String keyPermissions;
-    String webhookSecret;
-    URI webhookUrl;
+    @Nullable String consumerKey;
+    @Nullable String consumerSecret;
+    @Nullable String keyPermissions;
+    @Nullable String webhookSecret;
+    @Nullable URI webhookUrl;
 
     /** Listings by external id, in creation order. */
     final Map<String, ListingRecord> listings = new LinkedHashMap<>();

@@ -1,6 +1,7 @@
 package com.golisto.sync.sandbox.golisto;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The acknowledgement the engine posted for one order, as Golisto recorded it.
@@ -9,7 +10,7 @@ import java.util.Objects;
  * @param shopOrderNumber the shop's order number, null when not sent
  * @param version the order version acknowledged
  */
-public record GolistoAck(String shopOrderId, String shopOrderNumber, long version) {
+public record GolistoAck(String shopOrderId, @Nullable String shopOrderNumber, long version) {
 
     /** Validates the shop order id. */
     public GolistoAck {

@@ -1,6 +1,7 @@
 package com.golisto.sync.sandbox.golisto;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A postal address of a simulated sale, as the contract's {@code Address}. Null components become empty
@@ -58,7 +59,7 @@ public record GolistoAddress(String firstName, String lastName, String company, 
         return node;
     }
 
-    private static String orEmpty(String value) {
+    private static String orEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 }

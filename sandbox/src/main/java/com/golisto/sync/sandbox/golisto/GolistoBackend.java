@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -119,7 +120,9 @@ final class GolistoBackend {
             throw ApiException.invalid(String.join("; ", problems));
         }
         synchronized (lock) {
-            ConnectionRecord connection = redeem(body.get("code").asText(), storeUrl, currency);
+            // store_url and currency are required: a missing one was reported above
+            ConnectionRecord connection = redeem(body.get("code").asText(), Objects.requireNonNull(storeUrl),
+                    Objects.requireNonNull(currency));
             connection.apiToken = randomToken("gol_", 32);
             connection.consumerKey = body.get("consumer_key").asText();
             connection.consumerSecret = body.get("consumer_secret").asText();

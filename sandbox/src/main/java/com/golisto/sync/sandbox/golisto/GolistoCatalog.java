@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Listings and stock: {@code POST /api/woocommerce/catalog/batch}, {@code POST /api/woocommerce/inventory/batch}
@@ -222,7 +223,8 @@ final class GolistoCatalog {
         return result;
     }
 
-    private static ObjectNode stockResult(String externalId, String variantId, String action, ObjectNode error) {
+    private static ObjectNode stockResult(String externalId, @Nullable String variantId, String action,
+                                          @Nullable ObjectNode error) {
         ObjectNode result = Json.object();
         result.put("external_id", externalId);
         result.put("variant_external_id", variantId);

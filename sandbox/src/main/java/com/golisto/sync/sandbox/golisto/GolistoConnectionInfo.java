@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot of one connection as Golisto holds it, for tests. The shop's consumer secret and the
@@ -16,22 +17,23 @@ public final class GolistoConnectionInfo {
 
     private final String connectionId;
     private final GolistoConnectionStatus status;
-    private final String reason;
+    private final @Nullable String reason;
     private final String storeUrl;
     private final String currency;
-    private final Instant approvedAt;
-    private final String consumerKey;
-    private final String keyPermissions;
-    private final URI webhookUrl;
+    private final @Nullable Instant approvedAt;
+    private final @Nullable String consumerKey;
+    private final @Nullable String keyPermissions;
+    private final @Nullable URI webhookUrl;
     private final boolean tokenIssued;
     private final boolean tokenRevoked;
-    private final String consumerSecret;
-    private final String webhookSecret;
+    private final @Nullable String consumerSecret;
+    private final @Nullable String webhookSecret;
 
-    GolistoConnectionInfo(String connectionId, GolistoConnectionStatus status, String reason, String storeUrl,
-                          String currency, Instant approvedAt, String consumerKey, String keyPermissions,
-                          URI webhookUrl, boolean tokenIssued, boolean tokenRevoked, String consumerSecret,
-                          String webhookSecret) {
+    GolistoConnectionInfo(String connectionId, GolistoConnectionStatus status, @Nullable String reason,
+                          String storeUrl, String currency, @Nullable Instant approvedAt,
+                          @Nullable String consumerKey, @Nullable String keyPermissions, @Nullable URI webhookUrl,
+                          boolean tokenIssued, boolean tokenRevoked, @Nullable String consumerSecret,
+                          @Nullable String webhookSecret) {
         this.connectionId = Objects.requireNonNull(connectionId);
         this.status = Objects.requireNonNull(status);
         this.reason = reason;
@@ -112,7 +114,7 @@ public final class GolistoConnectionInfo {
         return matches(webhookSecret, candidate);
     }
 
-    private static boolean matches(String held, String candidate) {
+    private static boolean matches(@Nullable String held, @Nullable String candidate) {
         return held != null && candidate != null && MessageDigest.isEqual(
                 held.getBytes(StandardCharsets.UTF_8), candidate.getBytes(StandardCharsets.UTF_8));
     }

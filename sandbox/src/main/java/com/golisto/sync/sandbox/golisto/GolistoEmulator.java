@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,10 +67,10 @@ public final class GolistoEmulator extends EmulatorServer {
                 .on("POST", API + "/disconnect", (r, p) -> backend.disconnect(r))
                 .on("POST", API + "/catalog/batch", (r, p) -> catalog.batch(r))
                 .on("POST", API + "/inventory/batch", (r, p) -> catalog.inventory(r))
-                .on("GET", API + "/catalog/{external_id}", (r, p) -> catalog.listing(r, decode(p.get("external_id"))))
+                .on("GET", API + "/catalog/{external_id}", (r, p) -> catalog.listing(r, param(p, "external_id")))
                 .on("GET", API + "/orders", (r, p) -> orders.list(r))
-                .on("GET", API + "/orders/{id}", (r, p) -> orders.get(r, decode(p.get("id"))))
-                .on("POST", API + "/orders/{id}/ack", (r, p) -> orders.ack(r, decode(p.get("id"))));
+                .on("GET", API + "/orders/{id}", (r, p) -> orders.get(r, param(p, "id")))
+                .on("POST", API + "/orders/{id}/ack", (r, p) -> orders.ack(r, param(p, "id")));
     }
 
     /** Starts configuring an emulator (system UTC clock, no default webhook URL, 600 requests a minute). */
@@ -206,11 +208,13 @@ public final class GolistoEmulator extends EmulatorServer {
     }
 
     private static EmulatorResponse error(ApiException e) {
-        EmulatorResponse response = EmulatorResponse.json(e.status(), Json.error(e.code(), e.getMessage()));
+        EmulatorResponse response = EmulatorResponse.json(e.status(), Json.error(e.code(), e.message()));
         return e.status() == 401 ? response.withHeader("WWW-Authenticate", "Bearer") : response;
     }
 
-    private static String decode(String segment) {
+    /** A path parameter, URL-decoded; the router matched the template that names it, so it is present. */
+    private static String param(Map<String, String> params, String name) {
+        String segment = Objects.requireNonNull(params.get(name), name);
         return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
@@ -223,7 +227,7 @@ public final class GolistoEmulator extends EmulatorServer {
     /** Configures a {@link GolistoEmulator}; single use. */
     public static final class Builder {
         private Clock clock = Clock.systemUTC();
-        private URI webhookUrl;
+        private @Nullable URI webhookUrl;
         private int rateLimit = 600;
         private Duration rateWindow = Duration.ofMinutes(1);
         private BigDecimal feeRate = new BigDecimal("0.10");

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A snapshot of one listing exactly as Golisto holds it, for tests: the accepted product JSON (money
@@ -111,14 +112,14 @@ public final class GolistoListing {
      * @param quantity the quantity, or null when the shop does not track stock
      * @param stockStatus {@code in_stock}, {@code out_of_stock} or {@code backorder}
      */
-    public record GolistoStock(String variantExternalId, Integer quantity, String stockStatus) {
+    public record GolistoStock(@Nullable String variantExternalId, @Nullable Integer quantity, String stockStatus) {
 
         /** Validates the status. */
         public GolistoStock {
             Objects.requireNonNull(stockStatus, "stockStatus");
         }
 
-        static GolistoStock of(JsonNode node, String variantExternalId) {
+        static GolistoStock of(JsonNode node, @Nullable String variantExternalId) {
             JsonNode quantity = node.get("quantity");
             return new GolistoStock(variantExternalId,
                     quantity == null || quantity.isNull() ? null : quantity.asInt(),

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a simulated buyer bought, for {@link GolistoSalesSimulator#create(GolistoSale)}: lines of listed
@@ -50,7 +51,7 @@ public record GolistoSale(String connectionId, List<Line> lines, String buyerNam
      * @param variantExternalId the variant, required exactly when the listing has variants
      * @param quantity at least 1
      */
-    public record Line(String externalId, String variantExternalId, int quantity) {
+    public record Line(String externalId, @Nullable String variantExternalId, int quantity) {
         /** Validates the line. */
         public Line {
             Objects.requireNonNull(externalId, "externalId");
@@ -68,7 +69,7 @@ public record GolistoSale(String connectionId, List<Line> lines, String buyerNam
         private String buyerEmail = "alex.buyer@example.com";
         private GolistoAddress shipping = GolistoAddress.of("Alex", "Buyer", "Hauptstrasse 1", "10115", "Berlin",
                 "DE", "alex.buyer@example.com");
-        private GolistoAddress billing;
+        private @Nullable GolistoAddress billing;
         private BigDecimal shippingTotal = BigDecimal.ZERO;
 
         private Builder(String connectionId) {

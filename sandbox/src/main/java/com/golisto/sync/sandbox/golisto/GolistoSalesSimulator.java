@@ -11,6 +11,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -96,7 +97,8 @@ public final class GolistoSalesSimulator {
             throw new IllegalStateException("listing " + line.externalId() + " is not active");
         }
         ObjectNode sold = listing.product;
-        String title = Json.text(listing.product, "title");
+        // the validator accepted no listing without a title
+        String title = Objects.requireNonNull(Json.text(listing.product, "title"), "title");
         if (listing.hasVariants()) {
             if (line.variantExternalId() == null) {
                 throw new IllegalArgumentException("listing " + line.externalId() + " has variants: name one");
@@ -179,18 +181,18 @@ public final class GolistoSalesSimulator {
     /** The payout is scheduled and gets its reference: payout status {@code scheduled}. */
     public void schedulePayout(String orderId) {
         change(orderId, order -> {
-            requirePayout(order, "pending");
-            order.payout.status = "scheduled";
-            order.payout.reference = "GPO-" + (5000 + nextPayout++);
+            OrderRecord.Payout payout = requirePayout(order, "pending");
+            payout.status = "scheduled";
+            payout.reference = "GPO-" + (5000 + nextPayout++);
         });
     }
 
     /** The payout is paid to the merchant: payout status {@code paid} with {@code paid_at}. */
     public void payPayout(String orderId) {
         change(orderId, order -> {
-            requirePayout(order, "scheduled");
-            order.payout.status = "paid";
-            order.payout.paidAt = backend.now();
+            OrderRecord.Payout payout = requirePayout(order, "scheduled");
+            payout.status = "paid";
+            payout.paidAt = backend.now();
         });
     }
 
@@ -226,10 +228,12 @@ public final class GolistoSalesSimulator {
         }
     }
 
-    private static void requirePayout(OrderRecord order, String status) {
-        if (order.payout == null || !status.equals(order.payout.status)) {
+    private static OrderRecord.Payout requirePayout(OrderRecord order, String status) {
+        OrderRecord.Payout payout = order.payout;
+        if (payout == null || !status.equals(payout.status)) {
             throw new IllegalStateException("order " + order.id + " has no " + status + " payout");
         }
+        return payout;
     }
 
     private static void dropUnpaidPayout(OrderRecord order) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One signed webhook Golisto sends to the engine, exactly as it goes on the wire: the headers
@@ -23,8 +24,8 @@ import java.util.Optional;
  * @param signature base64(HMAC-SHA256(webhook_secret, timestamp + "." + body))
  * @param webhookUrl the URL the engine gave with the credentials, null when it gave none
  */
-public record GolistoWebhookDelivery(String deliveryId, String event, String connectionId, String orderId,
-                                     long timestamp, String body, String signature, URI webhookUrl) {
+public record GolistoWebhookDelivery(String deliveryId, String event, String connectionId, @Nullable String orderId,
+                                     long timestamp, String body, String signature, @Nullable URI webhookUrl) {
 
     /** Validates the required parts. */
     public GolistoWebhookDelivery {

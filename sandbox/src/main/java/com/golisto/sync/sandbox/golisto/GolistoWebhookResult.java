@@ -2,6 +2,7 @@ package com.golisto.sync.sandbox.golisto;
 
 import java.net.URI;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened when the emulator POSTed one webhook.
@@ -11,7 +12,8 @@ import java.util.Objects;
  * @param status the engine's HTTP status, or 0 when there was no answer
  * @param failure why it was not delivered (no URL, connection refused, ...), null when an answer came
  */
-public record GolistoWebhookResult(GolistoWebhookDelivery delivery, URI target, int status, String failure) {
+public record GolistoWebhookResult(GolistoWebhookDelivery delivery, @Nullable URI target, int status,
+                                   @Nullable String failure) {
 
     /** Validates the delivery. */
     public GolistoWebhookResult {

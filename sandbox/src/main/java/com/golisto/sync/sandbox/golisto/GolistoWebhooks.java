@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Golisto's signed webhooks to the engine. Events are signed when they happen and queued; tests deliver
@@ -34,15 +36,15 @@ public final class GolistoWebhooks implements AutoCloseable {
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final List<GolistoWebhookDelivery> pending = new ArrayList<>();
     private final List<GolistoWebhookResult> sent = new ArrayList<>();
-    private volatile URI defaultUrl;
+    private volatile @Nullable URI defaultUrl;
     private volatile boolean immediate;
 
-    GolistoWebhooks(URI defaultUrl) {
+    GolistoWebhooks(@Nullable URI defaultUrl) {
         this.defaultUrl = defaultUrl;
     }
 
     /** Sets where webhooks go for connections whose credentials named no {@code webhook_url}; null for none. */
-    public void defaultUrl(URI url) {
+    public void defaultUrl(@Nullable URI url) {
         this.defaultUrl = url;
     }
 
@@ -116,7 +118,7 @@ public final class GolistoWebhooks implements AutoCloseable {
     }
 
     /** Signs and queues one event. Called by the backend under its lock. */
-    void enqueue(ConnectionRecord connection, String event, String orderId, Instant now) {
+    void enqueue(ConnectionRecord connection, String event, @Nullable String orderId, Instant now) {
         ObjectNode body = Json.object();
         body.put("event", event);
         body.put("connection_id", connection.id);
@@ -124,9 +126,11 @@ public final class GolistoWebhooks implements AutoCloseable {
             body.put("order_id", orderId);
         }
         String json = Json.write(body);
+        // events start once the credentials brought the secret; a disconnect before them sends nothing
+        String secret = Objects.requireNonNull(connection.webhookSecret, "no webhook secret yet");
         long timestamp = now.getEpochSecond();
         GolistoWebhookDelivery delivery = new GolistoWebhookDelivery(UUID.randomUUID().toString(), event,
-                connection.id, orderId, timestamp, json, sign(connection.webhookSecret, timestamp, json),
+                connection.id, orderId, timestamp, json, sign(secret, timestamp, json),
                 connection.webhookUrl);
         synchronized (this) {
             pending.add(delivery);

@@ -11,6 +11,7 @@ import com.golisto.sync.sandbox.http.EmulatorResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * JSON helpers of the emulator. The emulator works on Jackson trees rather than bound classes so that
@@ -87,7 +88,7 @@ final class Json {
     }
 
     /** A text field, or null when absent or JSON null. */
-    static String text(JsonNode node, String field) {
+    static @Nullable String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
     }

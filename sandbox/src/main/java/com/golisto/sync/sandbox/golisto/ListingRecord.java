@@ -3,6 +3,7 @@ package com.golisto.sync.sandbox.golisto;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One listing as Golisto holds it: the product exactly as last accepted (plus {@code updated_at}), the
@@ -23,12 +24,12 @@ final class ListingRecord {
         product.put("updated_at", Json.time(updatedAt));
     }
 
-    String fingerprint() {
+    @Nullable String fingerprint() {
         return Json.text(product, "fingerprint");
     }
 
     /** The variant object with this external id, or null. */
-    ObjectNode variant(String variantExternalId) {
+    @Nullable ObjectNode variant(String variantExternalId) {
         JsonNode variants = product.get("variants");
         if (variants == null || !variants.isArray()) {
             return null;

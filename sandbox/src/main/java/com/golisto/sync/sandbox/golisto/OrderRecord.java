@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One Golisto sale and everything that happened to it. Guarded by the {@link GolistoBackend} lock.
@@ -30,8 +31,8 @@ final class OrderRecord {
     Instant updatedAt;
     /** Global change sequence: orders are listed by (updated_at, sequence). */
     long sequence;
-    Payout payout;
-    Ack ack;
+    @Nullable Payout payout;
+    @Nullable Ack ack;
 
     OrderRecord(String id, String number, ConnectionRecord connection, Instant now, long sequence, String buyerName,
                 String buyerEmail, GolistoAddress shipping, GolistoAddress billing, List<Line> lines,
@@ -115,8 +116,8 @@ final class OrderRecord {
     }
 
     /** One order line; the unit price is the listing's price when the sale happened. */
-    record Line(String lineId, String externalId, String variantExternalId, String sku, String title, int quantity,
-                BigDecimal unitPrice) {
+    record Line(String lineId, String externalId, @Nullable String variantExternalId, @Nullable String sku,
+                String title, int quantity, BigDecimal unitPrice) {
         BigDecimal total() {
             return unitPrice.multiply(BigDecimal.valueOf(quantity));
         }
@@ -131,8 +132,8 @@ final class OrderRecord {
         String status = "pending";
         final BigDecimal amount;
         final BigDecimal fee;
-        String reference;
-        Instant paidAt;
+        @Nullable String reference;
+        @Nullable Instant paidAt;
 
         Payout(BigDecimal amount, BigDecimal fee) {
             this.amount = amount;
@@ -141,6 +142,6 @@ final class OrderRecord {
     }
 
     /** The engine's acknowledgement. */
-    record Ack(String shopOrderId, String shopOrderNumber, long version) {
+    record Ack(String shopOrderId, @Nullable String shopOrderNumber, long version) {
     }
 }

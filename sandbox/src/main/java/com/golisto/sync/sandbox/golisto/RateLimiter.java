@@ -3,6 +3,7 @@ package com.golisto.sync.sandbox.golisto;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Golisto's rate limit as the emulator plays it: a fixed window of {@code limit} API requests per
@@ -13,7 +14,7 @@ final class RateLimiter {
     private final Clock clock;
     private int limit;
     private Duration window;
-    private Instant windowStart;
+    private @Nullable Instant windowStart;
     private int used;
 
     RateLimiter(Clock clock, int limit, Duration window) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request as an emulator sees it: fully read, immutable.
@@ -113,7 +114,7 @@ public record EmulatorRequest(String method, String path, String rawQuery, List<
      * @param raw the raw string, may be null or empty
      * @return the pairs in order
      */
-    public static List<Param> parseQuery(String raw) {
+    public static List<Param> parseQuery(@Nullable String raw) {
         if (raw == null || raw.isEmpty()) {
             return List.of();
         }

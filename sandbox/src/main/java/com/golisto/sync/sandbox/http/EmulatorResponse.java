@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The answer an emulator gives to one request.
@@ -113,7 +114,7 @@ public record EmulatorResponse(int status, List<Header> headers, byte[] body) {
     }
 
     /** Returns the first value of a header, or null. */
-    public String header(String name) {
+    public @Nullable String header(String name) {
         for (Header h : headers) {
             if (h.name().equalsIgnoreCase(name)) {
                 return h.value();

@@ -27,6 +27,7 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,7 +55,7 @@ public abstract class EmulatorServer implements AutoCloseable {
     private final Server server;
     private final ServerConnector connector;
     private final Clock clock;
-    private volatile URI baseUri;
+    private volatile @Nullable URI baseUri;
 
     /** Creates a stopped server whose {@code Date} headers follow the system clock; call {@link #start()}. */
     protected EmulatorServer() {

@@ -3,6 +3,7 @@ package com.golisto.sync.sandbox.http;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One misbehaviour an emulator can be told to show for a matching request, see {@link FaultInjector}.
@@ -28,7 +29,7 @@ public sealed interface Fault {
      *             null for an empty body
      * @return the fault
      */
-    static Fault status(int code, Duration retryAfter, String body) {
+    static Fault status(int code, @Nullable Duration retryAfter, @Nullable String body) {
         return new Status(code, retryAfter, body == null ? "" : body);
     }
 
@@ -77,7 +78,7 @@ public sealed interface Fault {
      * @param retryAfter the Retry-After delay, or null for none
      * @param body the body, never null (may be empty)
      */
-    record Status(int code, Duration retryAfter, String body) implements Fault {
+    record Status(int code, @Nullable Duration retryAfter, String body) implements Fault {
         /** Validates the status code. */
         public Status {
             if (code < 100 || code > 599) {

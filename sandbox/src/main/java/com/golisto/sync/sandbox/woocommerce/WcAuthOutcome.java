@@ -1,6 +1,7 @@
 package com.golisto.sync.sandbox.woocommerce;
 
 import java.net.URI;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What happened when the merchant approved a key grant.
@@ -11,5 +12,5 @@ import java.net.URI;
  * @param callbackStatus the callback's HTTP status, -1 when it could not be reached or was refused
  * @param key the issued key when approved, else null (a failed grant deletes the key)
  */
-public record WcAuthOutcome(boolean approved, URI redirect, int callbackStatus, WooApiKey key) {
+public record WcAuthOutcome(boolean approved, @Nullable URI redirect, int callbackStatus, @Nullable WooApiKey key) {
 }

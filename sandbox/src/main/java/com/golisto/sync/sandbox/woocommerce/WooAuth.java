@@ -13,6 +13,7 @@ import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -169,8 +170,10 @@ final class WooAuth {
         }
         String scheme = httpsMode ? "https" : "http";
         String baseUrl = scheme + "://" + baseUri.getHost() + ":" + baseUri.getPort() + request.path();
-        String consumerSignature = params.remove("oauth_signature").replace(' ', '+');
-        String method = params.get("oauth_signature_method");
+        // every OAUTH_PARAMS entry is present from here on: a missing one was answered above
+        String consumerSignature = present(params, "oauth_signature").replace(' ', '+');
+        params.remove("oauth_signature");
+        String method = present(params, "oauth_signature_method");
         if (!"HMAC-SHA1".equals(method) && !"HMAC-SHA256".equals(method)) {
             throw new WooError(401, "woocommerce_rest_authentication_error",
                     "Invalid signature - signature method is invalid.");
@@ -181,8 +184,12 @@ final class WooAuth {
             throw new WooError(401, "woocommerce_rest_authentication_error",
                     "Invalid signature - provided signature does not match.");
         }
-        checkTimestampAndNonce(key, params.get("oauth_timestamp"), params.get("oauth_nonce"));
+        checkTimestampAndNonce(key, present(params, "oauth_timestamp"), present(params, "oauth_nonce"));
         return Optional.of(key);
+    }
+
+    private static String present(Map<String, String> params, String name) {
+        return Objects.requireNonNull(params.get(name), name);
     }
 
     private void checkTimestampAndNonce(WooApiKey key, String timestampText, String nonce) {

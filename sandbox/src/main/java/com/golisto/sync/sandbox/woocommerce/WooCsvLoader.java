@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Loads WooCommerce's product CSV (the importer format of {@code sample_products.csv}): parents first,
@@ -45,7 +46,7 @@ final class WooCsvLoader {
         Map<String, Long> globalAttributes = new HashMap<>(Map.of("color", 1L, "size", 2L));
         int products = 0;
         int variations = 0;
-        List<Map<String, String>> grouped = new ArrayList<>();
+        List<Grouped> grouped = new ArrayList<>();
         for (Map<String, String> rec : records) {
             if (types(rec).contains("variation")) {
                 continue;
@@ -82,8 +83,9 @@ final class WooCsvLoader {
                     a.visible(), variable, a.options(), "")).toList();
             store.insert(p);
             products++;
-            if (!orDefault(rec.get("Grouped products"), "").isBlank()) {
-                grouped.add(Map.of("id", Long.toString(p.id), "children", rec.get("Grouped products")));
+            String children = orDefault(rec.get("Grouped products"), "");
+            if (!children.isBlank()) {
+                grouped.add(new Grouped(p.id, children));
             }
         }
         for (Map<String, String> rec : records) {
@@ -101,9 +103,9 @@ final class WooCsvLoader {
             store.insert(v);
             variations++;
         }
-        for (Map<String, String> g : grouped) {
-            List<Long> children = split(g.get("children")).stream().map(sku -> resolve(store, sku)).toList();
-            store.update(Long.parseLong(g.get("id")), p -> p.groupedIds = children);
+        for (Grouped g : grouped) {
+            List<Long> children = split(g.children()).stream().map(sku -> resolve(store, sku)).toList();
+            store.update(g.id(), p -> p.groupedIds = children);
         }
         return new CatalogSummary(products, variations, store.categories().size());
     }
@@ -147,7 +149,7 @@ final class WooCsvLoader {
         p.menuOrder = Integer.parseInt(orDefault(rec.get("Position"), "0").trim());
         List<WooProduct.Attribute> attributes = new ArrayList<>();
         for (int n = 1; rec.containsKey("Attribute " + n + " name"); n++) {
-            String name = rec.get("Attribute " + n + " name").trim();
+            String name = rec.getOrDefault("Attribute " + n + " name", "").trim();
             if (name.isEmpty()) {
                 continue;
             }
@@ -187,7 +189,7 @@ final class WooCsvLoader {
         return split(rec.get("Type")).stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
     }
 
-    private static String decimal(String v) {
+    private static String decimal(@Nullable String v) {
         String t = orDefault(v, "").trim();
         if (t.isEmpty()) {
             return "";
@@ -195,12 +197,16 @@ final class WooCsvLoader {
         return new java.math.BigDecimal(t.startsWith(".") ? "0" + t : t).toPlainString();
     }
 
-    private static String orDefault(String v, String fallback) {
+    private static String orDefault(@Nullable String v, String fallback) {
         return v == null || v.isEmpty() ? fallback : v;
     }
 
+    /** A grouped product and its children's SKUs (or {@code id:N}), linked once every product exists. */
+    private record Grouped(long id, String children) {
+    }
+
     /** Splits a comma list as the importer does (commas escaped as {@code \,} stay). */
-    static List<String> split(String value) {
+    static List<String> split(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return List.of();
         }

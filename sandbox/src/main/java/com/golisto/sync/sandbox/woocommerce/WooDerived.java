@@ -2,6 +2,7 @@ package com.golisto.sync.sandbox.woocommerce;
 
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Values WooCommerce derives when it renders a product rather than stores: a variable product's price and
@@ -42,7 +43,7 @@ final class WooDerived {
     }
 
     /** A variation's name: its parent's, then its chosen options. */
-    static String variationName(WooProduct v, WooProduct parent) {
+    static String variationName(WooProduct v, @Nullable WooProduct parent) {
         String base = parent == null ? "" : parent.name;
         String options = String.join(", ", v.attributes.stream().map(WooProduct.Attribute::option)
                 .filter(o -> !o.isEmpty()).toList());

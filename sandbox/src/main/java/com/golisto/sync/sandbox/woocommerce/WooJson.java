@@ -13,6 +13,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the emulator's state as WooCommerce REST v3 JSON with Jackson's streaming generator (no
@@ -76,7 +77,7 @@ final class WooJson {
         return home.get();
     }
 
-    void dates(JsonGenerator g, String prefix, Instant at) throws IOException {
+    void dates(JsonGenerator g, String prefix, @Nullable Instant at) throws IOException {
         if (at == null) {
             g.writeNullField(prefix);
             g.writeNullField(prefix + "_gmt");
@@ -281,7 +282,7 @@ final class WooJson {
         g.writeEndArray();
     }
 
-    void links(JsonGenerator g, String self, String collection, String up) throws IOException {
+    void links(JsonGenerator g, String self, String collection, @Nullable String up) throws IOException {
         g.writeObjectFieldStart("_links");
         link(g, "self", self);
         link(g, "collection", collection);
@@ -299,10 +300,9 @@ final class WooJson {
         g.writeEndArray();
     }
 
-    private void stock(JsonGenerator g, WooProduct p, WooProduct parent, List<WooProduct> children)
+    private void stock(JsonGenerator g, WooProduct p, @Nullable WooProduct parent, List<WooProduct> children)
             throws IOException {
-        boolean fromParent = "parent".equals(p.manageStock) && parent != null && parent.managesOwnStock();
-        if (fromParent) {
+        if ("parent".equals(p.manageStock) && parent != null && parent.managesOwnStock()) {
             g.writeStringField("manage_stock", "parent");
             writeQuantity(g, parent.stockQuantity);
             g.writeStringField("stock_status", parent.stockStatus);
@@ -318,7 +318,7 @@ final class WooJson {
         g.writeNullField("low_stock_amount");
     }
 
-    private static void writeQuantity(JsonGenerator g, Integer quantity) throws IOException {
+    private static void writeQuantity(JsonGenerator g, @Nullable Integer quantity) throws IOException {
         if (quantity == null) {
             g.writeNullField("stock_quantity");
         } else {
@@ -359,7 +359,7 @@ final class WooJson {
         g.writeEndObject();
     }
 
-    private void image(JsonGenerator g, WooProduct.Image image, Instant created) throws IOException {
+    private void image(JsonGenerator g, WooProduct.Image image, @Nullable Instant created) throws IOException {
         g.writeStartObject();
         g.writeNumberField("id", image.id());
         dates(g, "date_created", created);

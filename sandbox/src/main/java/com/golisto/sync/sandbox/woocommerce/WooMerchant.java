@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The merchant's hands in WooCommerce admin, for tests: every change goes through the same store
@@ -86,7 +87,7 @@ public final class WooMerchant {
     }
 
     /** Manages stock on this product or variation and sets the quantity; null stops managing stock. */
-    public JsonNode setStock(long id, Integer quantity) {
+    public JsonNode setStock(long id, @Nullable Integer quantity) {
         existing(id);
         return render(emulator.store.update(id, p -> {
             p.manageStock = quantity == null ? "false" : "true";

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's state of one order; copy-on-write like {@link WooProduct}. Also writes the order's
@@ -61,10 +62,10 @@ final class WooOrder {
     List<Line> lines = List.of();
     List<ShippingLine> shippingLines = List.of();
     List<WooProduct.Meta> meta = List.of();
-    Instant created;
+    final Instant created;
     Instant modified;
-    Instant paid;
-    Instant completed;
+    @Nullable Instant paid;
+    @Nullable Instant completed;
     boolean stockReduced;
 
     static Map<String, String> emptyAddress() {
@@ -73,8 +74,14 @@ final class WooOrder {
         return a;
     }
 
+    /** A new order created (and so last modified) at {@code created}. */
+    WooOrder(Instant created) {
+        this.created = created;
+        this.modified = created;
+    }
+
     WooOrder copy() {
-        WooOrder c = new WooOrder();
+        WooOrder c = new WooOrder(created);
         c.id = id;
         c.orderKey = orderKey;
         c.status = status;
@@ -89,7 +96,6 @@ final class WooOrder {
         c.lines = lines;
         c.shippingLines = shippingLines;
         c.meta = meta;
-        c.created = created;
         c.modified = modified;
         c.paid = paid;
         c.completed = completed;

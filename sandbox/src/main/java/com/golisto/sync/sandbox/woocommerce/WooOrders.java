@@ -97,14 +97,12 @@ final class WooOrders {
         validateStatus(body);
         lock.lock();
         try {
-            WooOrder o = new WooOrder();
+            Instant now = store.now();
+            WooOrder o = new WooOrder(now);
             o.id = store.nextPostId();
             o.orderKey = "wc_order_" + HexFormat.of().formatHex(randomBytes()).substring(0, 13);
             o.currency = body.path("currency").asText(defaultCurrency);
             // created_via is read-only over REST on a real store: a supplied value is ignored
-            Instant now = store.now();
-            o.created = now;
-            o.modified = now;
             applyFields(o, body);
             o.lines = lines(body.path("line_items"));
             o.shippingLines = shippingLines(body.path("shipping_lines"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's state of one product or variation. Copy-on-write: an instance is never changed after
@@ -45,7 +47,7 @@ final class WooProduct {
     String salePrice = "";
     /** {@code "true"}, {@code "false"} or (variations) {@code "parent"}. */
     String manageStock = "false";
-    Integer stockQuantity;
+    @Nullable Integer stockQuantity;
     String stockStatus = "instock";
     String backorders = "no";
     String weight = "";
@@ -68,9 +70,21 @@ final class WooProduct {
     String catalogVisibility = "visible";
     int menuOrder;
     int totalSales;
-    Instant created;
-    Instant modified;
+    /** Null until {@link WooStore#insert} stamps it (unless the caller chose it, as the generator does). */
+    @Nullable Instant created;
+    /** Null until {@link WooStore#insert} stamps it. */
+    @Nullable Instant modified;
     List<Meta> meta = List.of();
+
+    /** When it was created; set on every stored product. */
+    Instant createdAt() {
+        return Objects.requireNonNull(created, "the product was not inserted");
+    }
+
+    /** When it was last modified; set on every stored product. */
+    Instant modifiedAt() {
+        return Objects.requireNonNull(modified, "the product was not inserted");
+    }
 
     boolean isVariation() {
         return "variation".equals(type);

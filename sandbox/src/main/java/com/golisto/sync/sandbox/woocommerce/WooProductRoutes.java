@@ -110,9 +110,9 @@ final class WooProductRoutes {
             f = f.and(p -> stockStatus.get().equals(p.stockStatus));
         }
         f = WooRequests.dateRange(f, WooRequests.dateFilter(req, "modified_after", zone),
-                WooRequests.dateFilter(req, "modified_before", zone), p -> p.modified);
+                WooRequests.dateFilter(req, "modified_before", zone), p -> p.modifiedAt());
         return WooRequests.dateRange(f, WooRequests.dateFilter(req, "after", zone),
-                WooRequests.dateFilter(req, "before", zone), p -> p.created);
+                WooRequests.dateFilter(req, "before", zone), p -> p.createdAt());
     }
 
     EmulatorResponse get(EmulatorRequest req, long id) {
@@ -184,7 +184,7 @@ final class WooProductRoutes {
         WooRequests.ListParams params = WooRequests.listParams(req, VARIATION_ORDERBY, "menu_order", true);
         Predicate<WooProduct> f = WooRequests.dateRange(p -> true,
                 WooRequests.dateFilter(req, "modified_after", zone),
-                WooRequests.dateFilter(req, "modified_before", zone), p -> p.modified);
+                WooRequests.dateFilter(req, "modified_before", zone), p -> p.modifiedAt());
         Optional<String> status = req.queryParam("status");
         if (status.isPresent() && !"any".equals(status.get())) {
             f = f.and(p -> status.get().equals(p.status));

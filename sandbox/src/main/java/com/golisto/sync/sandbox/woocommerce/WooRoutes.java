@@ -4,6 +4,7 @@ import com.golisto.sync.sandbox.http.EmulatorRequest;
 import com.golisto.sync.sandbox.http.EmulatorResponse;
 import com.golisto.sync.sandbox.http.Router;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -100,7 +101,7 @@ final class WooRoutes {
         on(r, "DELETE", V3 + "/webhooks/{id}", Access.DELETE, (q, p) -> orders.deleteWebhook(q, id(p, "id")));
 
         on(r, "GET", V3 + "/data/currencies/current", Access.VIEW, (q, p) -> currency(emulator.currency()));
-        on(r, "GET", V3 + "/data/currencies/{code}", Access.VIEW, (q, p) -> currency(p.get("code").toUpperCase()));
+        on(r, "GET", V3 + "/data/currencies/{code}", Access.VIEW, (q, p) -> currency(param(p, "code").toUpperCase()));
         on(r, "GET", V3 + "/system_status", Access.LIST, (q, p) -> systemStatus());
 
         r.on("GET", "/wc-auth/v1/authorize", (q, p) -> emulator.wcAuth.authorize(q));
@@ -137,6 +138,11 @@ final class WooRoutes {
             EmulatorResponse resp = EmulatorResponse.json(e.status(), WooJson.error(e));
             return e.basicChallenge() ? resp.withHeader("WWW-Authenticate", "Basic realm=\"WooCommerce REST API\"") : resp;
         }
+    }
+
+    /** A path parameter; the router matched the template that names it, so it is present. */
+    private static String param(Map<String, String> params, String name) {
+        return Objects.requireNonNull(params.get(name), name);
     }
 
     private static long id(Map<String, String> params, String name) {

@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The emulator's catalog: products and variations, with sorted indexes so that list pages are computed
@@ -302,8 +303,8 @@ final class WooStore {
             }
         } else {
             parents.remove(p.id);
-            byCreated.remove(new DateKey(p.created, p.id));
-            byModified.remove(new DateKey(p.modified, p.id));
+            byCreated.remove(new DateKey(p.createdAt(), p.id));
+            byModified.remove(new DateKey(p.modifiedAt(), p.id));
         }
         if (!p.sku.isEmpty()) {
             skuIndex.remove(p.sku.toLowerCase(Locale.ROOT), p.id);
@@ -311,15 +312,15 @@ final class WooStore {
         slugIndex.remove(p.slug, p.id);
     }
 
-    private void put(WooProduct old, WooProduct p) {
+    private void put(@Nullable WooProduct old, WooProduct p) {
         if (old != null) {
             if (!old.sku.isEmpty()) {
                 skuIndex.remove(old.sku.toLowerCase(Locale.ROOT), old.id);
             }
             slugIndex.remove(old.slug, old.id);
             if (!old.isVariation()) {
-                byModified.remove(new DateKey(old.modified, old.id));
-                byCreated.remove(new DateKey(old.created, old.id));
+                byModified.remove(new DateKey(old.modifiedAt(), old.id));
+                byCreated.remove(new DateKey(old.createdAt(), old.id));
             }
         }
         if (!p.sku.isEmpty()) {
@@ -331,8 +332,8 @@ final class WooStore {
             childrenOf.computeIfAbsent(p.parentId, k -> new ConcurrentSkipListSet<>()).add(p.id);
         } else {
             // index first, then publish: a concurrent lister may briefly miss it but never sees a stale row
-            byCreated.add(new DateKey(p.created, p.id));
-            byModified.add(new DateKey(p.modified, p.id));
+            byCreated.add(new DateKey(p.createdAt(), p.id));
+            byModified.add(new DateKey(p.modifiedAt(), p.id));
             parents.put(p.id, p);
         }
     }
@@ -340,7 +341,7 @@ final class WooStore {
     /** WooCommerce bumps a variable product's date_modified when one of its variations is saved. */
     private void touchParent(long parentId, Instant now) {
         WooProduct old = parents.get(parentId);
-        if (old == null || !now.isAfter(old.modified)) {
+        if (old == null || !now.isAfter(old.modifiedAt())) {
             return;
         }
         WooProduct p = old.copy();

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,7 +92,8 @@ final class WooWcAuth {
             return page(401, "Error: An error occurred in the request and at the time were unable to send the "
                     + "consumer data");
         }
-        return EmulatorResponse.empty(302).withHeader("Location", outcome.redirect().toString());
+        URI redirect = Objects.requireNonNull(outcome.redirect(), "an approved grant redirects");
+        return EmulatorResponse.empty(302).withHeader("Location", redirect.toString());
     }
 
     /** The merchant approves a pending grant. */
