@@ -236,18 +236,17 @@ class WooCatalogTest {
     }
 
     @Test
-    void benchmarkSizedCatalog_pagesQuickly() {
+    void benchmarkSizedCatalog_servesItsLastPageWithTheTotals() {
+        // how fast it pages is measured by bin/bench (docs/performance.md), never timed in a unit test
         try (WooCommerceEmulator big = WooCommerceEmulator.builder().clock(clock).webhookDelivery(false).build().start();
              TestingWooClient c = TestingWooClient.oauth(big, big.createApiKey("read"))) {
             big.seedCatalog(WooCatalogGenerator.Spec.benchmark(1));
             assertThat(big.variationCount()).isEqualTo(30_000);
-            long t0 = System.nanoTime();
             TestingWooClient.Reply last = c.get("/wp-json/wc/v3/products", "per_page", "100", "page", "100",
                     "orderby", "id", "order", "asc");
-            long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(last.json()).hasSize(100);
             assertThat(last.header("X-WP-TotalPages")).isEqualTo("100");
-            assertThat(ms).as("one page of a 10,000-product catalog").isLessThan(2_000);
+            assertThat(last.header("X-WP-Total")).isEqualTo("10000");
         }
     }
 
