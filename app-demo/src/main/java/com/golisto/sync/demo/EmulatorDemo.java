@@ -41,6 +41,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The demo behind the runner's {@code demo} command: starts the WooCommerce and Golisto emulators on loopback (a generated catalog), the runner on
@@ -68,7 +69,11 @@ public final class EmulatorDemo implements Demo {
     private final WooApiKey wooKey;
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    // both set by startAll(), which start() runs before the demo is handed out; only close(), after a failed
+    // start, can find them unset, and it checks
+    @SuppressWarnings("NullAway.Init")
     private Runner runner;
+    @SuppressWarnings("NullAway.Init")
     private CatalogSummary catalog;
     private String lastPage = "";
     private int step;
@@ -158,12 +163,13 @@ public final class EmulatorDemo implements Demo {
         if (linked.status() != ConnectionStatus.AWAITING_APPROVAL) {
             throw new IllegalStateException("the store should await approval after linking, but is " + linked.status());
         }
+        String account = Objects.requireNonNull(linked.accountId(), "a linked store has its Golisto account");
 
-        golisto.approve(linked.accountId());
+        golisto.approve(account);
         boolean hooked = golisto.webhooks().sent().stream().anyMatch(r -> r.accepted()
                 && r.delivery().event().equals("connection.approved"));
         StoreView approved = await("the approval to reach the runner", () -> store().approved() ? store() : null);
-        tell("Approved: Golisto's reviewer approved %s; %s; status: %s", linked.accountId(),
+        tell("Approved: Golisto's reviewer approved %s; %s; status: %s", account,
                 hooked ? "its signed connection.approved webhook reached the runner, which asked for the status"
                         : "the runner's status poll saw it", human(approved.status()));
 
@@ -177,7 +183,7 @@ public final class EmulatorDemo implements Demo {
                 hooks.size(), runner.publicUrl(), STORE);
         tell("Full sync: approval started the first full reconciliation (run %s)", full.id());
         RunView done = followRun(full);
-        List<GolistoListing> listings = golisto.listings(linked.accountId());
+        List<GolistoListing> listings = golisto.listings(account);
         tell("Full sync %s in %.1f s: read %d, created %d, updated %d, unchanged %d, failed %d, %d requests;"
                         + " Golisto lists %d products", human(done.status()), seconds(done), done.counts().read(),
                 done.counts().created(), done.counts().updated(), done.counts().unchanged(), done.counts().failed(),
@@ -191,7 +197,7 @@ public final class EmulatorDemo implements Demo {
         long priceChangedAt = System.nanoTime();
         woo.merchant().setRegularPrice(Long.parseLong(pick.externalId()), newPrice.toPlainString());
         int delivered = woo.deliverWebhooksNow().size();
-        GolistoListing repriced = await("the new price to reach Golisto", () -> golisto.listing(linked.accountId(),
+        GolistoListing repriced = await("the new price to reach Golisto", () -> golisto.listing(account,
                 pick.externalId()).filter(l -> l.price().compareTo(newPrice) == 0).orElse(null));
         tell("Price change: the merchant set \"%s\" from %s to %s %s in WooCommerce; %d webhook%s later Golisto shows"
                         + " %s %s (%.1f s)", pick.title(), pick.price().toPlainString(), newPrice.toPlainString(),
@@ -199,7 +205,7 @@ public final class EmulatorDemo implements Demo {
                 repriced.currency(), (System.nanoTime() - priceChangedAt) / 1e9);
 
         int ordersBefore = woo.orders().size();
-        String golistoOrder = golisto.sales().create(GolistoSale.builder(linked.accountId())
+        String golistoOrder = golisto.sales().create(GolistoSale.builder(account)
                 .line(pick.externalId(), 2).buyer("Alex Buyer", "alex.buyer@example.com").shippingTotal("4.90")
                 .build());
         JsonNode order = await("the sale to become a WooCommerce order", () -> woo.orders().size() > ordersBefore
@@ -224,7 +230,7 @@ public final class EmulatorDemo implements Demo {
 
         double took = (System.nanoTime() - started) / 1e9;
         DemoSummary summary = new DemoSummary(catalog.products(), catalog.variations(),
-                golisto.listings(linked.accountId()).size(), done.counts().created(), repriced.price().toPlainString(),
+                golisto.listings(account).size(), done.counts().created(), repriced.price().toPlainString(),
                 orderId, completed.path("status").asText(), notes.size(), woo.requests().total(),
                 golisto.requests().total(), took);
         out.println();
@@ -324,7 +330,7 @@ public final class EmulatorDemo implements Demo {
         }
     }
 
-    private RunView firstFullRun() {
+    private @Nullable RunView firstFullRun() {
         return runner.engine().recentRuns(STORE, 20).stream().filter(r -> r.kind() == RunKind.FULL)
                 .reduce((newer, older) -> older).orElse(null);
     }
@@ -349,10 +355,11 @@ public final class EmulatorDemo implements Demo {
         return order.path("meta_data").toString().toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
     }
 
-    private <T> T await(String what, Supplier<T> check) throws InterruptedException {
+    /** Waits until the check gives a value (null until then). */
+    private <T> T await(String what, Supplier<@Nullable T> check) throws InterruptedException {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         while (true) {
-            T value = check.get();
+            @Nullable T value = check.get();
             if (value != null) {
                 return value;
             }
@@ -365,7 +372,7 @@ public final class EmulatorDemo implements Demo {
         }
     }
 
-    private void tell(String format, Object... args) {
+    private void tell(String format, @Nullable Object... args) {
         step++;
         out.printf("%2d. %s%n", step, String.format(format, args));
         out.flush();

@@ -83,20 +83,20 @@ public final class AdminApi {
             } catch (HttpError e) {
                 throw e;
             } catch (UnknownStoreException e) {
-                throw HttpError.notFound(e.getMessage());
+                throw HttpError.notFound(HttpError.messageOf(e));
             } catch (NotApprovedException e) {
-                throw new HttpError(409, "not_approved", e.getMessage());
+                throw new HttpError(409, "not_approved", HttpError.messageOf(e));
             } catch (ConnectFlowException e) {
-                throw new HttpError(409, "connect_flow", e.getMessage());
+                throw new HttpError(409, "connect_flow", HttpError.messageOf(e));
             } catch (InvalidSettingsException e) {
                 throw new HttpError(400, "invalid_settings", e.problems().stream()
                         .map(AdminApi::describe).collect(Collectors.joining("; ")));
             } catch (CredentialsRejectedException e) {
-                throw new HttpError(409, "credentials_rejected", e.getMessage());
+                throw new HttpError(409, "credentials_rejected", HttpError.messageOf(e));
             } catch (RetryableException e) {
-                throw new HttpError(503, "remote_unavailable", e.getMessage());
+                throw new HttpError(503, "remote_unavailable", HttpError.messageOf(e));
             } catch (SyncException e) {
-                throw new HttpError(502, "remote_error", e.getMessage());
+                throw new HttpError(502, "remote_error", HttpError.messageOf(e));
             }
         };
     }

@@ -16,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Checks the admin token. The API takes {@code Authorization: Bearer <token>}; the dashboard also takes HTTP
@@ -142,7 +143,7 @@ public final class AdminAuth {
     }
 
     /** Whether the text is the admin token (constant-time). */
-    public boolean tokenMatches(String presented) {
+    public boolean tokenMatches(@Nullable String presented) {
         return presented != null && matches(presented.trim());
     }
 
@@ -185,7 +186,7 @@ public final class AdminAuth {
         return issued <= now + 60_000 && now - issued < sessionLifetime.toMillis();
     }
 
-    private boolean csrfValid(String session, String presented) {
+    private boolean csrfValid(String session, @Nullable String presented) {
         return presented != null && constantEquals(csrfToken(session), presented.trim());
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -177,7 +178,7 @@ public final class DashboardPage {
         return e.name().toLowerCase(Locale.ROOT);
     }
 
-    private static String orDash(String s) {
+    private static String orDash(@Nullable String s) {
         return s == null || s.isBlank() ? "-" : s;
     }
 

@@ -7,6 +7,7 @@ import com.golisto.sync.core.StoreView;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The admin API's answer shapes (snake_case in JSON), also what the CLI prints and reads back from a
@@ -17,8 +18,8 @@ public final class Views {
     }
 
     /** The JSON shape of Store. */
-    public record Store(String id, String shopConnector, String marketplaceConnector, String status, String accountId,
-                 String statusReason, boolean shopCredentialsPresent, Instant updatedAt) {
+    public record Store(String id, String shopConnector, String marketplaceConnector, String status, @Nullable String accountId,
+                 @Nullable String statusReason, boolean shopCredentialsPresent, Instant updatedAt) {
         public static Store of(StoreView v) {
             return new Store(v.id(), v.shopConnectorId(), v.marketplaceConnectorId(), lower(v.status()), v.accountId(),
                     v.statusReason(), v.shopCredentialsPresent(), v.updatedAt());
@@ -26,8 +27,8 @@ public final class Views {
     }
 
     /** The JSON shape of StoreDetail. */
-    public record StoreDetail(String id, String shopConnector, String marketplaceConnector, String status, String accountId,
-                       String statusReason, boolean shopCredentialsPresent, Instant updatedAt, Counts counts,
+    public record StoreDetail(String id, String shopConnector, String marketplaceConnector, String status, @Nullable String accountId,
+                       @Nullable String statusReason, boolean shopCredentialsPresent, Instant updatedAt, Counts counts,
                        List<Run> lastRuns, int deadLetterCount, List<DeadLetter> deadLetters) {
         public static StoreDetail of(StoreView v, List<RunView> runs, List<DeadLetterView> letters) {
             RunCounts latest = runs.stream()
@@ -53,8 +54,8 @@ public final class Views {
     }
 
     /** The JSON shape of Run. */
-    public record Run(long id, String storeId, String kind, String status, Instant startedAt, Instant finishedAt,
-               Counts counts, String error) {
+    public record Run(long id, String storeId, String kind, String status, Instant startedAt, @Nullable Instant finishedAt,
+               Counts counts, @Nullable String error) {
         public static Run of(RunView r) {
             return new Run(r.id().value(), r.storeId(), lower(r.kind()), lower(r.status()), r.startedAt(),
                     r.finishedAt(), Counts.of(r.counts()), r.error());
@@ -71,7 +72,7 @@ public final class Views {
 
     /** The JSON shape of DeadLetter. */
     public record DeadLetter(long id, String storeId, String kind, String itemId, String reason, Instant createdAt,
-                      int attempts, Instant replayedAt, String payload) {
+                      int attempts, @Nullable Instant replayedAt, String payload) {
         public static DeadLetter of(DeadLetterView d) {
             return new DeadLetter(d.id(), d.storeId(), d.kind(), d.itemId(), d.reason(), d.createdAt(), d.attempts(),
                     d.replayedAt(), d.payload());

@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
                 "Golisto sends the merchant back to <public-url>/connect/return: a runner must be serving there."})
 final class ConnectCommand extends RunnerCommand {
     @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
+    // required: picocli rejects the command line without it, so it is set before call() runs
+    @SuppressWarnings("NullAway.Init")
     String id;
 
     @Override

@@ -2,7 +2,9 @@ package com.golisto.sync.app.cli;
 
 import com.golisto.sync.app.admin.Views;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -23,7 +25,7 @@ final class DeadLettersCommand extends RunnerCommand {
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists dead letters, oldest first.")
     static final class ListLetters extends RunnerCommand implements Callable<Integer> {
         @Option(names = "--store", paramLabel = "STORE", description = "Only this store's.")
-        String store;
+        @Nullable String store;
 
         @Override
         public Integer call() {
@@ -47,11 +49,15 @@ final class DeadLettersCommand extends RunnerCommand {
             description = "Replays dead letters: re-reads each item and syncs it again.")
     static final class Replay extends RunnerCommand implements Callable<Integer> {
         @ArgGroup(exclusive = true, multiplicity = "1")
+        // required (multiplicity 1): picocli rejects the command line without IDs or --all, so it is set
+        // before call() runs
+        @SuppressWarnings("NullAway.Init")
         Which which;
 
         static final class Which {
+            /** Null with {@code --all}: the group is exclusive. */
             @Parameters(paramLabel = "ID", description = "Dead letter ids.")
-            List<Long> ids;
+            @Nullable List<Long> ids;
 
             @Option(names = "--all", description = "Every dead letter.")
             boolean all;
@@ -61,7 +67,8 @@ final class DeadLettersCommand extends RunnerCommand {
         public Integer call() throws InterruptedException {
             int failed = 0;
             try (Operations ops = operations()) {
-                List<Long> ids = which.all ? ops.deadLetters().stream().map(Views.DeadLetter::id).toList() : which.ids;
+                List<Long> ids = which.all ? ops.deadLetters().stream().map(Views.DeadLetter::id).toList()
+                        : Objects.requireNonNull(which.ids);
                 if (ids.isEmpty()) {
                     out().println("No dead letters to replay.");
                     return ExitCodes.OK;

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -31,7 +32,7 @@ final class DemoCommand extends RunnerCommand {
 
     @Option(names = "--data", paramLabel = "DIR",
             description = "Keep the runner's state in DIR (e.g. ./data) instead of a temporary folder deleted at the end.")
-    Path data;
+    @Nullable Path data;
 
     @Option(names = "--products", paramLabel = "N", defaultValue = "60",
             description = "Products in the WooCommerce emulator, a quarter of them variable (default: ${DEFAULT-VALUE}).")

@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
                 + " erases its keys and secrets.")
 final class DisconnectCommand extends RunnerCommand {
     @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
+    // required: picocli rejects the command line without it, so it is set before call() runs
+    @SuppressWarnings("NullAway.Init")
     String id;
 
     @Override

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@link Operations} through the admin API of a runner serving on the same state store, with the admin
@@ -28,7 +29,7 @@ import java.util.Map;
 final class RemoteOperations implements Operations {
     private final URI base;
     private final RunnerConfig config;
-    private String token;
+    private @Nullable String token;
     private final HttpClient http;
     private final ApiJson json = new ApiJson();
 
@@ -137,7 +138,7 @@ final class RemoteOperations implements Operations {
         http.close();
     }
 
-    private <T> T call(String method, String path, Object body, Class<T> answer) {
+    private <T> T call(String method, String path, @Nullable Object body, Class<T> answer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token())

@@ -7,6 +7,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Shows a running sync: a progress bar (me.tongfei.progressbar) on a terminal, plain lines otherwise
@@ -18,8 +19,8 @@ public final class RunProgress implements AutoCloseable {
 
     private final PrintWriter out;
     private final String label;
-    private final ProgressBar bar;
-    private Views.Counts last;
+    private final @Nullable ProgressBar bar;
+    private Views.@Nullable Counts last;
     private long lastLine;
 
     /**

@@ -10,6 +10,8 @@ import picocli.CommandLine.Parameters;
                 + " approval registers webhooks and starts the first full sync).")
 final class StatusCommand extends RunnerCommand {
     @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
+    // required: picocli rejects the command line without it, so it is set before call() runs
+    @SuppressWarnings("NullAway.Init")
     String id;
 
     @Override

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,17 +27,21 @@ final class StoresCommand extends RunnerCommand {
                     "Without API keys, connecting first asks the merchant to authorize keys in WooCommerce."})
     static final class Add extends RunnerCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "STORE", description = "The store's id: lower-case letters, digits, dashes.")
+        // required: picocli rejects the command line without it, so it is set before call() runs
+        @SuppressWarnings("NullAway.Init")
         String id;
 
         @Option(names = "--url", required = true, paramLabel = "URL", description = "The WooCommerce store's home URL.")
+        // required: picocli rejects the command line without it, so it is set before call() runs
+        @SuppressWarnings("NullAway.Init")
         URI url;
 
         @Option(names = "--consumer-key", paramLabel = "KEY", description = "A REST API consumer key (ck_...).")
-        String consumerKey;
+        @Nullable String consumerKey;
 
         @Option(names = "--consumer-secret", paramLabel = "SECRET", interactive = true, arity = "0..1",
                 description = "Its consumer secret (cs_...); give the option without a value to be prompted.")
-        String consumerSecret;
+        @Nullable String consumerSecret;
 
         @Override
         public Integer call() {
@@ -54,7 +59,7 @@ final class StoresCommand extends RunnerCommand {
             }
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("url", url.toString());
-            if (consumerKey != null) {
+            if (consumerKey != null && consumerSecret != null) { // both or neither, checked above
                 settings.put("consumer-key", consumerKey);
                 settings.put("consumer-secret", consumerSecret);
             }
@@ -91,6 +96,8 @@ final class StoresCommand extends RunnerCommand {
             description = "Shows a store: connection status, counts, last runs and dead letters.")
     static final class Show extends RunnerCommand implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
+        // required: picocli rejects the command line without it, so it is set before call() runs
+        @SuppressWarnings("NullAway.Init")
         String id;
 
         @Override

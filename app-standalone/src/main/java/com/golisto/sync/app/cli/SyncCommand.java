@@ -13,9 +13,14 @@ import picocli.CommandLine.Parameters;
                 "Exits 1 when the pass fails or the store is not approved."})
 final class SyncCommand extends RunnerCommand {
     @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
+    // required: picocli rejects the command line without it, so it is set before call() runs
+    @SuppressWarnings("NullAway.Init")
     String id;
 
     @ArgGroup(exclusive = true, multiplicity = "1")
+    // required (multiplicity 1): picocli rejects the command line without one of its options, so it is set
+    // before call() runs
+    @SuppressWarnings("NullAway.Init")
     Mode mode;
 
     static final class Mode {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Plain-text rendering for the commands: aligned tables and run summaries. */
 final class Text {
@@ -41,12 +42,12 @@ final class Text {
     }
 
     /** An instant to the second, or "-". */
-    static String time(Instant t) {
+    static String time(@Nullable Instant t) {
         return t == null ? "-" : t.truncatedTo(ChronoUnit.SECONDS).toString();
     }
 
     /** A value or "-". */
-    static String orDash(String s) {
+    static String orDash(@Nullable String s) {
         return s == null || s.isBlank() ? "-" : s;
     }
 

@@ -15,6 +15,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the admin API's bearer token: the configured one, else the one kept in the data folder, else a
@@ -36,7 +37,7 @@ public final class AdminTokens {
      * @param generated whether it was generated just now (print it once, then never again)
      * @param file where a generated token is kept; {@code null} when the token is configured
      */
-    public record Resolved(Secret token, boolean generated, Path file) {
+    public record Resolved(Secret token, boolean generated, @Nullable Path file) {
         public Resolved {
             Objects.requireNonNull(token, "token");
         }
@@ -109,7 +110,9 @@ public final class AdminTokens {
     }
 
     private static void writeOwnerOnly(Path file, String token) throws IOException {
-        boolean posix = file.toAbsolutePath().getParent().getFileSystem().supportedFileAttributeViews().contains("posix");
+        // the token file's absolute path always has a parent folder: it is a file, never a root
+        Path folder = Objects.requireNonNull(file.toAbsolutePath().getParent(), "parent");
+        boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
         if (posix) {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
         } else {

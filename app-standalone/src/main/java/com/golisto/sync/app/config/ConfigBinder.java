@@ -17,11 +17,13 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the flat key/value map to the typed configuration, section by section (server, state, golisto,
@@ -38,7 +40,7 @@ final class ConfigBinder {
     private final Map<String, String> shapes;
     private final Map<String, String> origin;
     private final List<ConfigProblem> problems;
-    private final ConnectorDescriptor wooDescriptor;
+    private final @Nullable ConnectorDescriptor wooDescriptor;
     private final Set<String> wooSettingNames;
 
     /**
@@ -50,7 +52,8 @@ final class ConfigBinder {
      * @param wooSettingNames the settings a store's {@code woocommerce} section may have
      */
     ConfigBinder(Map<String, String> raw, Map<String, String> shapes, Map<String, String> origin,
-                 List<ConfigProblem> problems, ConnectorDescriptor wooDescriptor, Set<String> wooSettingNames) {
+                 List<ConfigProblem> problems, @Nullable ConnectorDescriptor wooDescriptor,
+                 Set<String> wooSettingNames) {
         this.raw = new LinkedHashMap<>(raw);
         this.shapes = new LinkedHashMap<>(shapes);
         this.origin = origin;
@@ -60,7 +63,7 @@ final class ConfigBinder {
     }
 
     /** The configuration, or {@code null} when a problem was found (then {@code problems} says which). */
-    RunnerConfig bind() {
+    @Nullable RunnerConfig bind() {
         String host = value(ConfigKey.SERVER_HOST, "127.0.0.1", ConfigValues.HOST);
         Integer port = value(ConfigKey.SERVER_PORT, "8080", ConfigValues.PORT);
         URI publicUrl = value(ConfigKey.SERVER_PUBLIC_URL, null, ConfigValues.HTTP_URL);
@@ -86,22 +89,30 @@ final class ConfigBinder {
         if (!problems.isEmpty()) {
             return null;
         }
+        // from here on every value read with a default is present: only a problem leaves one out
+        Path data = present(dataDir);
         if (jdbcUrl == null) {
-            jdbcUrl = "jdbc:hsqldb:file:" + dataDir.resolve("state");
+            jdbcUrl = "jdbc:hsqldb:file:" + data.resolve("state");
         }
         if (masterKey == null) {
-            masterKey = dataDir.resolve("master.key");
+            masterKey = data.resolve("master.key");
         }
         return new RunnerConfig(
-                new ServerConfig(host, port, publicUrl, adminToken, edge),
-                new StateConfig(dataDir, jdbcUrl, masterKey),
-                new GolistoConfig(apiUrl, webUrl, statusPoll),
-                new SyncConfig(dailyAt, zone, incremental, orderPoll, debounce),
+                new ServerConfig(present(host), present(port), publicUrl, adminToken, present(edge)),
+                new StateConfig(data, jdbcUrl, masterKey),
+                new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll)),
+                new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
+                        present(debounce)),
                 stores);
     }
 
+    /** A value read with a default, once no problem was found: it is there (else a problem would say why). */
+    private static <T> T present(@Nullable T value) {
+        return Objects.requireNonNull(value, "a value with a default is missing without a problem");
+    }
+
     /** The HTTP edge's keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
-    private EdgeConfig edge() {
+    private @Nullable EdgeConfig edge() {
         Integer headerBytes = edgeValue(ConfigKey.SERVER_MAX_HEADER_BYTES, ConfigValues.HEADER_BYTES);
         Integer bodyBytes = edgeValue(ConfigKey.SERVER_MAX_BODY_BYTES, ConfigValues.BODY_BYTES);
         Duration idleTimeout = edgeValue(ConfigKey.SERVER_IDLE_TIMEOUT, ConfigValues.IDLE_TIMEOUT);
@@ -118,7 +129,7 @@ final class ConfigBinder {
     }
 
     /** A key whose documented default ({@link ConfigKey#defaultText()}) is its default value. */
-    private <T> T edgeValue(ConfigKey key, ConfigValues.ValueType<T> type) {
+    private <T> @Nullable T edgeValue(ConfigKey key, ConfigValues.ValueType<T> type) {
         return value(key, key.defaultText(), type);
     }
 
@@ -242,7 +253,7 @@ final class ConfigBinder {
         return true;
     }
 
-    private Secret secret(ConfigKey key, int minLength) {
+    private @Nullable Secret secret(ConfigKey key, int minLength) {
         if (wrongType(key.name(), "a text of at least " + minLength + " characters")) {
             return null;
         }
@@ -258,7 +269,7 @@ final class ConfigBinder {
         return Secret.of(value);
     }
 
-    private <T> T secretValue(ConfigKey key, ConfigValues.ValueType<T> type) {
+    private <T> @Nullable T secretValue(ConfigKey key, ConfigValues.ValueType<T> type) {
         if (wrongType(key.name(), type.expected())) {
             return null;
         }
@@ -274,7 +285,7 @@ final class ConfigBinder {
         }
     }
 
-    private <T> T value(ConfigKey key, String defaultValue, ConfigValues.ValueType<T> type) {
+    private <T> @Nullable T value(ConfigKey key, @Nullable String defaultValue, ConfigValues.ValueType<T> type) {
         if (wrongType(key.name(), type.expected())) {
             return null;
         }
@@ -285,7 +296,7 @@ final class ConfigBinder {
         return check(key.name(), value.trim(), type.parser());
     }
 
-    private <T> T check(String key, String value, Function<String, T> parser) {
+    private <T> @Nullable T check(String key, String value, Function<String, T> parser) {
         try {
             return parser.apply(value);
         } catch (IllegalArgumentException | DateTimeException e) {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the runner's configuration: the YAML file (when there is one), then every {@code GOLISTO_SYNC_*}
@@ -24,9 +25,9 @@ public final class ConfigLoader {
     private static final Set<String> DEFAULT_WOO_SETTINGS = Set.of("url", "consumer-key", "consumer-secret");
 
     private final Map<String, String> env;
-    private final ConnectorDescriptor wooDescriptor;
+    private final @Nullable ConnectorDescriptor wooDescriptor;
 
-    private ConfigLoader(Map<String, String> env, ConnectorDescriptor wooDescriptor) {
+    private ConfigLoader(Map<String, String> env, @Nullable ConnectorDescriptor wooDescriptor) {
         this.env = Map.copyOf(env);
         this.wooDescriptor = wooDescriptor;
     }
@@ -53,7 +54,7 @@ public final class ConfigLoader {
      *
      * @param fromCommandLine the {@code --config} option's value, {@code null} when not given
      */
-    public Optional<Path> configFile(Path fromCommandLine) {
+    public Optional<Path> configFile(@Nullable Path fromCommandLine) {
         if (fromCommandLine != null) {
             return Optional.of(fromCommandLine);
         }
@@ -78,7 +79,7 @@ public final class ConfigLoader {
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-        return config;
+        return Objects.requireNonNull(config, "bound without problems");
     }
 
     private Set<String> wooSettingNames() {

@@ -4,6 +4,7 @@ import com.golisto.sync.api.spi.Secret;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The runner's HTTP server.
@@ -16,7 +17,8 @@ import java.util.Optional;
  *     then generated and kept in the data folder, see {@link AdminTokens})
  * @param edge what the HTTP edge accepts: limits, extra hosts, the dashboard's openness, session lifetime
  */
-public record ServerConfig(String host, int port, URI publicUrl, Secret adminToken, EdgeConfig edge) {
+public record ServerConfig(String host, int port, @Nullable URI publicUrl, @Nullable Secret adminToken,
+                           EdgeConfig edge) {
     public ServerConfig {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(edge, "edge");

@@ -4,4 +4,7 @@
  * summary); the demo itself, with the WooCommerce and Golisto emulators, is the {@code app-demo} module, which
  * only the demo launch ({@code bin/run}) puts on the module path.
  */
+@NullMarked
 package com.golisto.sync.app.demo;
+
+import org.jspecify.annotations.NullMarked;

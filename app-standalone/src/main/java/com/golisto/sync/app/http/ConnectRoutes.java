@@ -83,7 +83,7 @@ public final class ConnectRoutes {
                     ex.headers(), body));
         } catch (SyncException e) {
             LOG.warn("event=credential_grant_failed error=\"{}\"", LogValue.of(e.getMessage()));
-            throw new HttpError(400, "grant_refused", e.getMessage());
+            throw new HttpError(400, "grant_refused", HttpError.messageOf(e));
         }
         LogContext.store(store.id());
         LOG.info("event=credential_grant_completed");

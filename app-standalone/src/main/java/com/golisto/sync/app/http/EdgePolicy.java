@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which {@code Host} a request may name, and whether the dashboard is open without the admin token.
@@ -24,7 +25,7 @@ import java.util.Set;
  * @param openDashboard whether {@code GET /} is shown without the admin token (default {@code false}); the
  *     admin API and the dashboard's actions always need it
  */
-public record EdgePolicy(String bindHost, String publicHost, Set<String> extraHosts, boolean openDashboard) {
+public record EdgePolicy(String bindHost, @Nullable String publicHost, Set<String> extraHosts, boolean openDashboard) {
     public EdgePolicy {
         bindHost = normalise(Objects.requireNonNull(bindHost, "bindHost"));
         publicHost = publicHost == null ? null : normalise(publicHost);
@@ -36,7 +37,7 @@ public record EdgePolicy(String bindHost, String publicHost, Set<String> extraHo
      *
      * @param publicUrl the configured public URL; {@code null} when none is configured
      */
-    public static EdgePolicy of(String bindHost, URI publicUrl) {
+    public static EdgePolicy of(String bindHost, @Nullable URI publicUrl) {
         return new EdgePolicy(bindHost, publicUrl == null ? null : publicUrl.getHost(), Set.of(), false);
     }
 

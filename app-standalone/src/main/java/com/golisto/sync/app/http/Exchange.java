@@ -19,6 +19,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.util.Fields;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One request being answered: the Jetty request, its path parameters, bounded body reading and response
@@ -202,7 +203,7 @@ public final class Exchange {
         return answered;
     }
 
-    private void send(int statusCode, String contentType, byte[] body) {
+    private void send(int statusCode, @Nullable String contentType, byte[] body) {
         if (answered) {
             throw new IllegalStateException("already answered " + route);
         }

@@ -1,12 +1,14 @@
 package com.golisto.sync.app.http;
 
+import org.jspecify.annotations.Nullable;
+
 /** Escaping and a page frame for the runner's small HTML pages. Everything shown goes through {@link #escape}. */
 public final class Html {
     private Html() {
     }
 
     /** Escapes text for HTML element content and quoted attribute values. */
-    public static String escape(Object value) {
+    public static String escape(@Nullable Object value) {
         String s = String.valueOf(value);
         StringBuilder sb = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {

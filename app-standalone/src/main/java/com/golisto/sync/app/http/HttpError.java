@@ -1,5 +1,6 @@
 package com.golisto.sync.app.http;
 
+import com.golisto.sync.api.spi.SyncException;
 import java.util.Objects;
 
 /**
@@ -12,6 +13,7 @@ public final class HttpError extends RuntimeException {
 
     private final int status;
     private final String code;
+    private final String message;
 
     /**
      * @param status the HTTP status, 4xx or 5xx
@@ -25,6 +27,7 @@ public final class HttpError extends RuntimeException {
         }
         this.status = status;
         this.code = Objects.requireNonNull(code, "code");
+        this.message = Objects.requireNonNull(message, "message");
     }
 
     /** The HTTP status. */
@@ -35,6 +38,20 @@ public final class HttpError extends RuntimeException {
     /** The machine-readable code. */
     public String code() {
         return code;
+    }
+
+    /** The sentence for people; never null. */
+    @Override
+    public String getMessage() {
+        return message;
+    }
+
+    /**
+     * The message of an engine or connector error, to answer with: never null, since every {@link SyncException}
+     * constructor takes one (JSpecify-checked), though {@link Throwable#getMessage()} may be null in general.
+     */
+    public static String messageOf(SyncException e) {
+        return Objects.requireNonNull(e.getMessage(), "a SyncException without a message");
     }
 
     /** 400 with code {@code invalid_request}. */

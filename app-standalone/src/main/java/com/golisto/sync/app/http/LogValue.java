@@ -1,5 +1,7 @@
 package com.golisto.sync.app.http;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes a value that came from a request (a query parameter, a header, a remote's message quoting one) safe
  * for a {@code key="value"} log line: line breaks and other control characters, quotes and backslashes are
@@ -14,7 +16,7 @@ public final class LogValue {
     }
 
     /** The escaped, bounded text of the value ({@code null} shows as {@code -}). */
-    public static String of(Object value) {
+    public static String of(@Nullable Object value) {
         if (value == null) {
             return "-";
         }

@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,13 +42,13 @@ public final class Runner implements AutoCloseable {
     private final AdminTokens.Resolved adminToken;
     private final RunnerMetrics metrics;
     private final URI publicUrl;
-    private final RunnerServer server;
+    private final @Nullable RunnerServer server;
     private final List<Route> routes;
     private final EventLog events;
     private boolean closed;
 
     Runner(RunnerConfig config, SyncEngine engine, AdminTokens.Resolved adminToken, RunnerMetrics metrics,
-           URI publicUrl, RunnerServer server, List<Route> routes, EventLog events) {
+           URI publicUrl, @Nullable RunnerServer server, List<Route> routes, EventLog events) {
         this.config = config;
         this.engine = engine;
         this.adminToken = adminToken;
@@ -67,7 +68,7 @@ public final class Runner implements AutoCloseable {
      * @param serving whether {@link #serve()} will be called (the HTTP port is bound now)
      * @throws InvalidConfigException when a store's or Golisto's settings are refused by their connector
      */
-    public static Runner create(RunnerConfig config, Clock clock, boolean serving) {
+    public static Runner create(RunnerConfig config, @Nullable Clock clock, boolean serving) {
         var injector = Guice.createInjector(new RunnerModule(config, clock, serving));
         try {
             List<ConnectorProvider> providers = injector.getInstance(
@@ -148,7 +149,7 @@ public final class Runner implements AutoCloseable {
     public synchronized void serve() {
         serveHttp();
         engine.start();
-        LOG.info("event=runner_serving public_url={} local_url={} state={}", publicUrl, server.localUri(),
+        LOG.info("event=runner_serving public_url={} local_url={} state={}", publicUrl, httpServer().localUri(),
                 config.state().jdbcUrlForDisplay());
     }
 
@@ -175,10 +176,14 @@ public final class Runner implements AutoCloseable {
      * @throws IllegalStateException when this runner was created without serving
      */
     public synchronized void serveHttp() {
+        httpServer().start(routes);
+    }
+
+    private RunnerServer httpServer() {
         if (server == null) {
             throw new IllegalStateException("this runner was created without an HTTP server");
         }
-        server.start(routes);
+        return server;
     }
 
     /** Blocks until the HTTP server stops. */

@@ -37,6 +37,7 @@ import java.util.Objects;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wires the runner from its configuration with {@code @Provides} methods: master key, admin token,
@@ -48,7 +49,7 @@ public final class RunnerModule extends AbstractModule {
     public static final String PUBLIC_URL = "public-url";
 
     private final RunnerConfig config;
-    private final Clock clock;
+    private final @Nullable Clock clock;
     private final boolean serving;
 
     /**
@@ -56,7 +57,7 @@ public final class RunnerModule extends AbstractModule {
      * @param clock the engine's clock; {@code null} for the system clock in {@code sync.time-zone}
      * @param serving whether the runner serves HTTP (then the public URL may come from the bound port)
      */
-    public RunnerModule(RunnerConfig config, Clock clock, boolean serving) {
+    public RunnerModule(RunnerConfig config, @Nullable Clock clock, boolean serving) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = clock;
         this.serving = serving;
