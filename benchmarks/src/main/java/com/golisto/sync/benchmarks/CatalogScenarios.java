@@ -118,7 +118,7 @@ final class CatalogScenarios implements AutoCloseable {
             String location = page.headers().firstValue("location").orElseThrow(() -> new IllegalStateException(
                     "the Golisto connect page answered " + page.statusCode() + " without a redirect"));
             Map<String, String> query = query(URI.create(location));
-            engine.completeConnect(query.get("state"), query.get("code"));
+            engine.completeConnect(requireParam(query, "state", location), requireParam(query, "code", location));
         }
     }
 
@@ -285,6 +285,14 @@ final class CatalogScenarios implements AutoCloseable {
             counts.merge("requests", run.counts().requests(), Long::sum);
         }
         return counts;
+    }
+
+    private static String requireParam(Map<String, String> query, String name, String location) {
+        String value = query.get(name);
+        if (value == null) {
+            throw new IllegalStateException("the Golisto connect page redirected without '" + name + "': " + location);
+        }
+        return value;
     }
 
     private static Map<String, String> query(URI uri) {
