@@ -4,11 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.CredentialsRejectedException;
+import com.golisto.sync.api.spi.ErrorCategory;
 import com.golisto.sync.api.spi.InvalidItemException;
 import com.golisto.sync.api.spi.NotApprovedException;
 import com.golisto.sync.api.spi.NotFoundException;
 import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.Secret;
+import com.golisto.sync.api.spi.SyncException;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -31,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * Sends every request of one store's Golisto connector: base URL, bearer token, JSON bodies, per-request
  * timeout, metrics, and the contract's rate limit (after a 429 nothing is sent before {@code Retry-After}
  * has passed; after {@code X-RateLimit-Remaining: 0} the next request waits the configured pause, both
- * measured on the context clock and waited through the context sleeper). It also maps answers to the SPI's
- * error types (see {@link #failure}). It makes one attempt per call: retries are the engine's.
+ * measured on the context clock and waited through the context sleeper). Bodies are read with a cap
+ * ({@code max-response-bytes}). It also maps answers to the SPI's error types (see {@link #failure}). It makes one attempt per call: retries are the engine's.
  *
  * <p>Thread-safe. The token is held as a {@link Secret} and only revealed into the Authorization header;
  * no log line or exception message contains it.
@@ -138,9 +140,17 @@ final class GolistoApiClient {
         Instant started = context.clock().instant();
         HttpResponse<byte[]> response;
         try {
-            response = context.httpClient().send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = context.httpClient().send(builder.build(), GolistoResponseCap.handler(config.maxResponseBytes()));
         } catch (IOException e) {
             context.metrics().request(endpoint, -1, elapsedSince(started));
+            if (GolistoResponseCap.find(e).isPresent()) {
+                // not retryable: the same request gets the same oversized answer, and each attempt costs the
+                // transfer again; someone must look at it (or raise the cap)
+                throw new SyncException(ErrorCategory.EXTERNAL, "Golisto (" + config.apiUrl().getHost() + ") answered "
+                        + endpoint + " with a body larger than " + config.maxResponseBytes() + " bytes, the"
+                        + " max-response-bytes cap; the answer was dropped (raise the setting if such answers are"
+                        + " expected)", e);
+            }
             LOG.debug("store {}: {} failed without an answer: {}", context.storeId(), endpoint, e.toString());
             throw new RetryableException("Golisto did not answer " + endpoint + ": " + describe(e), e);
         }

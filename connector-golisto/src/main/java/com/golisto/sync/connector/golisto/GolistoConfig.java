@@ -27,10 +27,11 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize orders per page, 1..100
  * @param rateLimitPause how long to wait before the next request after an answer with
  *     {@code X-RateLimit-Remaining: 0}
+ * @param maxResponseBytes the largest response body read from Golisto, in bytes
  */
 record GolistoConfig(URI apiUrl, URI webUrl, @Nullable String connectionId, @Nullable Secret apiToken,
                      Duration requestTimeout,
-                     int pageSize, Duration rateLimitPause) {
+                     int pageSize, Duration rateLimitPause, int maxResponseBytes) {
 
     static final String API_URL = "api-url";
     static final String WEB_URL = "web-url";
@@ -39,6 +40,7 @@ record GolistoConfig(URI apiUrl, URI webUrl, @Nullable String connectionId, @Nul
     static final String REQUEST_TIMEOUT = "request-timeout";
     static final String PAGE_SIZE = "page-size";
     static final String RATE_LIMIT_PAUSE = "rate-limit-pause";
+    static final String MAX_RESPONSE_BYTES = "max-response-bytes";
 
     /** The settings the provider declares. */
     static final List<SettingSpec> SETTINGS = List.of(
@@ -55,7 +57,10 @@ record GolistoConfig(URI apiUrl, URI webUrl, @Nullable String connectionId, @Nul
             SettingSpec.optional(PAGE_SIZE, SettingType.INTEGER, "100",
                     "Orders read per page, from 1 to 100."),
             SettingSpec.optional(RATE_LIMIT_PAUSE, SettingType.DURATION, "PT1S",
-                    "How long to wait before the next request when Golisto reports no requests left."));
+                    "How long to wait before the next request when Golisto reports no requests left."),
+            SettingSpec.optional(MAX_RESPONSE_BYTES, SettingType.INTEGER, "33554432",
+                    "The largest response body read from Golisto, in bytes (1024 to 1073741824; default 32 MiB);"
+                            + " a larger answer fails the call instead of exhausting the heap."));
 
     GolistoConfig {
         Objects.requireNonNull(apiUrl, "apiUrl");
@@ -84,12 +89,17 @@ record GolistoConfig(URI apiUrl, URI webUrl, @Nullable String connectionId, @Nul
         if (timeout.isZero()) {
             problems.add(new SettingProblem(REQUEST_TIMEOUT, "must be longer than zero"));
         }
+        int maxResponseBytes = settings.integer(MAX_RESPONSE_BYTES).orElse(32 << 20);
+        if (maxResponseBytes < 1024 || maxResponseBytes > 1 << 30) {
+            problems.add(new SettingProblem(MAX_RESPONSE_BYTES, "must be from 1024 (1 KiB) to 1073741824 (1 GiB), not "
+                    + maxResponseBytes));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException("connector golisto", problems);
         }
         return new GolistoConfig(settings.url(API_URL).orElseThrow(), settings.url(WEB_URL).orElseThrow(),
                 settings.string(CONNECTION_ID).orElse(null), settings.secret(API_TOKEN).orElse(null), timeout,
-                pageSize, settings.duration(RATE_LIMIT_PAUSE).orElseThrow());
+                pageSize, settings.duration(RATE_LIMIT_PAUSE).orElseThrow(), maxResponseBytes);
     }
 
     private static URI withoutTrailingSlash(URI uri) {

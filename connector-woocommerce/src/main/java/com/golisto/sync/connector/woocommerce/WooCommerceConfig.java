@@ -27,11 +27,12 @@ import org.jspecify.annotations.Nullable;
  * @param cursorOverlap how far before a read's start the next incremental read begins (clock skew)
  * @param orderLookback how long before a sale's creation {@code find} starts looking for its order
  * @param strictDeliveryUrls whether webhook URLs are judged by WordPress's outbound URL rules
+ * @param maxResponseBytes the largest response body read from the store, in bytes
  */
 record WooCommerceConfig(URI storeUrl, @Nullable String consumerKey, @Nullable Secret consumerSecret, Auth auth,
                          int maxConcurrency,
                          Duration requestTimeout, int pageSize, Duration cursorOverlap, Duration orderLookback,
-                         boolean strictDeliveryUrls) {
+                         boolean strictDeliveryUrls, int maxResponseBytes) {
 
     /** How requests are authenticated. */
     enum Auth {
@@ -88,6 +89,11 @@ record WooCommerceConfig(URI storeUrl, @Nullable String consumerKey, @Nullable S
         if (timeout.isZero()) {
             problems.add(new SettingProblem(WooCommerceConnectorProvider.REQUEST_TIMEOUT, "must be positive"));
         }
+        int maxResponseBytes = settings.integer(WooCommerceConnectorProvider.MAX_RESPONSE_BYTES).orElseThrow();
+        if (maxResponseBytes < 1024 || maxResponseBytes > 1 << 30) {
+            problems.add(new SettingProblem(WooCommerceConnectorProvider.MAX_RESPONSE_BYTES,
+                    "must be between 1024 (1 KiB) and 1073741824 (1 GiB)"));
+        }
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException("connector woocommerce", problems);
         }
@@ -95,7 +101,7 @@ record WooCommerceConfig(URI storeUrl, @Nullable String consumerKey, @Nullable S
         return new WooCommerceConfig(storeUrl, key, secret, Objects.requireNonNull(auth), concurrency, timeout, pageSize,
                 settings.duration(WooCommerceConnectorProvider.CURSOR_OVERLAP).orElseThrow(),
                 settings.duration(WooCommerceConnectorProvider.ORDER_LOOKBACK).orElseThrow(),
-                settings.bool(WooCommerceConnectorProvider.STRICT_DELIVERY_URLS).orElseThrow());
+                settings.bool(WooCommerceConnectorProvider.STRICT_DELIVERY_URLS).orElseThrow(), maxResponseBytes);
     }
 
     /** The API key pair, when keys are configured (both or neither, as {@link #from} checks). */

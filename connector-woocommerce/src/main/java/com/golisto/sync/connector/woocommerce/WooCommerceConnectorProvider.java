@@ -28,6 +28,7 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider {
     static final String CURSOR_OVERLAP = "cursor-overlap";
     static final String ORDER_LOOKBACK = "order-lookback";
     static final String STRICT_DELIVERY_URLS = "strict-delivery-urls";
+    static final String MAX_RESPONSE_BYTES = "max-response-bytes";
     static final String VERSION = "0.1.0";
 
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("woocommerce", "WooCommerce", VERSION,
@@ -54,7 +55,10 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider {
                             "Looking for a sale's order starts this long before the sale was made."),
                     SettingSpec.optional(STRICT_DELIVERY_URLS, SettingType.BOOLEAN, "true",
                             "Judge webhook URLs as WordPress does (no loopback or private hosts, ports 80, 443, 8080);"
-                                    + " false only for stores that allow more (the sandbox, or http_allowed_safe_ports).")));
+                                    + " false only for stores that allow more (the sandbox, or http_allowed_safe_ports)."),
+                    SettingSpec.optional(MAX_RESPONSE_BYTES, SettingType.INTEGER, "33554432",
+                            "The largest response body read from the store, in bytes (1024 to 1073741824; default"
+                                    + " 32 MiB); a larger answer fails the call instead of exhausting the heap.")));
 
     /** Creates the provider (ServiceLoader needs a public no-argument constructor). */
     public WooCommerceConnectorProvider() {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.golisto.sync.api.model.ShopCredentials;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.CredentialsRejectedException;
+import com.golisto.sync.api.spi.ErrorCategory;
 import com.golisto.sync.api.spi.InvalidItemException;
 import com.golisto.sync.api.spi.NotFoundException;
 import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.api.spi.SyncException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,8 +36,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One store's REST client: builds {@code /wp-json/wc/v3} URLs itself, authenticates every attempt
  * (Basic over https, OAuth 1.0a signed anew each time over http), bounds the requests in flight,
- * reports each request to the metrics and maps failures to the SPI's exception types. It never
- * retries: the engine does. Thread-safe.
+ * reports each request to the metrics and maps failures to the SPI's exception types. Bodies are read
+ * with a cap ({@code max-response-bytes}). It never retries: the engine does. Thread-safe.
  */
 final class WooCommerceHttp {
 
@@ -110,12 +112,20 @@ final class WooCommerceHttp {
         long started = System.nanoTime();
         int status = -1;
         try {
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = http.send(request, WooCommerceResponseCap.handler(config.maxResponseBytes()));
             status = response.statusCode();
             return interpret(name, response);
         } catch (HttpTimeoutException e) {
             throw new RetryableException("WooCommerce " + name + " timed out after " + config.requestTimeout(), e);
         } catch (IOException e) {
+            if (WooCommerceResponseCap.find(e).isPresent()) {
+                // not retryable: the same request gets the same oversized answer, and each attempt costs the
+                // transfer again; someone must look at the store (or raise the cap)
+                throw new SyncException(ErrorCategory.EXTERNAL, "WooCommerce " + name + " at " + config.storeUrl()
+                        .getHost() + " answered with a body larger than " + config.maxResponseBytes() + " bytes, the"
+                        + " max-response-bytes cap; the answer was dropped (raise the setting if such answers are"
+                        + " expected)", e);
+            }
             throw new RetryableException("WooCommerce " + name + " failed without a complete answer ("
                     + e.getClass().getSimpleName() + ": connection reset, refused or answer cut short)", e);
         } finally {
