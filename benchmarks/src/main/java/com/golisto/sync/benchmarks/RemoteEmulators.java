@@ -68,8 +68,12 @@ final class RemoteEmulators implements Emulators {
         if (modulePath == null || modulePath.isBlank()) {
             throw new IllegalStateException("run the benchmark on the module path (java -p ... -m ...)");
         }
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--sun-misc-unsafe-memory-access=allow",
-                "-p", modulePath, "-m", "com.golisto.sync.benchmarks/" + EmulatorHost.class.getName(),
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap));
+        if (Runtime.version().feature() >= 23) {
+            // the JDK 23+ option bin/bench passes too; a JDK 21 refuses to start with it
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
+        command.addAll(List.of("-p", modulePath, "-m", "com.golisto.sync.benchmarks/" + EmulatorHost.class.getName(),
                 "--products", Integer.toString(products), "--seed", Long.toString(seed)));
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -155,10 +154,8 @@ class PackagedLaunchIT {
     private ProcessBuilder process(Path jar, Path lib, List<String> args, java.util.Map<String, String> extraEnv)
             throws IOException {
         assertThat(jar).as("the packaged jar (built before the tests)").exists();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=org.jline.nativ",
-                "-Dguice_bytecode_gen_option=DISABLED", "-p", jar + java.io.File.pathSeparator + lib,
+        List<String> command = ChildJvm.runnerCommand();
+        command.addAll(List.of("-p", jar + java.io.File.pathSeparator + lib,
                 "-m", "com.golisto.sync.app"));
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());

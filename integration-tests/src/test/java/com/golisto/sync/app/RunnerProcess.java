@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,10 +58,8 @@ final class RunnerProcess implements AutoCloseable {
         Path jar = Path.of(System.getProperty("gs.app.jar"));
         Path lib = Path.of(System.getProperty("gs.app.lib"));
         assertThat(jar).as("the packaged jar (built before the tests)").exists();
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElseThrow());
-        command.addAll(List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=org.jline.nativ",
-                "-Dguice_bytecode_gen_option=DISABLED", "-Xmx256m", "-p", jar + java.io.File.pathSeparator + lib,
+        List<String> command = ChildJvm.runnerCommand();
+        command.addAll(List.of("-Xmx256m", "-p", jar + java.io.File.pathSeparator + lib,
                 "-m", "com.golisto.sync.app", "serve", "--config", config.toString()));
         Path out = workDir.resolve("runner-" + name + ".out");
         Path err = workDir.resolve("runner-" + name + ".err");
