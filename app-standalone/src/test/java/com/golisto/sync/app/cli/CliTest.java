@@ -167,6 +167,31 @@ class CliTest {
         }
     }
 
+    @Test
+    void masterKeyRotate_configDeclaringAStoreWithKeys_reencryptsAndExits0() throws Exception {
+        Path config = dir.resolve("stores.yaml");
+        Files.writeString(config, """
+                stores:
+                  - id: my-shop
+                    woocommerce:
+                      url: "https://shop.example"
+                      consumer-key: "ck_0123456789abcdef0123456789abcdef01234567"
+                      consumer-secret: "cs_0123456789abcdef0123456789abcdef01234567"
+                """);
+        Map<String, String> env = dataDir();
+        assertThat(run(env, "stores", "list", "--config", config.toString())).as(err.toString()).isZero();
+        String oldKey = Files.readString(dir.resolve("data/master.key")).strip();
+
+        int rotated = run(env, "master-key", "rotate", "--config", config.toString());
+        int listed = run(env, "stores", "show", "my-shop", "--config", config.toString());
+
+        assertThat(rotated).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("Re-encrypted [1-9]\\d* stored secrets? under a new master key");
+        assertThat(Files.readString(dir.resolve("data/master.key.previous")).strip()).isEqualTo(oldKey);
+        assertThat(listed).as(err.toString()).isZero();
+        assertThat(out.toString() + err.toString()).doesNotContain("cs_0123456789abcdef");
+    }
+
     /** Answers every request 200 "ok", as a web server that is not a runner would, until the socket closes. */
     private static void answerOk(ServerSocket server) {
         while (!server.isClosed()) {
