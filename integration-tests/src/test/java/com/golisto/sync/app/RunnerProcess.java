@@ -89,6 +89,23 @@ final class RunnerProcess implements AutoCloseable {
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("runner %s died of SIGKILL", name).isTrue();
     }
 
+    /**
+     * SIGTERM ({@link Process#destroy()} on Linux), as systemd stops the service, and waits until the process is
+     * gone (the runner drains for at most a minute).
+     *
+     * @return the exit code
+     */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("runner %s stopped on SIGTERM%s", name, logTail()).isTrue();
+        return process.exitValue();
+    }
+
+    /** Everything the runner logged (standard error) so far. */
+    String log() throws IOException {
+        return Files.readString(stderr, StandardCharsets.UTF_8);
+    }
+
     /** {@code GET} on the admin API; the answer must be 200. */
     JsonNode get(String path) throws IOException, InterruptedException {
         Answer answer = send(HttpRequest.newBuilder(base.resolve(path)).GET());

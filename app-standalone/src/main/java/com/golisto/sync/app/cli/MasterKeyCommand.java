@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -55,9 +56,11 @@ final class MasterKeyCommand extends RunnerCommand {
             MasterKey next = MasterKey.generate();
             writeOwnerOnly(newFile, next);
             int resealed;
+            // without the configured stores: registering them would seal their secrets under the new key before
+            // the re-encryption, which then finds values the previous key cannot open
             RunnerConfig withNewKey = new RunnerConfig(cfg.server(),
                     new StateConfig(cfg.state().dataDir(), cfg.state().jdbcUrl(), newFile), cfg.golisto(), cfg.sync(),
-                    cfg.stores());
+                    List.of());
             try (Runner runner = openRunner(withNewKey, false)) {
                 resealed = runner.engine().reencryptSecrets(previous);
             } catch (RuntimeException e) {
@@ -85,12 +88,11 @@ final class MasterKeyCommand extends RunnerCommand {
         }
 
         private static void refuseWhileServing(RunnerConfig cfg) {
-            try (RemoteOperations remote = RemoteOperations.to(cfg)) {
-                if (remote.serving()) {
-                    throw new CommandFailedException("a runner is serving on this state store at " + remote.where()
-                            + ": stop it, rotate, then start it again");
-                }
-            }
+            RemoteOperations.find(cfg).ifPresent(remote -> {
+                remote.close();
+                throw new CommandFailedException("a runner is serving on this state store at " + remote.where()
+                        + ": stop it, rotate, then start it again");
+            });
         }
 
         /** Writes the key, base64, to a fresh owner-only temporary file, then moves it into place atomically. */

@@ -6,9 +6,11 @@ import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.wiring.Runner;
 import com.golisto.sync.core.SyncMode;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -61,14 +63,16 @@ interface Operations extends AutoCloseable {
      * @param err where to say that a serving runner is used
      */
     static Operations open(RunnerConfig config, Consumer<AdminTokens.Resolved> onToken, PrintWriter err) {
+        Path dataDir = config.state().dataDir();
         if (config.state().embedded()) {
             // asking first spares HSQLDB's lock-file wait (several seconds) when a runner holds the database
-            RemoteOperations remote = RemoteOperations.to(config);
-            if (remote.serving()) {
-                say(err, remote);
-                return remote;
+            Optional<RemoteOperations> remote = RemoteOperations.find(config);
+            if (remote.isPresent()) {
+                say(err, remote.get());
+                return remote.get();
             }
-            remote.close();
+            err.println("No runner is serving the data folder " + dataDir + "; opening its state store directly.");
+            err.flush();
         }
         try {
             Runner runner = Runner.create(config, null, false);
@@ -78,9 +82,14 @@ interface Operations extends AutoCloseable {
             if (!StateStoreLock.isLocked(e)) {
                 throw e;
             }
-            RemoteOperations remote = RemoteOperations.to(config);
-            say(err, remote);
-            return remote;
+            // a runner may have started serving meanwhile
+            Optional<RemoteOperations> remote = RemoteOperations.find(config);
+            if (remote.isPresent()) {
+                say(err, remote.get());
+                return remote.get();
+            }
+            throw new CommandFailedException("the state store in " + dataDir + " is in use by another process, and no"
+                    + " runner serving this data folder answers (a runner still starting, or another command?)");
         }
     }
 

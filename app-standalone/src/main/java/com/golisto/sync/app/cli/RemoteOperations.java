@@ -6,6 +6,7 @@ import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.admin.Views;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.wiring.RunnerFile;
 import com.golisto.sync.core.SyncMode;
 import com.golisto.sync.core.UnknownStoreException;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,25 +41,35 @@ final class RemoteOperations implements Operations {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
     }
 
-    /** The serving runner the configuration describes. */
-    static RemoteOperations to(RunnerConfig config) {
-        String host = config.server().host();
-        String shown = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
-        URI base = URI.create("http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + config.server().port());
-        return new RemoteOperations(base, config);
+    /**
+     * The runner serving the configuration's data folder, if one does: {@code <data-dir>/runner.json} names its URL,
+     * instance id and process ({@link RunnerFile}); the process must be alive and the URL's {@code /healthz} must
+     * answer that instance id (within a second). Only then is the admin token ever sent there. Whatever else
+     * listens on a port (another program, another runner) is not taken for this data folder's runner.
+     *
+     * @return empty when no runner serves this data folder (no file, or a stale one)
+     */
+    static Optional<RemoteOperations> find(RunnerConfig config) {
+        Optional<RunnerFile> file = RunnerFile.read(config.state().dataDir());
+        if (file.isEmpty() || !file.get().processAlive()) {
+            return Optional.empty();
+        }
+        RemoteOperations remote = new RemoteOperations(file.get().url(), config);
+        if (remote.answersAs(file.get().instanceId())) {
+            return Optional.of(remote);
+        }
+        remote.close();
+        return Optional.empty();
     }
 
-    /**
-     * Whether a Golisto Sync runner answers its health check at the configured address (within a second). Any
-     * other program listening there (a web server on 8080, say) is not a runner: its answer lacks the runner's
-     * {@code {"status":"ok","state_store":"reachable"}}.
-     */
-    boolean serving() {
+    /** Whether {@code /healthz} answers 200 with this instance id (no token is sent). */
+    private boolean answersAs(String instanceId) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(Duration.ofSeconds(1))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            return r.statusCode() == 200 && r.body().contains("\"state_store\":\"reachable\"");
-        } catch (IOException e) {
+            HttpResponse<Void> r = http.send(HttpRequest.newBuilder(base.resolve("/healthz")).timeout(Duration.ofSeconds(1))
+                    .GET().build(), HttpResponse.BodyHandlers.discarding());
+            return r.statusCode() == 200
+                    && r.headers().firstValue(RunnerFile.INSTANCE_HEADER).filter(instanceId::equals).isPresent();
+        } catch (IOException | IllegalArgumentException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -17,7 +17,7 @@ final class ServeCommand extends RunnerCommand {
     public Integer call() throws InterruptedException {
         RunnerConfig cfg = loadConfig();
         Runner runner = openRunner(cfg, true);
-        Thread hook = new Thread(runner::close, "shutdown");
+        Thread hook = new Thread(() -> drainAndExit(runner), "shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             runner.serve();
@@ -43,5 +43,18 @@ final class ServeCommand extends RunnerCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The shutdown hook: runs only when a signal (SIGTERM, SIGINT, SIGHUP) stops the JVM, since {@link #call()}
+     * removes it before returning. Drains the runner (bounded by {@link Runner#DRAIN_TIMEOUT}), then ends the
+     * process with 0: left to itself, the JVM would exit with 128 + the signal number (143 for SIGTERM) however
+     * cleanly the runner stopped, and a service manager would count a clean stop as a failure.
+     */
+    private void drainAndExit(Runner runner) {
+        runner.close();
+        out().flush();
+        System.err.flush();
+        Runtime.getRuntime().halt(ExitCodes.OK);
     }
 }

@@ -62,7 +62,7 @@ public final class AdminTokens {
             if (Files.exists(file)) {
                 return new Resolved(read(file), false, file);
             }
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            DataFolder.ensureOwnerOnly(Objects.requireNonNull(file.toAbsolutePath().getParent(), "parent"));
             String token = generate();
             try {
                 writeOwnerOnly(file, token);
@@ -82,7 +82,7 @@ public final class AdminTokens {
      */
     public static Secret rotate(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            DataFolder.ensureOwnerOnly(Objects.requireNonNull(file.toAbsolutePath().getParent(), "parent"));
             Path tmp = file.resolveSibling(file.getFileName() + ".new");
             Files.deleteIfExists(tmp);
             String token = generate();

@@ -5,6 +5,7 @@ import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.ConfigProblem;
+import com.golisto.sync.app.config.DataFolder;
 import com.golisto.sync.app.config.InvalidConfigException;
 import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RunnerConfig;
@@ -37,6 +38,12 @@ import org.slf4j.LoggerFactory;
 public final class Runner implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
 
+    /**
+     * How long {@link #close()} waits for the engine to drain (runs in progress to finish or checkpoint, the
+     * state store to close). Below systemd's default stop timeout of 90 s, documented in docs/operations.md.
+     */
+    public static final java.time.Duration DRAIN_TIMEOUT = java.time.Duration.ofSeconds(60);
+
     private final RunnerConfig config;
     private final SyncEngine engine;
     private final AdminTokens.Resolved adminToken;
@@ -45,10 +52,12 @@ public final class Runner implements AutoCloseable {
     private final @Nullable RunnerServer server;
     private final List<Route> routes;
     private final EventLog events;
+    private final String instanceId;
+    private @Nullable RunnerFile runnerFile;
     private boolean closed;
 
     Runner(RunnerConfig config, SyncEngine engine, AdminTokens.Resolved adminToken, RunnerMetrics metrics,
-           URI publicUrl, @Nullable RunnerServer server, List<Route> routes, EventLog events) {
+           URI publicUrl, @Nullable RunnerServer server, List<Route> routes, EventLog events, String instanceId) {
         this.config = config;
         this.engine = engine;
         this.adminToken = adminToken;
@@ -57,6 +66,7 @@ public final class Runner implements AutoCloseable {
         this.server = server;
         this.routes = List.copyOf(routes);
         this.events = events;
+        this.instanceId = instanceId;
     }
 
     /**
@@ -69,6 +79,8 @@ public final class Runner implements AutoCloseable {
      * @throws InvalidConfigException when a store's or Golisto's settings are refused by their connector
      */
     public static Runner create(RunnerConfig config, @Nullable Clock clock, boolean serving) {
+        // before anything is written into it (master key, admin token, database files)
+        DataFolder.ensureOwnerOnly(config.state().dataDir());
         var injector = Guice.createInjector(new RunnerModule(config, clock, serving));
         try {
             List<ConnectorProvider> providers = injector.getInstance(
@@ -176,7 +188,17 @@ public final class Runner implements AutoCloseable {
      * @throws IllegalStateException when this runner was created without serving
      */
     public synchronized void serveHttp() {
-        httpServer().start(routes);
+        RunnerServer http = httpServer();
+        http.start(routes);
+        // tells the CLI which runner serves this data folder (docs/operations.md, "The CLI and a serving runner")
+        RunnerFile file = new RunnerFile(http.localUri(), instanceId, ProcessHandle.current().pid());
+        file.write(config.state().dataDir());
+        runnerFile = file;
+    }
+
+    /** This runner's random id, new at every start: in {@code runner.json} and on {@code /healthz}. */
+    public String instanceId() {
+        return instanceId;
     }
 
     private RunnerServer httpServer() {
@@ -223,17 +245,43 @@ public final class Runner implements AutoCloseable {
         return Optional.ofNullable(server).map(RunnerServer::localUri);
     }
 
-    /** Stops the HTTP server and the engine. Idempotent. */
+    /**
+     * Stops the HTTP server (no new webhooks or API calls), then drains the engine: its loop stops and the
+     * runs in progress finish or reach their next checkpoint, waited for at most {@link #DRAIN_TIMEOUT}, and
+     * the state store is closed. Work still running at the deadline is left as a crash would leave it: the
+     * next start resolves it. Idempotent; a second caller waits for the first one's drain.
+     */
     @Override
     public synchronized void close() {
         if (closed) {
             return;
         }
         closed = true;
+        long started = System.nanoTime();
+        LOG.info("event=runner_draining active_runs={} timeout_seconds={}", events.activeRuns(),
+                DRAIN_TIMEOUT.toSeconds());
         if (server != null) {
             server.close();
         }
-        engine.close();
+        RunnerFile file = runnerFile;
+        if (file != null) {
+            file.removeIfOurs(config.state().dataDir());
+        }
+        Thread closing = Thread.ofPlatform().name("engine-close").daemon(true).start(engine::close);
+        boolean drained;
+        try {
+            drained = closing.join(DRAIN_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            drained = false;
+        }
+        long millis = java.time.Duration.ofNanos(System.nanoTime() - started).toMillis();
+        if (drained) {
+            LOG.info("event=runner_drained millis={}", millis);
+        } else {
+            LOG.warn("event=runner_drain_timeout millis={} active_runs={} (the next start resolves the work left"
+                    + " in progress)", millis, events.activeRuns());
+        }
         LOG.info("event=runner_stopped");
     }
 

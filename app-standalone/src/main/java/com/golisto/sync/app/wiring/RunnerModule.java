@@ -47,6 +47,8 @@ import org.jspecify.annotations.Nullable;
 public final class RunnerModule extends AbstractModule {
     /** The name of the {@link URI} binding holding the runner's public URL. */
     public static final String PUBLIC_URL = "public-url";
+    /** The name of the {@link String} binding holding the runner's random instance id (see {@link RunnerFile}). */
+    public static final String INSTANCE_ID = "instance-id";
 
     private final RunnerConfig config;
     private final @Nullable Clock clock;
@@ -102,6 +104,13 @@ public final class RunnerModule extends AbstractModule {
     @Singleton
     RunnerMetrics metrics() {
         return new RunnerMetrics();
+    }
+
+    @Provides
+    @Singleton
+    @Named(INSTANCE_ID)
+    String instanceId() {
+        return java.util.UUID.randomUUID().toString();
     }
 
     @Provides
@@ -196,9 +205,9 @@ public final class RunnerModule extends AbstractModule {
     @Provides
     @Singleton
     List<Route> routes(SyncEngine engine, RunnerMetrics metrics, AdminAuth auth, ApiJson json, RunnerConfig c,
-                       EdgePolicy edge) {
+                       EdgePolicy edge, @Named(INSTANCE_ID) String instanceId) {
         List<Route> routes = new ArrayList<>();
-        routes.addAll(new OpsRoutes(engine, metrics).routes());
+        routes.addAll(new OpsRoutes(engine, metrics, instanceId).routes());
         routes.addAll(new ConnectRoutes(engine).routes());
         routes.addAll(new WebhookRoutes(engine, metrics, Set.of(Registrations.SHOP)).routes());
         routes.addAll(new AdminApi(engine, auth, json, c.golisto()).routes());
@@ -211,8 +220,8 @@ public final class RunnerModule extends AbstractModule {
     @Singleton
     Runner runner(RunnerConfig c, SyncEngine engine, AdminTokens.Resolved token, RunnerMetrics metrics,
                   @Named(PUBLIC_URL) URI publicUrl, Provider<RunnerServer> server, Provider<List<Route>> routes,
-                  EventLog events) {
+                  EventLog events, @Named(INSTANCE_ID) String instanceId) {
         return new Runner(c, engine, token, metrics, publicUrl, serving ? server.get() : null,
-                serving ? routes.get() : List.of(), events);
+                serving ? routes.get() : List.of(), events, instanceId);
     }
 }

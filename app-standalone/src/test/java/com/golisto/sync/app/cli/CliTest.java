@@ -167,6 +167,117 @@ class CliTest {
         }
     }
 
+    @Test
+    void masterKeyRotate_configDeclaringAStoreWithKeys_reencryptsAndExits0() throws Exception {
+        Path config = dir.resolve("stores.yaml");
+        Files.writeString(config, """
+                stores:
+                  - id: my-shop
+                    woocommerce:
+                      url: "https://shop.example"
+                      consumer-key: "ck_0123456789abcdef0123456789abcdef01234567"
+                      consumer-secret: "cs_0123456789abcdef0123456789abcdef01234567"
+                """);
+        Map<String, String> env = dataDir();
+        assertThat(run(env, "stores", "list", "--config", config.toString())).as(err.toString()).isZero();
+        String oldKey = Files.readString(dir.resolve("data/master.key")).strip();
+
+        int rotated = run(env, "master-key", "rotate", "--config", config.toString());
+        int listed = run(env, "stores", "show", "my-shop", "--config", config.toString());
+
+        assertThat(rotated).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("Re-encrypted [1-9]\\d* stored secrets? under a new master key");
+        assertThat(Files.readString(dir.resolve("data/master.key.previous")).strip()).isEqualTo(oldKey);
+        assertThat(listed).as(err.toString()).isZero();
+        assertThat(out.toString() + err.toString()).doesNotContain("cs_0123456789abcdef");
+    }
+
+    @Test
+    void storesList_noRunnerFile_saysNoRunnerIsServingAndWorksLocally() {
+        Map<String, String> env = dataDir();
+
+        int code = run(env, "stores", "list");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(err.toString()).contains("No runner is serving the data folder").doesNotContain("going through");
+    }
+
+    @Test
+    void storesList_runnerFileNamingAServerWithAnotherInstanceId_sendsItNoTokenAndWorksLocally() throws Exception {
+        try (ServerSocket impostor = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            List<String> requests = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+            Thread answering = Thread.ofVirtual().start(() -> answerAsRunner(impostor, "another-instance", requests));
+            Files.createDirectories(dir.resolve("data"));
+            Files.writeString(dir.resolve("data/runner.json"), "{\"url\":\"http://127.0.0.1:" + impostor.getLocalPort()
+                    + "\",\"instanceId\":\"the-runners-instance\",\"pid\":" + ProcessHandle.current().pid() + "}\n");
+            Map<String, String> env = new HashMap<>(dataDirOnly());
+            env.put("GOLISTO_SYNC_SERVER_ADMIN_TOKEN", "configured-token-0123456789abc");
+            env.put("GOLISTO_SYNC_SERVER_PORT", Integer.toString(impostor.getLocalPort()));
+
+            int code = run(env, "stores", "list");
+            impostor.close();
+            answering.join();
+
+            assertThat(code).as(err.toString()).isZero();
+            assertThat(err.toString()).contains("No runner is serving the data folder");
+            assertThat(requests).as("the impostor was asked for its health, nothing else").isNotEmpty()
+                    .allSatisfy(r -> assertThat(r).startsWith("GET /healthz ").doesNotContainIgnoringCase("authorization")
+                            .doesNotContain("configured-token-0123456789abc"));
+        }
+    }
+
+    @Test
+    void storesList_createsTheDataFolderAndItsSecretsOwnerOnly() throws Exception {
+        Path data = dir.resolve("data");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"),
+                "the temporary folder's file system has no POSIX permissions: nothing to check");
+
+        int code = run(dataDir(), "stores", "list");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(perms(data)).isEqualTo("rwx------");
+        assertThat(perms(data.resolve("master.key"))).isEqualTo("rw-------");
+        assertThat(perms(data.resolve("admin.token"))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void storesList_anExistingWideOpenDataFolder_isNarrowedToOwnerOnly() throws Exception {
+        Path data = dir.resolve("data");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"),
+                "the temporary folder's file system has no POSIX permissions: nothing to check");
+        Files.createDirectories(data);
+        Files.setPosixFilePermissions(data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+        int code = run(dataDir(), "stores", "list");
+
+        assertThat(code).as(err.toString()).isZero();
+        assertThat(perms(data)).isEqualTo("rwx------");
+    }
+
+    private static String perms(Path file) throws java.io.IOException {
+        return java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file));
+    }
+
+    /**
+     * Answers {@code /healthz} as a runner would (200, the runner's body) but with this instance id, recording each
+     * request's head, until the socket closes.
+     */
+    private static void answerAsRunner(ServerSocket server, String instanceId, List<String> requests) {
+        while (!server.isClosed()) {
+            try (Socket s = server.accept()) {
+                byte[] buffer = new byte[8192];
+                int n = s.getInputStream().read(buffer);
+                requests.add(new String(buffer, 0, Math.max(n, 0), java.nio.charset.StandardCharsets.US_ASCII));
+                String body = "{\"status\":\"ok\",\"state_store\":\"reachable\"}";
+                s.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nX-Golisto-Sync-Instance: "
+                        + instanceId + "\r\nContent-Length: " + body.length() + "\r\nConnection: close\r\n\r\n" + body)
+                        .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            } catch (java.io.IOException e) {
+                // closed by the test, or a client gone: either way nothing more to answer
+            }
+        }
+    }
+
     /** Answers every request 200 "ok", as a web server that is not a runner would, until the socket closes. */
     private static void answerOk(ServerSocket server) {
         while (!server.isClosed()) {

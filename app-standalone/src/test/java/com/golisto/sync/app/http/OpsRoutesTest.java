@@ -48,6 +48,22 @@ class OpsRoutesTest {
     }
 
     @Test
+    void healthz_withAnInstanceId_answersItInAHeader() throws Exception {
+        SyncEngine engine = testingEngine(new AtomicBoolean(true));
+        RunnerMetrics metrics = new RunnerMetrics();
+        try (RunnerServer server = new RunnerServer("127.0.0.1", 0, metrics);
+             HttpClient http = HttpClient.newHttpClient()) {
+            server.start(new OpsRoutes(engine, metrics, "instance-1234").routes());
+
+            HttpResponse<String> up = http.send(HttpRequest.newBuilder(server.localUri().resolve("/healthz")).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertThat(up.statusCode()).isEqualTo(200);
+            assertThat(up.headers().firstValue(OpsRoutes.INSTANCE_HEADER)).hasValue("instance-1234");
+        }
+    }
+
+    @Test
     void healthz_answersWhatTheEnginesHealthProbeSays_withoutAskingForStores() throws Exception {
         AtomicBoolean healthy = new AtomicBoolean(true);
         SyncEngine engine = testingEngine(healthy);
