@@ -17,15 +17,22 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The AES-256 key under which the engine encrypts every secret it stores (shop API secrets, webhook
  * secrets, marketplace tokens). The host supplies it: as raw key material ({@link #of(byte[])}), from a
  * file holding the key in base64 ({@link #fromFile(Path)}), or from a file created on first start
  * ({@link #loadOrCreate(Path)}).
+ *
+ * <p>A key from {@link #loadOrCreate(Path)} whose file did not exist is <em>unwritten</em>: the engine
+ * writes its file only after checking that the state store holds no secret sealed under another key, and
+ * refuses to open (with {@link MasterKeyMissingException}, naming the file to restore) when it does. A
+ * missing key file therefore never silently replaces the key the stored secrets need.
  *
  * <p>Losing the key makes every stored secret unreadable (stores must then be connected again); keep the
  * key file out of database backups and back it up separately. {@link #id()} names the key without
@@ -43,10 +50,16 @@ public final class MasterKey {
 
     private final byte[] material;
     private final String id;
+    private final @Nullable Path unwrittenFile;
 
     private MasterKey(byte[] material) {
+        this(material, null);
+    }
+
+    private MasterKey(byte[] material, @Nullable Path unwrittenFile) {
         this.material = material.clone();
         this.id = HexFormat.of().formatHex(sha256(this.material), 0, 4);
+        this.unwrittenFile = unwrittenFile;
     }
 
     /**
@@ -108,11 +121,12 @@ public final class MasterKey {
     }
 
     /**
-     * Reads the key file, or creates it with a new random key when it does not exist. A created file is
-     * readable and writable by its owner only where the file system supports POSIX permissions. When two
-     * processes race to create it, both end up with the key that was written first.
+     * Reads the key file; when it does not exist, a new random key that is written to the file only once
+     * an engine has checked its state store holds no secrets ({@link #unwrittenFile()}). An engine given
+     * such a key for a state store that holds sealed secrets refuses to open with
+     * {@link MasterKeyMissingException} and writes nothing: restore the key file instead.
      *
-     * @throws UncheckedIOException if the file cannot be read or created
+     * @throws UncheckedIOException if an existing file cannot be read
      * @throws IllegalArgumentException if an existing file does not hold a valid key
      */
     public static MasterKey loadOrCreate(Path file) {
@@ -120,7 +134,31 @@ public final class MasterKey {
         if (Files.exists(file)) {
             return fromFile(file);
         }
-        MasterKey key = generate();
+        MasterKey fresh = generate();
+        return new MasterKey(fresh.material, file);
+    }
+
+    /**
+     * The key file this key still has to be written to: present only for a key {@link #loadOrCreate(Path)}
+     * generated because its file did not exist, and not yet written by {@link #writeUnwritten()}.
+     */
+    public Optional<Path> unwrittenFile() {
+        return Optional.ofNullable(unwrittenFile);
+    }
+
+    /**
+     * Writes an {@linkplain #unwrittenFile() unwritten} key to its file, readable and writable by its owner
+     * only where the file system supports POSIX permissions, and returns the key now in that file: this one,
+     * or the key another process wrote there first. A key with no unwritten file is returned as is. The
+     * engine calls this when it opens a state store that holds no secrets; hosts need not.
+     *
+     * @throws UncheckedIOException if the file cannot be created or read
+     */
+    public MasterKey writeUnwritten() {
+        Path file = unwrittenFile;
+        if (file == null) {
+            return this;
+        }
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
@@ -131,9 +169,9 @@ public final class MasterKey {
                     ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                     : new FileAttribute<?>[0];
             Files.createFile(file, attributes);
-            Files.writeString(file, Base64.getEncoder().encodeToString(key.material) + "\n",
+            Files.writeString(file, Base64.getEncoder().encodeToString(material) + "\n",
                     StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING);
-            return key;
+            return new MasterKey(material);
         } catch (FileAlreadyExistsException e) {
             return fromFile(file);
         } catch (IOException e) {

@@ -20,10 +20,14 @@ import org.jspecify.annotations.Nullable;
  * @param shopCredentialsPresent whether the engine holds API keys for the shop (given in the settings or
  *     obtained through the shop's grant flow); connecting needs them
  * @param updatedAt when the store's record last changed
+ * @param error why the engine cannot serve the store at all, {@code null} when it can: a stored value of
+ *     the store could not be read (e.g. {@code unreadable stored status 'xyz'}). Such a store shows
+ *     {@link ConnectionStatus#DISCONNECTED} with the error as its reason, nothing runs for it, and the other
+ *     stores run as usual; connecting it again (or disconnecting it) writes a sound value
  */
 public record StoreView(String id, String shopConnectorId, String marketplaceConnectorId, ConnectionStatus status,
         @Nullable String accountId, @Nullable String statusReason, boolean shopCredentialsPresent,
-        Instant updatedAt) {
+        Instant updatedAt, @Nullable String error) {
 
     public StoreView {
         Objects.requireNonNull(id, "id");
@@ -33,9 +37,22 @@ public record StoreView(String id, String shopConnectorId, String marketplaceCon
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** A store the engine can serve ({@link #error()} null). */
+    public StoreView(String id, String shopConnectorId, String marketplaceConnectorId, ConnectionStatus status,
+            @Nullable String accountId, @Nullable String statusReason, boolean shopCredentialsPresent,
+            Instant updatedAt) {
+        this(id, shopConnectorId, marketplaceConnectorId, status, accountId, statusReason, shopCredentialsPresent,
+                updatedAt, null);
+    }
+
+    /** True when a stored value of the store could not be read: nothing runs for it ({@link #error()}). */
+    public boolean failed() {
+        return error != null;
+    }
+
     /** True when the marketplace approved the store: synchronisation runs. */
     public boolean approved() {
-        return status == ConnectionStatus.APPROVED;
+        return status == ConnectionStatus.APPROVED && error == null;
     }
 
     /** The status reason, when there is one. */

@@ -54,18 +54,35 @@ class MasterKeyTest {
     }
 
     @Test
-    void loadOrCreate_missingFile_createsAnOwnerOnlyKeyFileThatReloads() throws Exception {
+    void loadOrCreate_missingFile_writesNothingUntilWriteUnwritten_thenAnOwnerOnlyKeyFileThatReloads() throws Exception {
         Path file = dir.resolve("keys/master.key");
 
         MasterKey created = MasterKey.loadOrCreate(file);
 
+        assertThat(file).as("written only once an engine found no stored secrets").doesNotExist();
+        assertThat(created.unwrittenFile()).contains(file);
+
+        MasterKey written = created.writeUnwritten();
+
+        assertThat(written).isEqualTo(created);
+        assertThat(written.unwrittenFile()).isEmpty();
         assertThat(file).exists();
         if (Files.getFileStore(file).supportsFileAttributeView("posix")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         }
         assertThat(Base64.getDecoder().decode(Files.readString(file).strip())).hasSize(MasterKey.LENGTH);
         assertThat(MasterKey.loadOrCreate(file)).isEqualTo(created);
+        assertThat(MasterKey.loadOrCreate(file).unwrittenFile()).isEmpty();
         assertThat(MasterKey.fromFile(file)).isEqualTo(created);
+    }
+
+    @Test
+    void writeUnwritten_fileWrittenMeanwhileByAnotherProcess_returnsTheKeyInTheFile() {
+        Path file = dir.resolve("raced.key");
+        MasterKey mine = MasterKey.loadOrCreate(file);
+        MasterKey theirs = MasterKey.loadOrCreate(file).writeUnwritten();
+
+        assertThat(mine.writeUnwritten()).isEqualTo(theirs).isNotEqualTo(mine);
     }
 
     @Test

@@ -80,6 +80,8 @@ public final class RunnerModule extends AbstractModule {
     @Provides
     @Singleton
     MasterKey masterKey(RunnerConfig c) {
+        // a missing file gives a key the engine writes only to a state store without secrets; with secrets
+        // stored, opening the engine fails naming the file to restore (MasterKeyMissingException)
         return MasterKey.loadOrCreate(c.state().masterKeyFile());
     }
 

@@ -39,6 +39,10 @@ public final class Stores {
     /** @throws NotApprovedException when the store is not approved: nothing is synchronised before that */
     public void requireApproved(String storeId) {
         StoreRecord record = record(storeId);
+        if (record.unreadable() != null) {
+            throw new NotApprovedException("store " + storeId + " cannot run: " + record.unreadable()
+                    + "; connect it again to store a sound value");
+        }
         if (record.status() != ConnectionStatus.APPROVED) {
             throw new NotApprovedException("store " + storeId + " is " + record.status()
                     + ": nothing is synchronised before the marketplace approves it");
@@ -69,8 +73,9 @@ public final class Stores {
         } catch (RuntimeException e) {
             credentials = false;
         }
+        String reason = record.unreadable() != null ? record.unreadable() : record.statusReason();
         return new StoreView(record.id(), record.shopConnector(), record.marketplaceConnector(), record.status(),
-                record.accountId(), record.statusReason(), credentials, record.updatedAt());
+                record.accountId(), reason, credentials, record.updatedAt(), record.unreadable());
     }
 
     /**

@@ -77,6 +77,12 @@ interface SecretDao {
     void insertSecret(@Bind("storeId") String storeId, @Bind("name") String name, @Bind("sealed") String sealed,
             @Bind("now") Instant now);
 
+    @SqlQuery("""
+            SELECT sealed_value FROM store_secrets
+            UNION ALL SELECT setting_value FROM store_settings WHERE secret = TRUE
+            """)
+    List<String> allSealedValues();
+
     @SqlUpdate("DELETE FROM store_secrets WHERE store_id = :storeId AND secret_name = :name")
     int deleteSecret(@Bind("storeId") String storeId, @Bind("name") String name);
 

@@ -3,7 +3,9 @@ package com.golisto.sync.core.store;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.core.MasterKey;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.Optional;
 
 /**
@@ -65,6 +67,20 @@ public final class SecretStore {
             SecretDao dao = h.attach(SecretDao.class);
             return dao.deleteSecrets(storeId) + dao.deleteSecretSettings(storeId);
         });
+    }
+
+    /**
+     * How many sealed values (secrets and secret settings of every store) the store holds per id of the
+     * master key that sealed them; empty when it holds none. Values not in the sealed format count under
+     * {@code "?"}.
+     */
+    public Map<String, Integer> sealedCountsByKey() {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (String sealed : db.jdbi().withExtension(SecretDao.class, SecretDao::allSealedValues)) {
+            String keyId = SecretCipher.sealedKeyId(sealed);
+            counts.merge(keyId.isEmpty() ? "?" : keyId, 1, Integer::sum);
+        }
+        return counts;
     }
 
     /**

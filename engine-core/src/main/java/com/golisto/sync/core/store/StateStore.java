@@ -2,10 +2,15 @@ package com.golisto.sync.core.store;
 
 import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.core.MasterKey;
+import com.golisto.sync.core.MasterKeyMissingException;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -139,7 +144,40 @@ public final class StateStore implements AutoCloseable {
         } catch (FlywayException e) {
             throw new StateStoreException("cannot migrate the state store at " + where + ": " + e.getMessage(), e);
         }
-        return new StateStore(dataSource, key, clock, onClose);
+        return checkedKey(new StateStore(dataSource, key, clock, onClose), dataSource, key, clock, onClose, where);
+    }
+
+    /**
+     * Settles the master key against the stored secrets: an unwritten key (its file was missing) is written
+     * only when no secret is stored; with secrets stored the open is refused, naming the file to restore.
+     * A key that sealed none of the stored secrets (a rotation in progress, or the wrong key) is logged.
+     */
+    private static StateStore checkedKey(StateStore opened, DataSource dataSource, MasterKey key, Clock clock,
+            AutoCloseable onClose, String where) {
+        Map<String, Integer> sealed = opened.secrets().sealedCountsByKey();
+        Optional<Path> unwritten = key.unwrittenFile();
+        if (unwritten.isPresent()) {
+            if (!sealed.isEmpty()) {
+                opened.db.markClosed();
+                int count = sealed.values().stream().mapToInt(Integer::intValue).sum();
+                throw new MasterKeyMissingException(unwritten.get(), List.copyOf(sealed.keySet()), count);
+            }
+            MasterKey written = key.writeUnwritten();
+            LOG.info("State store at {} holds no secrets: new master key {} written to {}", where, written.id(),
+                    unwritten.get());
+            if (!written.equals(key)) {
+                // another process wrote the file first: seal with the key that is in it
+                opened.db.markClosed();
+                return new StateStore(dataSource, written, clock, onClose);
+            }
+            return opened;
+        }
+        if (!sealed.isEmpty() && !sealed.containsKey(key.id())) {
+            LOG.warn("None of the secrets in the state store at {} is sealed with master key {} (they are sealed"
+                    + " with {}): they stay unreadable until they are re-encrypted from their key", where, key.id(),
+                    sealed.keySet());
+        }
+        return opened;
     }
 
     // ---------------------------------------------------------------- the aggregates

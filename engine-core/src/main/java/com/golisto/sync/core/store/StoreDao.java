@@ -1,17 +1,21 @@
 package com.golisto.sync.core.store;
 
 import com.golisto.sync.api.model.ConnectionStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jspecify.annotations.Nullable;
 
 /** The {@code stores} table. */
-@RegisterConstructorMapper(StoreRecord.class)
+@RegisterRowMapper(StoreDao.StoreRecordMapper.class)
 interface StoreDao {
 
     String COLUMNS = """
@@ -54,4 +58,28 @@ interface StoreDao {
 
     @SqlQuery("SELECT COUNT(*) FROM stores WHERE id = :id")
     int count(@Bind("id") String id);
+
+    /**
+     * Maps a row; a status that is no {@link ConnectionStatus} (a hand edit, a downgrade) does not fail the
+     * read: the store reads as {@link ConnectionStatus#DISCONNECTED} and names the unreadable value, so one
+     * bad row cannot stop the engine from starting or listing the other stores.
+     */
+    final class StoreRecordMapper implements RowMapper<StoreRecord> {
+        @Override
+        public StoreRecord map(ResultSet rs, StatementContext ctx) throws SQLException {
+            String stored = rs.getString("status");
+            ConnectionStatus status = ConnectionStatus.DISCONNECTED;
+            String unreadable = null;
+            try {
+                status = ConnectionStatus.valueOf(stored);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                unreadable = "unreadable stored status '" + Require.truncateOptional(stored, 100) + "'";
+            }
+            return new StoreRecord(rs.getString("id"), rs.getString("shop_connector"),
+                    rs.getString("marketplace_connector"), status, rs.getString("account_id"),
+                    rs.getString("status_reason"), rs.getLong("generation"),
+                    Instant.ofEpochMilli(rs.getLong("created_at")), Instant.ofEpochMilli(rs.getLong("updated_at")),
+                    unreadable);
+        }
+    }
 }

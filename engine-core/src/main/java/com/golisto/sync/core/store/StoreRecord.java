@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param generation the last full-pass generation handed out by {@link StateStore#nextGeneration(String)}
  * @param createdAt when the store was created
  * @param updatedAt when the store row last changed
+ * @param unreadable why a stored value of the row could not be read (e.g. {@code unreadable stored status
+ *     'xyz'}), null when the row is sound; such a store shows {@link ConnectionStatus#DISCONNECTED} and
+ *     nothing runs for it until it is connected again
  */
 public record StoreRecord(
         String id,
@@ -27,7 +30,8 @@ public record StoreRecord(
         @Nullable String statusReason,
         long generation,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String unreadable) {
 
     public StoreRecord {
         Require.storeId(id);
@@ -39,5 +43,18 @@ public record StoreRecord(
         Require.notNegative(generation, "generation");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** A sound row: every stored value was read. */
+    public StoreRecord(String id, String shopConnector, String marketplaceConnector, ConnectionStatus status,
+            @Nullable String accountId, @Nullable String statusReason, long generation, Instant createdAt,
+            Instant updatedAt) {
+        this(id, shopConnector, marketplaceConnector, status, accountId, statusReason, generation, createdAt,
+                updatedAt, null);
+    }
+
+    /** Whether a stored value of the row could not be read ({@link #unreadable()} says which). */
+    public boolean failed() {
+        return unreadable != null;
     }
 }

@@ -227,6 +227,15 @@ public final class EngineHarness implements AutoCloseable {
         assertListingsMatchShop(STORE, shop);
     }
 
+    /** Runs one SQL statement on the harness's database directly, as a damaged or hand-edited store would. */
+    public int execute(String sql) {
+        try (Statement statement = keeper.createStatement()) {
+            return statement.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot execute " + sql, e);
+        }
+    }
+
     @Override
     public void close() {
         try {
