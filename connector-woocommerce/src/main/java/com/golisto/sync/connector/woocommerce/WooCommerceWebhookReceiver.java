@@ -26,9 +26,9 @@ import javax.crypto.spec.SecretKeySpec;
  * The creation ping (a form body {@code webhook_id=N} without any {@code X-WC-*} header) is a
  * {@link WebhookVerdict.Ping}; topics other than {@code product.created/updated/deleted/restored} are
  * ignored. A variation's delivery (its own id, {@code type: "variation"}, {@code parent_id}) notifies
- * its parent as updated. The de-duplication key is webhook id, resource id and a hash of the body,
- * because {@code X-WC-Webhook-Delivery-ID} is a hash of the webhook id and the current second and is
- * not unique. No network I/O; thread-safe.
+ * its parent as updated. The de-duplication key is the resource id and a hash of the body, both signed:
+ * {@code X-WC-Webhook-Delivery-ID} is a hash of the webhook id and the current second and is not unique,
+ * and no header is covered by the signature, so none may make a replayed body look new. No network I/O; thread-safe.
  */
 final class WooCommerceWebhookReceiver implements WebhookReceiver {
 
@@ -86,8 +86,9 @@ final class WooCommerceWebhookReceiver implements WebhookReceiver {
             resource = json.path("parent_id").asLong();
             action = ChangeNotification.Action.UPDATED;
         }
-        String webhookId = request.header("X-WC-Webhook-ID").orElse("?");
-        String key = webhookId + ":" + id + ":" + sha256(body);
+        // only signed content: the X-WC-* headers are not signed, so a replayed body with another header would
+        // otherwise pass as a new delivery
+        String key = id + ":" + sha256(body);
         return new WebhookVerdict.Accepted(key,
                 List.of(new ChangeNotification(ChangeNotification.Kind.PRODUCT, Long.toString(resource), action)));
     }

@@ -129,7 +129,17 @@ class WooCommerceWebhookReceiverTest {
                 "12"))).deliveryKey();
         String again = ((WebhookVerdict.Accepted) receiver.verify(delivery(BODY, BODY_SIGNATURE, "product.updated", "12")))
                 .deliveryKey();
-        assertThat(first).isNotEqualTo(second).isEqualTo(again).startsWith("12:47:");
+        assertThat(first).isNotEqualTo(second).isEqualTo(again).startsWith("47:");
+    }
+
+    @Test
+    void deliveryKey_comesFromSignedContentOnly_soAReplayWithOtherHeadersIsTheSameDelivery() {
+        String original = ((WebhookVerdict.Accepted) receiver.verify(delivery(BODY, BODY_SIGNATURE, "product.updated",
+                "12"))).deliveryKey();
+        // the same signed body replayed with unsigned headers changed
+        String replayed = ((WebhookVerdict.Accepted) receiver.verify(delivery(BODY, BODY_SIGNATURE, "product.created",
+                "99"))).deliveryKey();
+        assertThat(replayed).isEqualTo(original);
     }
 
     @Test
