@@ -10,14 +10,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * The project's dependency rules, checked over the sources of every module: the module-info
  * {@code requires} directives and the imports of main (not test) code.
  *
  * <ul>
- *   <li>engine-api needs nothing but the JDK (and, at compile time only, JSpecify's nullness annotations);</li>
+ *   <li>engine-api needs nothing but the JDK: it requires {@code java.*} modules only, not even an
+ *       annotation library at compile time (it has its own nullness annotations);</li>
  *   <li>connectors depend on engine-api only, among our modules;</li>
  *   <li>engine-core never names a connector (nor the sandbox);</li>
  *   <li>the sandbox emulates remotes independently: it uses none of our modules;</li>
@@ -40,8 +41,6 @@ final class ArchitectureRules {
     private static final Pattern COMMENTS = Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*");
     private static final Pattern REQUIRES = Pattern.compile("\\brequires\\s+((?:static\\s+|transitive\\s+)*)([\\w.]+)\\s*;");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(?:static\\s+)?([\\w.]+)");
-    /** The one library engine-api may name: annotation-only, {@code requires static}, absent at run time. */
-    private static final String JSPECIFY = "org.jspecify";
     private static final Pattern OPEN_MODULE = Pattern.compile("\\bopen\\s+module\\b");
 
     /** Our module names that each Maven module may require (others: any third-party module). */
@@ -79,8 +78,7 @@ final class ArchitectureRules {
             Matcher requires = REQUIRES.matcher(source);
             while (requires.find()) {
                 String required = requires.group(2);
-                boolean compileTimeOnly = requires.group(1).contains("static");
-                String problem = requiresProblem(module, required, compileTimeOnly);
+                String problem = requiresProblem(module, required);
                 if (problem != null) {
                     violations.add(module + " requires " + required + ": " + problem);
                 }
@@ -109,10 +107,8 @@ final class ArchitectureRules {
         return violations;
     }
 
-    private static @Nullable String requiresProblem(String module, String required, boolean compileTimeOnly) {
-        boolean annotationsOnly = compileTimeOnly && required.equals(JSPECIFY);
-        if (module.equals("engine-api")
-                && !(required.startsWith("java.") || required.startsWith("jdk.") || annotationsOnly)) {
+    private static @Nullable String requiresProblem(String module, String required) {
+        if (module.equals("engine-api") && !required.startsWith("java.")) {
             return "engine-api depends on nothing but the JDK";
         }
         if (required.equals("com.google.guice") && !module.equals("app-standalone")) {
@@ -132,7 +128,7 @@ final class ArchitectureRules {
             return "Guice lives in app-standalone only";
         }
         if (module.equals("engine-api") && !(imported.startsWith("java.") || imported.startsWith("javax.")
-                || imported.startsWith("com.golisto.sync.api.") || imported.startsWith(JSPECIFY + ".annotations."))) {
+                || imported.startsWith("com.golisto.sync.api."))) {
             return "engine-api depends on nothing but the JDK";
         }
         if (module.equals("app-standalone") && (imported.startsWith("com.golisto.sync.sandbox.")

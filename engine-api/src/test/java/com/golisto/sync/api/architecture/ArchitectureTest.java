@@ -32,14 +32,31 @@ class ArchitectureTest {
     }
 
     @Test
-    void rules_allowTheApiModuleJSpecifyAtCompileTimeOnly(@TempDir Path root) throws IOException {
+    void rules_catchAnApiModuleThatRequiresAnAnnotationLibrary_evenAtCompileTimeOnly(@TempDir Path root)
+            throws IOException {
         writeCleanTree(root);
         write(root, "engine-api", "module com.golisto.sync.api { requires static transitive org.jspecify; }");
-        assertThat(ArchitectureRules.violations(root)).isEmpty();
-
-        write(root, "engine-api", "module com.golisto.sync.api { requires org.jspecify; }");
         assertThat(ArchitectureRules.violations(root))
                 .containsExactly("engine-api requires org.jspecify: engine-api depends on nothing but the JDK");
+    }
+
+    @Test
+    void rules_catchAnApiModuleThatRequiresAJdkInternalModule(@TempDir Path root) throws IOException {
+        writeCleanTree(root);
+        write(root, "engine-api", "module com.golisto.sync.api { requires jdk.httpserver; }");
+        assertThat(ArchitectureRules.violations(root))
+                .containsExactly("engine-api requires jdk.httpserver: engine-api depends on nothing but the JDK");
+    }
+
+    @Test
+    void rules_catchAnApiSourceThatImportsJSpecify(@TempDir Path root) throws IOException {
+        writeCleanTree(root);
+        Path source = root.resolve("engine-api/src/main/java/com/golisto/sync/api/model/Sku.java");
+        Files.createDirectories(source.getParent());
+        Files.writeString(source, "package com.golisto.sync.api.model;\nimport org.jspecify.annotations.Nullable;\n"
+                + "record Sku(@Nullable String value) {}\n");
+        assertThat(ArchitectureRules.violations(root)).singleElement().asString()
+                .contains("imports org.jspecify.annotations.Nullable: engine-api depends on nothing but the JDK");
     }
 
     @Test
