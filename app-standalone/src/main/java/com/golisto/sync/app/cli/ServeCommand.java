@@ -2,7 +2,10 @@ package com.golisto.sync.app.cli;
 
 import com.golisto.sync.app.config.PublicUrls;
 import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.config.StoreConfig;
 import com.golisto.sync.app.wiring.Runner;
+import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
 
@@ -21,7 +24,7 @@ final class ServeCommand extends RunnerCommand {
         Runtime.getRuntime().addShutdownHook(hook);
         try {
             runner.serve();
-            List<String> problems = PublicUrls.problems(runner.publicUrl());
+            List<String> problems = PublicUrls.problems(runner.publicUrl(), shopUrls(cfg));
             out().println("Golisto Sync is serving on " + runner.localUri().orElseThrow()
                     + " (public URL " + runner.publicUrl() + ").");
             out().println("  dashboard " + runner.localUri().orElseThrow() + "/   admin API " + runner.publicUrl()
@@ -43,6 +46,18 @@ final class ServeCommand extends RunnerCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** The home URLs of the configured stores: WordPress judges a delivery URL against its own site's host. */
+    private static List<URI> shopUrls(RunnerConfig cfg) {
+        List<URI> urls = new ArrayList<>();
+        for (StoreConfig store : cfg.stores()) {
+            String url = store.woocommerce().get("url");
+            if (url != null) {
+                urls.add(URI.create(url));
+            }
+        }
+        return urls;
     }
 
     /**

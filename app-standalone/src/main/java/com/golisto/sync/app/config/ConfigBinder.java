@@ -75,6 +75,8 @@ final class ConfigBinder {
         URI apiUrl = value(ConfigKey.GOLISTO_API_URL, "https://api.golisto.com", ConfigValues.HTTP_URL);
         URI webUrl = value(ConfigKey.GOLISTO_WEB_URL, "https://golisto.com", ConfigValues.HTTP_URL);
         Duration statusPoll = value(ConfigKey.GOLISTO_STATUS_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
+        Integer golistoResponseBytes = value(ConfigKey.GOLISTO_MAX_RESPONSE_BYTES, "33554432",
+                ConfigValues.RESPONSE_BYTES);
         LocalTime dailyAt = value(ConfigKey.SYNC_DAILY_FULL_SYNC_AT, "03:00", ConfigValues.TIME_OF_DAY);
         ZoneId zone = value(ConfigKey.SYNC_TIME_ZONE, "UTC", ConfigValues.ZONE);
         Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues.POSITIVE_DURATION);
@@ -100,7 +102,7 @@ final class ConfigBinder {
         return new RunnerConfig(
                 new ServerConfig(present(host), present(port), publicUrl, adminToken, present(edge)),
                 new StateConfig(data, jdbcUrl, masterKey),
-                new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll)),
+                new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll), present(golistoResponseBytes)),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce)),
                 stores);

@@ -68,6 +68,9 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             "Golisto's web site, where merchants open the connect page.");
     public static final ConfigKey GOLISTO_STATUS_POLL_INTERVAL = new ConfigKey("golisto.status-poll-interval", "PT1M",
             false, "How often each store's connection status is polled (ISO-8601 duration).");
+    public static final ConfigKey GOLISTO_MAX_RESPONSE_BYTES = new ConfigKey("golisto.max-response-bytes", "33554432",
+            false, "The largest response body read from Golisto, in bytes (1024 to 1073741824); a larger answer"
+                    + " fails the call.");
     public static final ConfigKey SYNC_DAILY_FULL_SYNC_AT = new ConfigKey("sync.daily-full-sync-at", "03:00", false,
             "The time of day (HH:mm, in sync.time-zone) around which each store's daily full reconciliation runs;"
                     + " stores are spread after it.");
@@ -95,7 +98,7 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_BODY_BYTES, SERVER_IDLE_TIMEOUT, SERVER_MIN_REQUEST_BYTES_PER_SECOND,
             SERVER_ALLOWED_HOSTS, SERVER_DASHBOARD_OPEN, SERVER_SESSION_LIFETIME,
             STATE_DATA_DIR, STATE_JDBC_URL, STATE_MASTER_KEY_FILE,
-            GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL,
+            GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL, GOLISTO_MAX_RESPONSE_BYTES,
             SYNC_DAILY_FULL_SYNC_AT, SYNC_TIME_ZONE, SYNC_INCREMENTAL_INTERVAL, SYNC_ORDER_POLL_INTERVAL,
             SYNC_WEBHOOK_DEBOUNCE,
             STORE_ID, STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);

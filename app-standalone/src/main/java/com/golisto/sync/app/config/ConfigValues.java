@@ -73,6 +73,8 @@ final class ConfigValues {
             + " (64 MiB)", EdgeConfig.MIN_BODY_BYTES, EdgeConfig.MAX_BODY_BYTES);
     static final ValueType<Integer> BYTES_PER_SECOND = wholeNumber("a whole number of bytes per second from 0 (no"
             + " check) to 1048576 (1 MiB)", 0, EdgeConfig.MAX_MIN_REQUEST_BYTES_PER_SECOND);
+    static final ValueType<Integer> RESPONSE_BYTES = wholeNumber("a whole number of bytes from 1024 (1 KiB) to"
+            + " 1073741824 (1 GiB)", GolistoConfig.MIN_RESPONSE_BYTES, GolistoConfig.MAX_RESPONSE_BYTES);
     static final ValueType<Duration> IDLE_TIMEOUT = boundedDuration("an ISO-8601 duration from PT1S to PT1H"
             + " (e.g. PT30S)", EdgeConfig.MIN_IDLE_TIMEOUT, EdgeConfig.MAX_IDLE_TIMEOUT);
     static final ValueType<Duration> SESSION_LIFETIME = boundedDuration("an ISO-8601 duration from PT1M to P30D"

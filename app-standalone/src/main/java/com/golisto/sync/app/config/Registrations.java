@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Turns the runner's view of a store (a WooCommerce shop sold on Golisto) into the engine's
  * {@link StoreRegistration}: the shop connector {@value #SHOP} with the store's settings and the
- * marketplace connector {@value #MARKETPLACE} with the configured Golisto addresses.
+ * marketplace connector {@value #MARKETPLACE} with the configured Golisto addresses and response cap.
  */
 public final class Registrations {
     /** The shop connector's provider id. */
@@ -25,7 +25,8 @@ public final class Registrations {
     public static StoreRegistration of(String storeId, Map<String, String> wooSettings, GolistoConfig golisto) {
         return new StoreRegistration(storeId, SHOP, wooSettings, MARKETPLACE, Map.of(
                 "api-url", golisto.apiUrl().toString(),
-                "web-url", golisto.webUrl().toString()));
+                "web-url", golisto.webUrl().toString(),
+                "max-response-bytes", Integer.toString(golisto.maxResponseBytes())));
     }
 
     /** The registration of a store declared in the configuration file. */

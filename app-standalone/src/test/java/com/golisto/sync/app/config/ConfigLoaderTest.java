@@ -41,6 +41,7 @@ class ConfigLoaderTest {
         assertThat(c.golisto().apiUrl()).isEqualTo(URI.create("https://api.golisto.com"));
         assertThat(c.golisto().webUrl()).isEqualTo(URI.create("https://golisto.com"));
         assertThat(c.golisto().statusPollInterval()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(c.golisto().maxResponseBytes()).isEqualTo(32 * 1024 * 1024);
         assertThat(c.sync().dailyFullSyncAt()).isEqualTo(LocalTime.of(3, 0));
         assertThat(c.sync().timeZone()).isEqualTo(ZoneId.of("UTC"));
         assertThat(c.sync().incrementalInterval()).isEqualTo(Duration.ofMinutes(15));
@@ -54,7 +55,7 @@ class ConfigLoaderTest {
         Path file = write("""
                 server:   { host: 0.0.0.0, port: 9090, public-url: "https://sync.example.com/", admin-token: "a-very-long-admin-token-123" }
                 state:    { data-dir: /var/lib/golisto, master-key-file: /etc/golisto/master.key }
-                golisto:  { api-url: https://api.example.net, web-url: https://web.example.net, status-poll-interval: PT30S }
+                golisto:  { api-url: https://api.example.net, web-url: https://web.example.net, status-poll-interval: PT30S, max-response-bytes: 2048 }
                 sync:     { daily-full-sync-at: "04:30", time-zone: Europe/Paris, incremental-interval: PT5M, order-poll-interval: PT2M, webhook-debounce: PT1S }
                 stores:
                   - { id: my-shop, woocommerce: { url: https://shop.example, consumer-key: ck_abc, consumer-secret: cs_def } }
@@ -74,6 +75,9 @@ class ConfigLoaderTest {
         assertThat(c.state().masterKeyFile()).isEqualTo(Path.of("/etc/golisto/master.key"));
         assertThat(c.golisto().apiUrl()).isEqualTo(URI.create("https://api.example.net"));
         assertThat(c.golisto().statusPollInterval()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(c.golisto().maxResponseBytes()).isEqualTo(2048);
+        assertThat(Registrations.of(c.stores().get(0), c.golisto()).marketplaceSettings())
+                .containsEntry("max-response-bytes", "2048");
         assertThat(c.sync().dailyFullSyncAt()).isEqualTo(LocalTime.of(4, 30));
         assertThat(c.sync().timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(c.sync().webhookDebounce()).isEqualTo(Duration.ofSeconds(1));
@@ -122,7 +126,7 @@ class ConfigLoaderTest {
         Path file = write("""
                 server:   { port: eighty, public-url: "ftp://nowhere", admin-token: short }
                 state:    { jdbc-url: "postgres://db" }
-                golisto:  { api-url: "not a url", status-poll-interval: 5m }
+                golisto:  { api-url: "not a url", status-poll-interval: 5m, max-response-bytes: 100 }
                 sync:     { daily-full-sync-at: "25:00", time-zone: Mars/Olympus, incremental-interval: PT0S, webhook-debounce: -PT1S }
                 colour: blue
                 stores:
@@ -138,16 +142,19 @@ class ConfigLoaderTest {
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
                     assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
                             "server.port", "server.public-url", "server.admin-token", "state.jdbc-url",
-                            "golisto.api-url", "golisto.status-poll-interval", "sync.daily-full-sync-at",
+                            "golisto.api-url", "golisto.status-poll-interval", "golisto.max-response-bytes",
+                            "sync.daily-full-sync-at",
                             "sync.time-zone", "sync.incremental-interval", "sync.order-poll-interval",
                             "sync.webhook-debounce", "stores[0].id", "stores[2].id", "stores[3].id",
                             "stores[4].woocommerce.url", "stores[4].woocommerce.consumer-secret", "stores[4].extra",
                             "colour", "GOLISTO_SYNC_SERVER_PROT");
-                    assertThat(e.getMessage()).startsWith("invalid configuration (19 problems):")
+                    assertThat(e.getMessage()).startsWith("invalid configuration (20 problems):")
                             .contains("server.port: \"eighty\" is not a port number")
                             .contains("sync.order-poll-interval: \"never\" (from GOLISTO_SYNC_SYNC_ORDER_POLL_INTERVAL)")
                             .contains("stores[2].id: store \"twice\" is declared twice")
-                            .contains("colour: unknown key");
+                            .contains("colour: unknown key")
+                            .contains("golisto.max-response-bytes: \"100\" is out of range: expected a whole number of"
+                                    + " bytes from 1024 (1 KiB) to 1073741824 (1 GiB)");
                 });
     }
 
@@ -221,7 +228,8 @@ class ConfigLoaderTest {
         assertThat(problems(ConfigLoader.create(Map.of()), file)).containsExactlyInAnyOrder(
                 "server: expected a section (a mapping of " + SERVER_KEYS + "), found a number",
                 "state: expected a section (a mapping of data-dir, jdbc-url, master-key-file), found a text",
-                "golisto: expected a section (a mapping of api-url, web-url, status-poll-interval), found a list",
+                "golisto: expected a section (a mapping of api-url, web-url, status-poll-interval, max-response-bytes),"
+                        + " found a list",
                 "sync: expected a section (a mapping of daily-full-sync-at, time-zone, incremental-interval,"
                         + " order-poll-interval, webhook-debounce), found the boolean true");
         // a section holding no secret repeats what it was given; server and state (secrets inside) do not

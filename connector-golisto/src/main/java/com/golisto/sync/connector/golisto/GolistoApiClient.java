@@ -8,6 +8,7 @@ import com.golisto.sync.api.spi.ErrorCategory;
 import com.golisto.sync.api.spi.InvalidItemException;
 import com.golisto.sync.api.spi.NotApprovedException;
 import com.golisto.sync.api.spi.NotFoundException;
+import com.golisto.sync.api.spi.ResponseCap;
 import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.SyncException;
@@ -140,10 +141,11 @@ final class GolistoApiClient {
         Instant started = context.clock().instant();
         HttpResponse<byte[]> response;
         try {
-            response = context.httpClient().send(builder.build(), GolistoResponseCap.handler(config.maxResponseBytes()));
+            response = context.httpClient().send(builder.build(),
+                    ResponseCap.handler("Golisto (" + config.apiUrl().getHost() + ")", config.maxResponseBytes()));
         } catch (IOException e) {
             context.metrics().request(endpoint, -1, elapsedSince(started));
-            if (GolistoResponseCap.find(e).isPresent()) {
+            if (ResponseCap.find(e).isPresent()) {
                 // not retryable: the same request gets the same oversized answer, and each attempt costs the
                 // transfer again; someone must look at it (or raise the cap)
                 throw new SyncException(ErrorCategory.EXTERNAL, "Golisto (" + config.apiUrl().getHost() + ") answered "

@@ -8,6 +8,7 @@ import com.golisto.sync.api.spi.CredentialsRejectedException;
 import com.golisto.sync.api.spi.ErrorCategory;
 import com.golisto.sync.api.spi.InvalidItemException;
 import com.golisto.sync.api.spi.NotFoundException;
+import com.golisto.sync.api.spi.ResponseCap;
 import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.SyncException;
 import java.io.IOException;
@@ -112,13 +113,14 @@ final class WooCommerceHttp {
         long started = System.nanoTime();
         int status = -1;
         try {
-            HttpResponse<byte[]> response = http.send(request, WooCommerceResponseCap.handler(config.maxResponseBytes()));
+            HttpResponse<byte[]> response = http.send(request,
+                    ResponseCap.handler("WooCommerce at " + config.storeUrl().getHost(), config.maxResponseBytes()));
             status = response.statusCode();
             return interpret(name, response);
         } catch (HttpTimeoutException e) {
             throw new RetryableException("WooCommerce " + name + " timed out after " + config.requestTimeout(), e);
         } catch (IOException e) {
-            if (WooCommerceResponseCap.find(e).isPresent()) {
+            if (ResponseCap.find(e).isPresent()) {
                 // not retryable: the same request gets the same oversized answer, and each attempt costs the
                 // transfer again; someone must look at the store (or raise the cap)
                 throw new SyncException(ErrorCategory.EXTERNAL, "WooCommerce " + name + " at " + config.storeUrl()

@@ -8,16 +8,13 @@ import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.api.spi.SyncException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
-/** Responses are read with a cap (max-response-bytes): a huge answer fails the call, it does not fill the heap. */
+/**
+ * Responses are read with a cap (max-response-bytes): a huge answer fails the call, it does not fill the heap.
+ * The cap itself ({@code ResponseCap}) is tested in engine-api.
+ */
 class WooCommerceResponseCapTest {
 
     private final WooCommerceConnectorProvider provider = new WooCommerceConnectorProvider();
@@ -56,66 +53,5 @@ class WooCommerceResponseCapTest {
                 "url", "https://shop.example", "max-response-bytes", "100"))))
                 .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.problems())
                         .extracting(SettingProblem::setting).containsExactly("max-response-bytes"));
-    }
-
-    @Test
-    void bodyWithoutContentLength_isCutOffOnceItPassesTheCap() {
-        HttpResponse.BodySubscriber<byte[]> body = WooCommerceResponseCap.handler(10).apply(responseInfo());
-        AtomicBoolean cancelled = new AtomicBoolean();
-        body.onSubscribe(subscription(cancelled));
-
-        body.onNext(List.of(ByteBuffer.wrap(new byte[6])));
-        body.onNext(List.of(ByteBuffer.wrap(new byte[6])));
-        body.onComplete();
-
-        assertThat(cancelled).isTrue();
-        assertThatThrownBy(() -> body.getBody().toCompletableFuture().join()).isInstanceOf(CompletionException.class)
-                .hasCauseInstanceOf(WooCommerceResponseCap.TooLarge.class).hasMessageContaining("exceeds 10 bytes");
-    }
-
-    @Test
-    void bodyUpToTheCap_isReadWhole() {
-        HttpResponse.BodySubscriber<byte[]> body = WooCommerceResponseCap.handler(10).apply(responseInfo());
-        AtomicBoolean cancelled = new AtomicBoolean();
-        body.onSubscribe(subscription(cancelled));
-
-        body.onNext(List.of(ByteBuffer.wrap(new byte[4]), ByteBuffer.wrap(new byte[6])));
-        body.onComplete();
-
-        assertThat(cancelled).isFalse();
-        assertThat(body.getBody().toCompletableFuture().join()).hasSize(10);
-    }
-
-    private static HttpResponse.ResponseInfo responseInfo() {
-        return new HttpResponse.ResponseInfo() {
-            @Override
-            public int statusCode() {
-                return 200;
-            }
-
-            @Override
-            public java.net.http.HttpHeaders headers() {
-                return java.net.http.HttpHeaders.of(Map.of(), (a, b) -> true);
-            }
-
-            @Override
-            public java.net.http.HttpClient.Version version() {
-                return java.net.http.HttpClient.Version.HTTP_1_1;
-            }
-        };
-    }
-
-    private static Flow.Subscription subscription(AtomicBoolean cancelled) {
-        return new Flow.Subscription() {
-            @Override
-            public void request(long n) {
-                // the test pushes the items itself
-            }
-
-            @Override
-            public void cancel() {
-                cancelled.set(true);
-            }
-        };
     }
 }
