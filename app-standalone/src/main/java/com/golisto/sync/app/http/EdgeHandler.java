@@ -11,7 +11,8 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * The first handler every request meets: puts the security headers on every answer, then refuses a request
+ * The first handler every request meets: puts the security headers on every answer ({@link #putSecurityHeaders};
+ * Jetty's own error pages get them from {@link EdgeErrorHandler}), then refuses a request
  * whose {@code Host} is not this runner's ({@link EdgePolicy#accepts}) with 421 Misdirected Request (400 when
  * there is no {@code Host} at all) before any route sees it.
  */
@@ -32,14 +33,22 @@ final class EdgeHandler extends Handler.Wrapper {
         this.observer = observer;
     }
 
-    @Override
-    public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        long start = System.nanoTime();
-        HttpFields.Mutable headers = response.getHeaders();
+    /**
+     * Puts the headers every answer carries, routes' and Jetty's own error pages alike ({@link EdgeErrorHandler}):
+     * no MIME sniffing, no framing (the old header and CSP's {@code frame-ancestors}), no referrer.
+     */
+    static void putSecurityHeaders(HttpFields.Mutable headers) {
         headers.put("X-Content-Type-Options", "nosniff");
         headers.put("X-Frame-Options", "DENY");
         headers.put("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         headers.put("Referrer-Policy", "no-referrer");
+    }
+
+    @Override
+    public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        long start = System.nanoTime();
+        HttpFields.Mutable headers = response.getHeaders();
+        putSecurityHeaders(headers);
         String host = request.getHeaders().get(HttpHeader.HOST);
         if (!policy.accepts(host)) {
             int status = host == null ? 400 : 421;

@@ -10,7 +10,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.MinimumDataRateHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
@@ -21,7 +20,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The edge is held by Jetty's own means ({@link HttpLimits}): the request header size (beyond it, 431),
  * the idle timeout, a minimum body data rate ({@link MinimumDataRateHandler}: a trickled body fails its read),
- * no {@code Server} version. Handlers run on virtual threads, so clients that send slowly never take the
+ * no {@code Server} version, and Jetty's own error pages carry the security headers ({@link EdgeErrorHandler}).
+ * Handlers run on virtual threads, so clients that send slowly never take the
  * threads other requests need; Jetty's acceptor and selector keep their platform threads. In front of the
  * routes, {@link EdgeHandler} adds the security headers and refuses foreign {@code Host}s ({@link EdgePolicy}).
  *
@@ -78,10 +78,8 @@ public final class RunnerServer implements AutoCloseable {
         connector.setPort(port);
         connector.setIdleTimeout(limits.idleTimeout().toMillis());
         server.addConnector(connector);
-        ErrorHandler errors = new ErrorHandler();
-        errors.setShowStacks(false);
-        errors.setShowMessageInTitle(false);
-        server.setErrorHandler(errors);
+        // Jetty's own error pages (431, 414, 400, 505, 500) carry the security headers too
+        server.setErrorHandler(new EdgeErrorHandler());
         server.setStopTimeout(2_000);
     }
 

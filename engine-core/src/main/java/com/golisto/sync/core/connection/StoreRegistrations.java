@@ -1,5 +1,6 @@
 package com.golisto.sync.core.connection;
 
+import com.golisto.sync.core.SettingOrigin;
 import com.golisto.sync.core.StoreRegistration;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
@@ -10,17 +11,24 @@ import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Registering a store, or updating a registered one's settings: checks the connectors are installed and
  * unchanged, lays the given settings over the stored ones (keeping what the engine obtained itself, such
  * as granted API keys and the marketplace token), validates both sides, and stores them with their secret
- * ones sealed; then the store's connectors reopen with the new settings and the {@link ConnectionListener}
+ * ones sealed and their origin. A registration from the configuration file ({@link SettingOrigin#CONFIG})
+ * first drops the stored settings it no longer names, except obtained ones, so they return to their defaults;
+ * then the store's connectors reopen with the new settings and the {@link ConnectionListener}
  * hears of it. Makes no remote call. Thread-safe.
  */
 public final class StoreRegistrations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreRegistrations.class);
 
     private final StateStore store;
     private final ConnectorRegistry registry;
@@ -72,32 +80,54 @@ public final class StoreRegistrations {
                     + existing.get().shopConnector() + " and " + existing.get().marketplaceConnector()
                     + "; a store keeps its connectors");
         }
-        Map<String, String> shop = merged(registration.id(), Side.SHOP, registration.shopSettings(),
+        Merged shop = merged(registration, Side.SHOP, registration.shopSettings(), existing.isPresent());
+        Merged marketplace = merged(registration, Side.MARKETPLACE, registration.marketplaceSettings(),
                 existing.isPresent());
-        Map<String, String> marketplace = merged(registration.id(), Side.MARKETPLACE,
-                registration.marketplaceSettings(), existing.isPresent());
-        registry.validate(registration.shopConnectorId(), shop);
-        registry.validate(registration.marketplaceConnectorId(), marketplace);
+        registry.validate(registration.shopConnectorId(), shop.values());
+        registry.validate(registration.marketplaceConnectorId(), marketplace.values());
         if (existing.isEmpty()) {
             store.stores().create(registration.id(), registration.shopConnectorId(),
                     registration.marketplaceConnectorId());
         }
-        store.settings().save(registration.id(), Side.SHOP, shop, registry.secretSettingNames(registration.shopConnectorId()));
-        store.settings().save(registration.id(), Side.MARKETPLACE, marketplace,
-                registry.secretSettingNames(registration.marketplaceConnectorId()));
+        store.settings().save(registration.id(), Side.SHOP, shop.values(),
+                registry.secretSettingNames(registration.shopConnectorId()), shop.origins());
+        store.settings().save(registration.id(), Side.MARKETPLACE, marketplace.values(),
+                registry.secretSettingNames(registration.marketplaceConnectorId()), marketplace.origins());
         return store.stores().find(registration.id()).orElseThrow();
     }
 
-    /** The stored settings with the given ones laid over them (a blank value removes a setting). */
-    private Map<String, String> merged(String storeId, Side side, Map<String, String> given, boolean exists) {
+    /** One side's settings as they will be stored, and where each came from. */
+    private record Merged(Map<String, String> values, Map<String, SettingOrigin> origins) {
+    }
+
+    /**
+     * The stored settings with the given ones laid over them (a blank value removes a setting). A
+     * {@link SettingOrigin#CONFIG} registration first drops every stored setting it does not name unless a flow
+     * obtained it: the configuration file is the truth for the stores it declares.
+     */
+    private Merged merged(StoreRegistration registration, Side side, Map<String, String> given, boolean exists) {
+        String storeId = registration.id();
         Map<String, String> values = new HashMap<>(exists ? store.settings().load(storeId, side) : Map.of());
+        Map<String, SettingOrigin> origins = new HashMap<>(exists ? store.settings().origins(storeId, side) : Map.of());
+        if (registration.origin() == SettingOrigin.CONFIG) {
+            List<String> dropped = values.keySet().stream()
+                    .filter(name -> !given.containsKey(name) && origins.get(name) != SettingOrigin.OBTAINED)
+                    .sorted().toList();
+            if (!dropped.isEmpty()) {
+                LOG.info("store {}: {} settings {} are no longer configured and return to their defaults",
+                        storeId, side.name().toLowerCase(Locale.ROOT), dropped);
+                dropped.forEach(values::remove);
+            }
+        }
         given.forEach((name, value) -> {
             if (value == null || value.isBlank()) {
                 values.remove(name);
             } else {
                 values.put(name, value);
+                origins.put(name, registration.origin());
             }
         });
-        return values;
+        origins.keySet().retainAll(values.keySet());
+        return new Merged(values, origins);
     }
 }

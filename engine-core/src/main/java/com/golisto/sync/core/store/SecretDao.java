@@ -15,8 +15,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(SecretDao.SecretRow.class)
 interface SecretDao {
 
-    /** A settings row as stored (secret values still sealed). */
-    record SettingRow(String storeId, Side side, String settingName, String settingValue, boolean secret) {
+    /** A settings row as stored (secret values still sealed); {@code origin}: a {@code SettingOrigin} column value. */
+    record SettingRow(String storeId, Side side, String settingName, String settingValue, boolean secret,
+            String origin) {
     }
 
     /** A secrets row as stored (sealed). */
@@ -24,13 +25,13 @@ interface SecretDao {
     }
 
     @SqlQuery("""
-            SELECT store_id, side, setting_name, setting_value, secret FROM store_settings
+            SELECT store_id, side, setting_name, setting_value, secret, origin FROM store_settings
             WHERE store_id = :storeId AND side = :side ORDER BY setting_name
             """)
     List<SettingRow> settings(@Bind("storeId") String storeId, @Bind("side") Side side);
 
     @SqlQuery("""
-            SELECT store_id, side, setting_name, setting_value, secret FROM store_settings
+            SELECT store_id, side, setting_name, setting_value, secret, origin FROM store_settings
             WHERE secret = TRUE ORDER BY store_id, side, setting_name
             """)
     List<SettingRow> allSecretSettings();
@@ -42,8 +43,8 @@ interface SecretDao {
     void deleteSettings(@BindMethods List<SettingRow> rows);
 
     @SqlBatch("""
-            INSERT INTO store_settings (store_id, side, setting_name, setting_value, secret, updated_at)
-            VALUES (:storeId, :side, :settingName, :settingValue, :secret, :now)
+            INSERT INTO store_settings (store_id, side, setting_name, setting_value, secret, origin, updated_at)
+            VALUES (:storeId, :side, :settingName, :settingValue, :secret, :origin, :now)
             """)
     void insertSettings(@BindMethods List<SettingRow> rows, @Bind("now") Instant now);
 

@@ -1,6 +1,7 @@
 package com.golisto.sync.core.store;
 
 import com.golisto.sync.api.spi.SettingSpec;
+import com.golisto.sync.core.SettingOrigin;
 import com.golisto.sync.api.spi.Settings;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The connector settings of each store, per side ({@code store_settings} table); the secret ones are
- * sealed under the master key before they reach the database. Obtained from {@link StateStore#settings()}.
- * Thread-safe; each method is one transaction.
+ * sealed under the master key before they reach the database. Each setting records where it came from
+ * ({@link SettingOrigin}), so that a registration from the configuration file can tell its own settings from
+ * those a flow obtained. Obtained from {@link StateStore#settings()}. Thread-safe; each method is one
+ * transaction.
  */
 public final class SettingStore {
 
@@ -27,13 +31,29 @@ public final class SettingStore {
     }
 
     /**
-     * Replaces every setting of one side of a store. Values named in {@code secretNames} are sealed.
+     * Replaces every setting of one side of a store, all of origin {@link SettingOrigin#API}. Values named in
+     * {@code secretNames} are sealed.
      *
      * @param values setting name to raw value (values at most 4000 characters; secrets at most about 5000)
      * @param secretNames which of the names are secret (names not in {@code values} are ignored)
      */
     public void save(String storeId, Side side, Map<String, String> values, Set<String> secretNames) {
-        List<SecretDao.SettingRow> rows = rows(storeId, side, values, secretNames);
+        save(storeId, side, values, secretNames, Map.of());
+    }
+
+    /**
+     * Replaces every setting of one side of a store, each with its origin. Values named in {@code secretNames}
+     * are sealed.
+     *
+     * @param values setting name to raw value (values at most 4000 characters; secrets at most about 5000)
+     * @param secretNames which of the names are secret (names not in {@code values} are ignored)
+     * @param origins where each setting came from; a name not in it is {@link SettingOrigin#API}
+     */
+    public void save(String storeId, Side side, Map<String, String> values, Set<String> secretNames,
+            Map<String, SettingOrigin> origins) {
+        Objects.requireNonNull(origins, "origins");
+        List<SecretDao.SettingRow> rows = rows(storeId, side, values, secretNames,
+                name -> origins.getOrDefault(name, SettingOrigin.API));
         Instant now = db.now();
         db.jdbi().useTransaction(h -> {
             Database.requireStore(h.attach(StoreDao.class), storeId);
@@ -60,11 +80,20 @@ public final class SettingStore {
     }
 
     /**
-     * Adds or overrides some settings of one side, keeping the others. A name's secrecy is as given
-     * here (an overridden secret setting given without its name in {@code secretNames} is stored plain).
+     * Adds or overrides some settings a flow obtained (API keys the shop granted, the marketplace token),
+     * keeping the others: they are {@link SettingOrigin#OBTAINED}, so a registration from the configuration
+     * file keeps them. A name's secrecy is as given here (an overridden secret setting given without its name
+     * in {@code secretNames} is stored plain).
      */
     public void merge(String storeId, Side side, Map<String, String> values, Set<String> secretNames) {
-        List<SecretDao.SettingRow> rows = rows(storeId, side, values, secretNames);
+        merge(storeId, side, values, secretNames, SettingOrigin.OBTAINED);
+    }
+
+    /** Adds or overrides some settings of one side with the given origin, keeping the others. */
+    public void merge(String storeId, Side side, Map<String, String> values, Set<String> secretNames,
+            SettingOrigin origin) {
+        Objects.requireNonNull(origin, "origin");
+        List<SecretDao.SettingRow> rows = rows(storeId, side, values, secretNames, name -> origin);
         if (rows.isEmpty()) {
             return;
         }
@@ -96,8 +125,19 @@ public final class SettingStore {
         return values;
     }
 
+    /** Where each setting of one side came from; empty when none were saved. Reads no secret. */
+    public Map<String, SettingOrigin> origins(String storeId, Side side) {
+        Objects.requireNonNull(side, "side");
+        List<SecretDao.SettingRow> rows = db.jdbi().withExtension(SecretDao.class, d -> d.settings(storeId, side));
+        Map<String, SettingOrigin> origins = new LinkedHashMap<>();
+        for (SecretDao.SettingRow row : rows) {
+            origins.put(row.settingName(), SettingOrigin.ofColumnValue(row.origin()));
+        }
+        return origins;
+    }
+
     private List<SecretDao.SettingRow> rows(String storeId, Side side, Map<String, String> values,
-            Set<String> secretNames) {
+            Set<String> secretNames, Function<String, SettingOrigin> originOf) {
         Require.storeId(storeId);
         Objects.requireNonNull(side, "side");
         Objects.requireNonNull(values, "values");
@@ -113,7 +153,7 @@ public final class SettingStore {
             } else {
                 stored = Require.maxLength(value, "value of setting " + name, Limits.VALUE);
             }
-            rows.add(new SecretDao.SettingRow(storeId, side, name, stored, secret));
+            rows.add(new SecretDao.SettingRow(storeId, side, name, stored, secret, originOf.apply(name).columnValue()));
         });
         return rows;
     }

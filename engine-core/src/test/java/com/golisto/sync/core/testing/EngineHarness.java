@@ -236,6 +236,19 @@ public final class EngineHarness implements AutoCloseable {
         }
     }
 
+    /** The first column of a query on the harness's database, each value as text (null as "null"). */
+    public List<String> column(String sql) {
+        try (Statement statement = keeper.createStatement(); java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rows.next()) {
+                values.add(String.valueOf(rows.getString(1)));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + sql, e);
+        }
+    }
+
     @Override
     public void close() {
         try {
