@@ -168,9 +168,11 @@ class PostgresPortabilityTest {
     @Test
     void reopen_onPostgres_doesNotReapplyMigrations() throws Exception {
         store.stores().create("s1", "woocommerce", "golisto");
+        String applied = rawSingle("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL");
         store.close();
         store = openStore();
         assertThat(store.stores().find("s1")).isPresent();
-        assertThat(rawSingle("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL")).isEqualTo("1");
+        assertThat(rawSingle("SELECT COUNT(*) FROM flyway_schema_history WHERE version IS NOT NULL"))
+                .isEqualTo(applied);
     }
 }
