@@ -238,8 +238,9 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * Does the work that is due at the clock's current instant and waits for it: synchronises products
      * whose webhook debounce passed, and starts the scheduled full and incremental passes, order polls
-     * and status polls that are due. {@link #start()} calls the same logic in a background loop; tests
-     * advance a clock and call this.
+     * and status polls that are due, then the history sweep when it is due
+     * ({@link EngineOptions.Retention#sweepInterval()}). {@link #start()} calls the same logic in a
+     * background loop; tests advance a clock and call this.
      */
     void runDueWork() throws InterruptedException;
 
