@@ -4,7 +4,9 @@ import static com.golisto.sync.core.testing.EngineHarness.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.core.testing.EngineHarness;
+import com.golisto.sync.core.testing.FakeShop;
 import com.golisto.sync.core.testing.FakeMarketplace.SaleLine;
 import com.golisto.sync.core.testing.Products;
 import java.time.Duration;
@@ -89,6 +91,23 @@ class ReconnectTest {
     }
 
     @Test
+    void aSaleWhoseShopOrderWasLeftUndecided_byTheOldConnection_isNotCreatedThroughTheNewOne() throws Exception {
+        h.approvedStore();
+        h.marketplace.createSale(h.account(STORE), new SaleLine("101", null, 1));
+        h.shop.faults().failNext(FakeShop.Op.CREATE_ORDER, 1, () -> new RetryableException("connection reset", null));
+        assertThat(h.engine().pollOrders(STORE).counts().failed()).as("the creation's outcome is unknown").isOne();
+
+        reconnect();
+        h.clock.advance(Duration.ofHours(1)); // long past the shop's settle time
+        RunView poll = h.engine().pollOrders(STORE);
+
+        assertThat(poll.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(poll.counts().written()).isZero();
+        assertThat(h.shop.faults().calls(FakeShop.Op.CREATE_ORDER)).as("no second attempt for the old sale").isOne();
+        assertThat(h.shop.orders()).isEmpty();
+    }
+
+    @Test
     void reconnectingWithoutDisconnecting_alsoStartsFromNothing() throws Exception {
         h.approvedStore();
         String first = h.account(STORE);
@@ -98,19 +117,5 @@ class ReconnectTest {
 
         assertThat(h.account(STORE)).isNotEqualTo(first);
         h.assertListingsMatchShop();
-    }
-
-    @Test
-    void restart_afterHundredsOfOrderPolls_doesNotStartAFullPass() throws Exception {
-        h.approvedStore();
-        for (int i = 0; i < 250; i++) {
-            h.clock.advance(Duration.ofSeconds(1));
-            h.engine().pollOrders(STORE); // the host asked: each poll is kept as a run
-        }
-        h.reopen();
-
-        h.advance(Duration.ofSeconds(1));
-
-        assertThat(h.runs(STORE, RunKind.FULL)).as("only the first pass, at approval").hasSize(1);
     }
 }

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The runs list stays readable and bounded: scheduled order polls that find nothing are counted, not
- * listed; a stored run value this version does not know does not break the list; the history sweep runs on
- * the engine's clock.
+ * listed; hundreds of runs after the last full pass do not hide it at a restart; a stored run value this
+ * version does not know does not break the list; the history sweep runs on the engine's clock.
  */
 class RunHistoryBoundsTest {
 
@@ -74,6 +74,25 @@ class RunHistoryBoundsTest {
         assertThat(polls).extracting(RunView::status).containsExactly(RunStatus.SUCCEEDED, RunStatus.FAILED);
         assertThat(polls.get(0).id()).isEqualTo(asked.id());
         assertThat(h.engine().store(STORE).orElseThrow().orderPolls().empty()).isZero();
+    }
+
+    @Test
+    void restart_afterHundredsOfOrderRuns_doesNotStartAFullPass() throws Exception {
+        approvedStore(EngineHarness.defaultOptions());
+        StringBuilder rows = new StringBuilder();
+        long at = h.clock.instant().toEpochMilli();
+        for (int i = 1; i <= 250; i++) {
+            rows.append(i == 1 ? "" : ", ").append("('" + STORE + "', 'ORDERS', 'SUCCEEDED', ")
+                    .append(at + i * 1000L).append(", ").append(at + i * 1000L + 10).append(", 1)");
+        }
+        assertThat(h.execute("INSERT INTO sync_runs (store_id, kind, status, started_at, finished_at, created_count)"
+                + " VALUES " + rows)).isEqualTo(250);
+        h.clock.advance(Duration.ofMinutes(5));
+        h.reopen();
+
+        h.advance(Duration.ofSeconds(1));
+
+        assertThat(h.runs(STORE, RunKind.FULL)).as("only the first pass, at approval").hasSize(1);
     }
 
     @Test
