@@ -26,6 +26,8 @@ import java.util.Objects;
  *     work; default 250 milliseconds
  * @param leaseDuration how long a store's work lease lasts before another node may take the store over
  *     (renewed while work runs); default 10 minutes
+ * @param retention how long the engine keeps its history (runs, webhook deliveries, dead letters, one-time
+ *     states) and how often it sweeps
  */
 public record EngineOptions(
         LocalTime dailyFullSyncAt,
@@ -38,7 +40,8 @@ public record EngineOptions(
         int storeParallelism,
         Retry retry,
         Duration tickInterval,
-        Duration leaseDuration) {
+        Duration leaseDuration,
+        Retention retention) {
 
     public EngineOptions {
         Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
@@ -56,6 +59,62 @@ public record EngineOptions(
         Objects.requireNonNull(retry, "retry");
         positive(tickInterval, "tickInterval");
         positive(leaseDuration, "leaseDuration");
+        Objects.requireNonNull(retention, "retention");
+    }
+
+    /** The options before retention was configurable, with {@link Retention#defaults()}. */
+    public EngineOptions(LocalTime dailyFullSyncAt, Duration fullSyncJitter, Duration incrementalInterval,
+            Duration orderPollInterval, Duration statusPollInterval, Duration webhookDebounce, int shopConcurrency,
+            int storeParallelism, Retry retry, Duration tickInterval, Duration leaseDuration) {
+        this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
+                Retention.defaults());
+    }
+
+    /**
+     * How long the engine keeps its history; a sweep on the engine's clock, started from the background loop
+     * (and from {@link SyncEngine#runDueWork()}) at most every {@code sweepInterval}, deletes what is older,
+     * at most {@code batchSize} rows per transaction so that a big table is never locked for long.
+     *
+     * @param runs how long finished runs are kept, by start time; default 30 days
+     * @param runsKeptPerKind the newest runs of each kind every store keeps however old they are (the last
+     *     successful full pass is always kept too); default 20
+     * @param webhookDeliveries how long a handled webhook delivery is remembered to drop a redelivery; far
+     *     beyond the remotes' redelivery windows (Golisto refuses a delivery signed more than 5 minutes ago;
+     *     WooCommerce does not retry); default 7 days
+     * @param replayedDeadLetters how long a dead letter is kept after its last replay (that did not get it
+     *     through, and nothing failed it again since); default 30 days
+     * @param pendingDeadLetters how long a dead letter never replayed is kept after it was first recorded;
+     *     default 90 days
+     * @param oneTimeStates how long a connect or key-grant state is kept after it was used or expired (it is
+     *     refused either way); default 1 day
+     * @param sweepInterval how often the sweep runs; default 1 hour
+     * @param batchSize the most rows one delete transaction removes; default 1000
+     */
+    public record Retention(Duration runs, int runsKeptPerKind, Duration webhookDeliveries,
+            Duration replayedDeadLetters, Duration pendingDeadLetters, Duration oneTimeStates, Duration sweepInterval,
+            int batchSize) {
+        public Retention {
+            positive(runs, "retention runs");
+            if (runsKeptPerKind < 0) {
+                throw new IllegalArgumentException("retention runsKeptPerKind must not be negative, was "
+                        + runsKeptPerKind);
+            }
+            positive(webhookDeliveries, "retention webhookDeliveries");
+            positive(replayedDeadLetters, "retention replayedDeadLetters");
+            positive(pendingDeadLetters, "retention pendingDeadLetters");
+            positive(oneTimeStates, "retention oneTimeStates");
+            positive(sweepInterval, "retention sweepInterval");
+            if (batchSize < 1) {
+                throw new IllegalArgumentException("retention batchSize must be at least 1, was " + batchSize);
+            }
+        }
+
+        /** Runs 30 days (the newest 20 per kind kept), deliveries 7 days, dead letters 30/90 days, states 1 day. */
+        public static Retention defaults() {
+            return new Retention(Duration.ofDays(30), 20, Duration.ofDays(7), Duration.ofDays(30),
+                    Duration.ofDays(90), Duration.ofDays(1), Duration.ofHours(1), 1000);
+        }
     }
 
     /**
@@ -100,40 +159,48 @@ public record EngineOptions(
     /** With another daily full-sync time and jitter window. */
     public EngineOptions withDailyFullSync(LocalTime at, Duration jitter) {
         return new EngineOptions(at, jitter, incrementalInterval, orderPollInterval, statusPollInterval,
-                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration);
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention);
     }
 
     /** With other incremental, order-poll and status-poll intervals. */
     public EngineOptions withIntervals(Duration incremental, Duration orderPoll, Duration statusPoll) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incremental, orderPoll, statusPoll,
-                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration);
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention);
     }
 
     /** With another webhook debounce. */
     public EngineOptions withWebhookDebounce(Duration debounce) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
-                statusPollInterval, debounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration);
+                statusPollInterval, debounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
+                retention);
     }
 
     /** With other concurrency limits. */
     public EngineOptions withConcurrency(int newShopConcurrency, int newStoreParallelism) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, newShopConcurrency, newStoreParallelism, retry, tickInterval,
-                leaseDuration);
+                leaseDuration, retention);
     }
 
     /** With other retry settings. */
     public EngineOptions withRetry(Retry newRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, newRetry, tickInterval,
-                leaseDuration);
+                leaseDuration, retention);
     }
 
     /** With another background tick interval and lease duration. */
     public EngineOptions withTiming(Duration newTickInterval, Duration newLeaseDuration) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, newTickInterval,
-                newLeaseDuration);
+                newLeaseDuration, retention);
+    }
+
+    /** With another retention of the engine's history. */
+    public EngineOptions withRetention(Retention newRetention) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
+                leaseDuration, newRetention);
     }
 
     private static void positive(Duration value, String name) {

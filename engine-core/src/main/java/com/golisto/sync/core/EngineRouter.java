@@ -158,7 +158,9 @@ public final class EngineRouter implements SyncEngine {
 
     @Override
     public void runDueWork() throws InterruptedException {
-        open().dueWork().runNow();
+        EngineServices open = open();
+        open.dueWork().runNow();
+        open.retention().sweepIfDue();
     }
 
     @Override

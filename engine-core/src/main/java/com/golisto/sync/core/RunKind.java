@@ -15,5 +15,10 @@ public enum RunKind {
     /** Dead letters replayed. */
     REPLAY,
     /** Open intents resolved after a restart. */
-    RECOVERY
+    RECOVERY,
+    /**
+     * A run whose stored kind this version does not know (written by a newer version or by hand); listed with
+     * status {@link RunStatus#FAILED} and an error naming the stored value. The engine never starts one.
+     */
+    UNKNOWN
 }

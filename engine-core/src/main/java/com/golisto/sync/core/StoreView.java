@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  *     the store could not be read (e.g. {@code unreadable stored status 'xyz'}). Such a store shows
  *     {@link ConnectionStatus#DISCONNECTED} with the error as its reason, nothing runs for it, and the other
  *     stores run as usual; connecting it again (or disconnecting it) writes a sound value
+ * @param orderPolls how the store's order polls went: scheduled polls that wrote nothing are counted here
+ *     instead of being listed as runs, and when the last successful poll finished
  */
 public record StoreView(String id, String shopConnectorId, String marketplaceConnectorId, ConnectionStatus status,
         @Nullable String accountId, @Nullable String statusReason, boolean shopCredentialsPresent,
-        Instant updatedAt, @Nullable String error) {
+        Instant updatedAt, @Nullable String error, PollCounts orderPolls) {
 
     public StoreView {
         Objects.requireNonNull(id, "id");
@@ -35,6 +37,15 @@ public record StoreView(String id, String shopConnectorId, String marketplaceCon
         Objects.requireNonNull(marketplaceConnectorId, "marketplaceConnectorId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Objects.requireNonNull(orderPolls, "orderPolls");
+    }
+
+    /** A store with no order poll counted yet. */
+    public StoreView(String id, String shopConnectorId, String marketplaceConnectorId, ConnectionStatus status,
+            @Nullable String accountId, @Nullable String statusReason, boolean shopCredentialsPresent,
+            Instant updatedAt, @Nullable String error) {
+        this(id, shopConnectorId, marketplaceConnectorId, status, accountId, statusReason, shopCredentialsPresent,
+                updatedAt, error, PollCounts.none());
     }
 
     /** A store the engine can serve ({@link #error()} null). */
@@ -42,7 +53,7 @@ public record StoreView(String id, String shopConnectorId, String marketplaceCon
             @Nullable String accountId, @Nullable String statusReason, boolean shopCredentialsPresent,
             Instant updatedAt) {
         this(id, shopConnectorId, marketplaceConnectorId, status, accountId, statusReason, shopCredentialsPresent,
-                updatedAt, null);
+                updatedAt, null, PollCounts.none());
     }
 
     /** True when a stored value of the store could not be read: nothing runs for it ({@link #error()}). */

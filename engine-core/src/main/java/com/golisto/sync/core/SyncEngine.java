@@ -79,7 +79,10 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * Completes connecting: checks the one-time state, generates the store's webhook secret, hands the
      * marketplace the shop's API keys, the secret and the webhook URL ({@code publicUrl + "/webhooks/golisto"}),
-     * and stores the marketplace's grant. The store then usually awaits approval.
+     * and stores the marketplace's grant. The store then usually awaits approval. Every completed connect is a
+     * new marketplace connection that holds none of a previous connection's listings: the engine forgets what
+     * it believed was listed (and its cursors), so the full pass after approval lists every product again;
+     * which shop order holds which marketplace sale is kept.
      *
      * @throws ConnectFlowException for an unknown, used or expired state, or when the shop has no API keys
      *     yet (see {@link #beginCredentialGrant})
@@ -238,8 +241,9 @@ public interface SyncEngine extends AutoCloseable {
     /**
      * Does the work that is due at the clock's current instant and waits for it: synchronises products
      * whose webhook debounce passed, and starts the scheduled full and incremental passes, order polls
-     * and status polls that are due. {@link #start()} calls the same logic in a background loop; tests
-     * advance a clock and call this.
+     * and status polls that are due, then the history sweep when it is due
+     * ({@link EngineOptions.Retention#sweepInterval()}). {@link #start()} calls the same logic in a
+     * background loop; tests advance a clock and call this.
      */
     void runDueWork() throws InterruptedException;
 

@@ -78,7 +78,7 @@ class CliCommandsIT {
         assertThat(out.toString()).contains("cli-shop: approved, Golisto account con_");
         assertThat(run("stores", "show", "cli-shop")).isZero();
         assertThat(out.toString()).contains("status:          approved").contains("last catalog run: read 8")
-                .contains("RUN").contains("full");
+                .contains("RUN").contains("full").contains("order polls:     last ");
         assertThat(run("stores", "list")).isZero();
         assertThat(out.toString()).contains("cli-waiting").contains("awaiting approval");
         assertThat(run("status", "nope")).isEqualTo(2);

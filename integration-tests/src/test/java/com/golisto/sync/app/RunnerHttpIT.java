@@ -136,7 +136,7 @@ class RunnerHttpIT {
     }
 
     @Test
-    void showStore_answersStatusLastRunsCountsAndDeadLetters() throws Exception {
+    void showStore_answersStatusLastRunsCountsDeadLettersAndOrderPolls() throws Exception {
         HttpResponse<String> shown = api("GET", "/api/stores/" + SHOP, null);
         HttpResponse<String> unknown = api("GET", "/api/stores/nope", null);
 
@@ -147,6 +147,8 @@ class RunnerHttpIT {
         assertThat(s.path("counts").path("read").asLong()).isGreaterThanOrEqualTo(12);
         assertThat(s.path("last_runs").findValuesAsText("kind")).contains("full");
         assertThat(s.path("dead_letters").isArray()).isTrue();
+        assertThat(s.path("order_polls").path("empty").isIntegralNumber()).as(shown.body()).isTrue();
+        assertThat(s.path("order_polls").has("last_polled_at")).isTrue();
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(json(unknown).at("/error/code").asText()).isEqualTo("not_found");
     }

@@ -60,6 +60,8 @@ class MarketplaceWebhookIT extends EngineTestBase {
                 .isEqualTo(200);
         fx.advance(Duration.ofSeconds(3));
         assertThat(orderRuns()).isEqualTo(1);
+        assertThat(fx.engine.store(STORE).orElseThrow().orderPolls().empty()).as("and no empty poll after it")
+                .isZero();
         assertThat(shop.orders()).hasSize(3);
     }
 

@@ -1,6 +1,7 @@
 package com.golisto.sync.app.admin;
 
 import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.PollCounts;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunView;
 import com.golisto.sync.core.StoreView;
@@ -26,10 +27,13 @@ public final class Views {
         }
     }
 
-    /** The JSON shape of StoreDetail. */
+    /**
+     * The JSON shape of StoreDetail. {@code orderPolls} counts the scheduled order polls that found nothing
+     * (they are not among {@code lastRuns}) and says when the last successful poll finished.
+     */
     public record StoreDetail(String id, String shopConnector, String marketplaceConnector, String status, @Nullable String accountId,
                        @Nullable String statusReason, boolean shopCredentialsPresent, Instant updatedAt, Counts counts,
-                       List<Run> lastRuns, int deadLetterCount, List<DeadLetter> deadLetters) {
+                       List<Run> lastRuns, int deadLetterCount, List<DeadLetter> deadLetters, OrderPolls orderPolls) {
         public static StoreDetail of(StoreView v, List<RunView> runs, List<DeadLetterView> letters) {
             RunCounts latest = runs.stream()
                     .filter(r -> r.finished() && (r.kind() == com.golisto.sync.core.RunKind.FULL
@@ -38,7 +42,14 @@ public final class Views {
             return new StoreDetail(v.id(), v.shopConnectorId(), v.marketplaceConnectorId(), lower(v.status()),
                     v.accountId(), v.statusReason(), v.shopCredentialsPresent(), v.updatedAt(), Counts.of(latest),
                     runs.stream().map(Run::of).toList(), letters.size(),
-                    letters.stream().map(DeadLetter::of).toList());
+                    letters.stream().map(DeadLetter::of).toList(), OrderPolls.of(v.orderPolls()));
+        }
+    }
+
+    /** The JSON shape of OrderPolls: empty scheduled polls counted, not listed as runs. */
+    public record OrderPolls(long empty, @Nullable Instant lastEmptyAt, @Nullable Instant lastPolledAt) {
+        public static OrderPolls of(PollCounts p) {
+            return new OrderPolls(p.empty(), p.lastEmptyAt(), p.lastPolledAt());
         }
     }
 

@@ -116,6 +116,10 @@ final class StoresCommand extends RunnerCommand {
             out().println("  shop keys:       " + (d.shopCredentialsPresent() ? "present" : "missing"));
             out().println("  last catalog run: " + Text.counts(d.counts()));
             out().println("  dead letters:    " + d.deadLetterCount());
+            if (d.orderPolls() != null) { // null from a runner older than this CLI
+                out().println("  order polls:     last " + Text.time(d.orderPolls().lastPolledAt()) + ", "
+                        + d.orderPolls().empty() + " found nothing (not listed as runs)");
+            }
             if (!d.lastRuns().isEmpty()) {
                 out().println();
                 out().print(Text.table(List.of("RUN", "KIND", "STATUS", "STARTED", "FINISHED", "COUNTS"),

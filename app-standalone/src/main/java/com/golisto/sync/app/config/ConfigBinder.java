@@ -82,6 +82,7 @@ final class ConfigBinder {
         Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues.POSITIVE_DURATION);
         Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
         Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues.NON_NEGATIVE_DURATION);
+        RetentionConfig retention = retention();
         List<StoreConfig> stores = stores();
         Set<String> unknownKeys = new LinkedHashSet<>(raw.keySet());
         unknownKeys.addAll(shapes.keySet());
@@ -105,7 +106,23 @@ final class ConfigBinder {
                 new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll), present(golistoResponseBytes)),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce)),
-                stores);
+                stores, present(retention));
+    }
+
+    /** The {@code retention.*} keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
+    private @Nullable RetentionConfig retention() {
+        Duration runs = edgeValue(ConfigKey.RETENTION_RUNS, ConfigValues.POSITIVE_DURATION);
+        Integer kept = edgeValue(ConfigKey.RETENTION_RUNS_KEPT_PER_KIND, ConfigValues.RUNS_KEPT);
+        Duration deliveries = edgeValue(ConfigKey.RETENTION_WEBHOOK_DELIVERIES, ConfigValues.POSITIVE_DURATION);
+        Duration deadLetters = edgeValue(ConfigKey.RETENTION_DEAD_LETTERS, ConfigValues.POSITIVE_DURATION);
+        Duration pending = edgeValue(ConfigKey.RETENTION_PENDING_DEAD_LETTERS, ConfigValues.POSITIVE_DURATION);
+        Duration states = edgeValue(ConfigKey.RETENTION_ONE_TIME_STATES, ConfigValues.POSITIVE_DURATION);
+        Duration sweep = edgeValue(ConfigKey.RETENTION_SWEEP_INTERVAL, ConfigValues.POSITIVE_DURATION);
+        if (runs == null || kept == null || deliveries == null || deadLetters == null || pending == null
+                || states == null || sweep == null) {
+            return null;
+        }
+        return new RetentionConfig(runs, kept, deliveries, deadLetters, pending, states, sweep);
     }
 
     /** A value read with a default, once no problem was found: it is there (else a problem would say why). */

@@ -83,6 +83,22 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
     public static final ConfigKey SYNC_WEBHOOK_DEBOUNCE = new ConfigKey("sync.webhook-debounce", "PT2S", false,
             "How long product webhooks for one product are coalesced before it is re-read (ISO-8601 duration).");
 
+    public static final ConfigKey RETENTION_RUNS = new ConfigKey("retention.runs", "P30D", false,
+            "How long finished runs are kept (ISO-8601 duration); each store always keeps its newest"
+                    + " retention.runs-kept-per-kind runs of every kind and its last successful full pass.");
+    public static final ConfigKey RETENTION_RUNS_KEPT_PER_KIND = new ConfigKey("retention.runs-kept-per-kind", "20",
+            false, "How many of its newest runs of each kind a store keeps however old they are (0 to 10000).");
+    public static final ConfigKey RETENTION_WEBHOOK_DELIVERIES = new ConfigKey("retention.webhook-deliveries", "P7D",
+            false, "How long handled webhook deliveries are remembered to drop redeliveries (ISO-8601 duration).");
+    public static final ConfigKey RETENTION_DEAD_LETTERS = new ConfigKey("retention.dead-letters", "P30D", false,
+            "How long a dead letter is kept after a replay that did not get it through (ISO-8601 duration).");
+    public static final ConfigKey RETENTION_PENDING_DEAD_LETTERS = new ConfigKey("retention.pending-dead-letters",
+            "P90D", false, "How long a dead letter that was never replayed is kept (ISO-8601 duration).");
+    public static final ConfigKey RETENTION_ONE_TIME_STATES = new ConfigKey("retention.one-time-states", "P1D", false,
+            "How long used or expired connect and key-grant states are kept (ISO-8601 duration).");
+    public static final ConfigKey RETENTION_SWEEP_INTERVAL = new ConfigKey("retention.sweep-interval", "PT1H", false,
+            "How often the runner deletes history older than its retention (ISO-8601 duration).");
+
     public static final ConfigKey STORE_ID = new ConfigKey("stores[N].id", "", false,
             "The store's id: lower-case letters, digits and dashes; used in URLs, logs and the CLI.");
     public static final ConfigKey STORE_WOO_URL = new ConfigKey("stores[N].woocommerce.url", "", false,
@@ -101,6 +117,8 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL, GOLISTO_MAX_RESPONSE_BYTES,
             SYNC_DAILY_FULL_SYNC_AT, SYNC_TIME_ZONE, SYNC_INCREMENTAL_INTERVAL, SYNC_ORDER_POLL_INTERVAL,
             SYNC_WEBHOOK_DEBOUNCE,
+            RETENTION_RUNS, RETENTION_RUNS_KEPT_PER_KIND, RETENTION_WEBHOOK_DELIVERIES, RETENTION_DEAD_LETTERS,
+            RETENTION_PENDING_DEAD_LETTERS, RETENTION_ONE_TIME_STATES, RETENTION_SWEEP_INTERVAL,
             STORE_ID, STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
 
     /**

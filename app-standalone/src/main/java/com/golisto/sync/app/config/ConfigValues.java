@@ -80,6 +80,8 @@ final class ConfigValues {
     static final ValueType<Duration> SESSION_LIFETIME = boundedDuration("an ISO-8601 duration from PT1M to P30D"
             + " (e.g. PT12H)", EdgeConfig.MIN_SESSION_LIFETIME, EdgeConfig.MAX_SESSION_LIFETIME);
     static final ValueType<List<String>> HOST_NAMES = new ValueType<>(HOST_NAMES_TEXT, ConfigValues::hostNames);
+    static final ValueType<Integer> RUNS_KEPT = wholeNumber("a whole number from 0 to 10000", 0,
+            RetentionConfig.MAX_RUNS_KEPT_PER_KIND);
 
     private ConfigValues() {
     }

@@ -15,10 +15,12 @@ import java.util.Set;
  * @param golisto the marketplace's addresses and status polling
  * @param sync the schedules
  * @param stores stores declared in the file (more may be added through the API or CLI)
+ * @param retention how long the history is kept
  */
 public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
-                           List<StoreConfig> stores) {
+                           List<StoreConfig> stores, RetentionConfig retention) {
     public RunnerConfig {
+        Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(golisto, "golisto");
@@ -30,6 +32,12 @@ public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig
                 throw new IllegalArgumentException("store " + store.id() + " is declared twice");
             }
         }
+    }
+
+    /** A configuration with the default {@link RetentionConfig}. */
+    public RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
+                        List<StoreConfig> stores) {
+        this(server, state, golisto, sync, stores, RetentionConfig.defaults());
     }
 
     /** The declared store with this id. */

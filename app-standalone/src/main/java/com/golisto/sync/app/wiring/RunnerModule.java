@@ -9,6 +9,7 @@ import com.golisto.sync.app.admin.LoginPage;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.EdgeConfig;
 import com.golisto.sync.app.config.Registrations;
+import com.golisto.sync.app.config.RetentionConfig;
 import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.http.ConnectRoutes;
 import com.golisto.sync.app.http.EdgePolicy;
@@ -157,7 +158,14 @@ public final class RunnerModule extends AbstractModule {
                 .withDailyFullSync(c.sync().dailyFullSyncAt(), EngineOptions.defaults().fullSyncJitter())
                 .withIntervals(c.sync().incrementalInterval(), c.sync().orderPollInterval(),
                         c.golisto().statusPollInterval())
-                .withWebhookDebounce(c.sync().webhookDebounce());
+                .withWebhookDebounce(c.sync().webhookDebounce())
+                .withRetention(retention(c.retention()));
+    }
+
+    private static EngineOptions.Retention retention(RetentionConfig r) {
+        return new EngineOptions.Retention(r.runs(), r.runsKeptPerKind(), r.webhookDeliveries(), r.deadLetters(),
+                r.pendingDeadLetters(), r.oneTimeStates(), r.sweepInterval(),
+                EngineOptions.Retention.defaults().batchSize());
     }
 
     @Provides

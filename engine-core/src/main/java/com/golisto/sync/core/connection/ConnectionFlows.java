@@ -121,6 +121,7 @@ public final class ConnectionFlows {
         ConnectionLifecycle lifecycle = lifecycle(runtime);
         ConnectionGrant grant = calls(runtime).marketplace("complete connection", () -> lifecycle.complete(
                 new ConnectCompletion(code, info.homeUrl(), info.currency(), credentials, webhookSecret, webhookUrl)));
+        startFromNothing(runtime);
         store.settings().merge(storeId, Side.MARKETPLACE, grant.settings(), registry.secretSettingNames(record.marketplaceConnector()));
         runtime.reopenConnectors();
         ConnectionState connection = grant.state();
@@ -130,6 +131,27 @@ public final class ConnectionFlows {
             approved(storeId);
         }
         return storeId;
+    }
+
+    /**
+     * A completed connect is a new marketplace connection: it holds none of the previous connection's listings
+     * or sales, and the contract offers no way to enumerate what it holds. So the engine forgets what it
+     * believed about the marketplace before it stores the new connection's settings (a crash in between
+     * leaves it believing nothing, never the old beliefs under the new token), and the full pass after
+     * approval writes every listing again through the idempotent upsert. Waits (bounded) for a pass of the
+     * previous connection to finish, so that it cannot record old beliefs afterwards.
+     */
+    private void startFromNothing(StoreRuntime runtime) throws InterruptedException {
+        boolean locked = runtime.tryLockPipeline(STOP_WAIT);
+        try {
+            int forgotten = store.mappings().forgetMarketplaceSide(runtime.storeId());
+            LOG.info("store {}: new marketplace connection; forgot {} listings of the previous one, the first full"
+                    + " pass lists every product again", runtime.storeId(), forgotten);
+        } finally {
+            if (locked) {
+                runtime.unlockPipeline();
+            }
+        }
     }
 
     /** The shop's API keys, which connecting hands to the marketplace. */

@@ -3,6 +3,7 @@ package com.golisto.sync.core.connection;
 import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.api.spi.NotApprovedException;
 import com.golisto.sync.core.MasterKey;
+import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.core.runtime.StoreRuntimes;
@@ -75,7 +76,8 @@ public final class Stores {
         }
         String reason = record.unreadable() != null ? record.unreadable() : record.statusReason();
         return new StoreView(record.id(), record.shopConnector(), record.marketplaceConnector(), record.status(),
-                record.accountId(), reason, credentials, record.updatedAt(), record.unreadable());
+                record.accountId(), reason, credentials, record.updatedAt(), record.unreadable(),
+                store.runs().pollCounts(record.id(), RunKind.ORDERS));
     }
 
     /**

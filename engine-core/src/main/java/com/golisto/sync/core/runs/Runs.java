@@ -203,7 +203,8 @@ public final class Runs {
                 error = e.toString();
                 LOG.error("store {}: {} run {} failed unexpectedly", storeId, kind, run.id(), e);
             }
-            view = finish(run, counter.snapshot(), error);
+            // scheduled work is what executeIfFree runs (quiet when another node holds the store)
+            view = finish(run, counter.snapshot(), error, quietWhenBusy);
         } finally {
             if (renewer != null) {
                 renewer.countDown();
@@ -226,12 +227,33 @@ public final class Runs {
     }
 
     private RunView finish(SyncRun run, RunCounts counts, @Nullable String error) {
+        return finish(run, counts, error, false);
+    }
+
+    /**
+     * Records the end of a run. A successful scheduled order poll that wrote nothing is not kept as a run (one
+     * a minute would flood the runs list): it is counted in the store's poll counts instead. Order polls the
+     * host asked for and failed ones stay runs.
+     */
+    private RunView finish(SyncRun run, RunCounts counts, @Nullable String error, boolean scheduled) {
         active.remove(run.id());
-        SyncRun done = store.runs().finish(run.id(), error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, counts,
-                error);
+        SyncRun done;
+        if (error == null && run.kind() == RunKind.ORDERS && scheduled && wroteNothing(counts)) {
+            done = store.runs().finishEmptyPoll(run.id(), counts);
+        } else {
+            done = store.runs().finish(run.id(), error == null ? RunStatus.SUCCEEDED : RunStatus.FAILED, counts,
+                    error);
+            if (error == null && run.kind() == RunKind.ORDERS) {
+                store.runs().countPoll(run.storeId(), RunKind.ORDERS);
+            }
+        }
         RunView view = view(done);
         events.emit(new EngineEvent.RunFinished(view, clock.instant()));
         return view;
+    }
+
+    private static boolean wroteNothing(RunCounts counts) {
+        return counts.created() == 0 && counts.updated() == 0 && counts.deleted() == 0 && counts.failed() == 0;
     }
 
     private RunView complete(RunView view) {

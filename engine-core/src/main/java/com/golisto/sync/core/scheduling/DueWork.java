@@ -2,7 +2,6 @@ package com.golisto.sync.core.scheduling;
 
 import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.core.RunKind;
-import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.connection.ConnectionFlows;
 import com.golisto.sync.core.runs.Runs;
 import com.golisto.sync.core.runtime.StoreMdc;
@@ -208,9 +207,8 @@ public final class DueWork implements DueWorkRequests {
         }
     }
 
+    /** Read directly: hundreds of order polls since the last full pass must not hide it. */
     private @Nullable Instant lastCompleteFullPass(String storeId) {
-        return store.runs().recent(storeId, 200).stream()
-                .filter(r -> r.kind() == RunKind.FULL && r.status() == RunStatus.SUCCEEDED)
-                .map(SyncRun::finishedAt).findFirst().orElse(null);
+        return store.runs().lastSucceeded(storeId, RunKind.FULL).map(SyncRun::finishedAt).orElse(null);
     }
 }

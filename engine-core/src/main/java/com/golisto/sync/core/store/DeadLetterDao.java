@@ -51,6 +51,22 @@ interface DeadLetterDao {
     @SqlUpdate("DELETE FROM dead_letters WHERE id = :id")
     int delete(@Bind("id") long id);
 
+    /**
+     * Up to {@code limit} dead letters replayed before an instant (their replay did not get them through and
+     * nothing failed them again since) or, when never replayed, created before {@code pendingBefore}.
+     */
+    @SqlQuery("""
+            SELECT id FROM dead_letters
+            WHERE (replayed_at IS NOT NULL AND replayed_at < :replayedBefore)
+                OR (replayed_at IS NULL AND created_at < :pendingBefore)
+            ORDER BY id FETCH FIRST :limit ROWS ONLY
+            """)
+    List<Long> expired(@Bind("replayedBefore") Instant replayedBefore, @Bind("pendingBefore") Instant pendingBefore,
+            @Bind("limit") int limit);
+
+    @SqlBatch("DELETE FROM dead_letters WHERE id = :id")
+    int[] deleteAll(@Bind("id") List<Long> ids);
+
     /** One single-row delete per item, by the unique key: a JDBC batch. */
     @SqlBatch("DELETE FROM dead_letters WHERE store_id = :storeId AND kind = :kind AND item_id = :itemId")
     int[] deleteItems(@Bind("storeId") String storeId, @Bind("kind") String kind,

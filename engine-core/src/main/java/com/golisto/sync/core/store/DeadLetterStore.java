@@ -83,4 +83,25 @@ public final class DeadLetterStore {
         }
         return db.jdbi().inTransaction(h -> Database.sum(h.attach(DeadLetterDao.class).deleteItems(storeId, kind, ids)));
     }
+
+    /**
+     * Deletes dead letters last replayed before {@code replayedBefore} (a replay that did not get them through,
+     * and no failure since) and those never replayed that were created before {@code pendingBefore}, in
+     * transactions of at most {@code batchSize} rows; how many.
+     */
+    public int prune(Instant replayedBefore, Instant pendingBefore, int batchSize) {
+        Objects.requireNonNull(replayedBefore, "replayedBefore");
+        Objects.requireNonNull(pendingBefore, "pendingBefore");
+        Database.requirePositive(batchSize);
+        int deleted = 0;
+        List<Long> ids;
+        do {
+            ids = db.jdbi().withExtension(DeadLetterDao.class, d -> d.expired(replayedBefore, pendingBefore, batchSize));
+            List<Long> batch = ids;
+            if (!batch.isEmpty()) {
+                deleted += db.jdbi().inTransaction(h -> Database.sum(h.attach(DeadLetterDao.class).deleteAll(batch)));
+            }
+        } while (ids.size() == batchSize);
+        return deleted;
+    }
 }

@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import com.golisto.sync.core.UnknownStoreException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
@@ -48,5 +49,24 @@ public final class DeliveryStore {
     public int prune(Instant before) {
         Objects.requireNonNull(before, "before");
         return db.jdbi().withExtension(DeliveryDao.class, d -> d.deleteBefore(before));
+    }
+
+    /**
+     * Forgets deliveries received before an instant, in transactions of at most {@code batchSize} rows, so a
+     * big table is never locked for long; how many.
+     */
+    public int prune(Instant before, int batchSize) {
+        Objects.requireNonNull(before, "before");
+        Database.requirePositive(batchSize);
+        int deleted = 0;
+        List<DeliveryDao.DeliveryKey> keys;
+        do {
+            keys = db.jdbi().withExtension(DeliveryDao.class, d -> d.receivedBefore(before, batchSize));
+            List<DeliveryDao.DeliveryKey> batch = keys;
+            if (!batch.isEmpty()) {
+                deleted += db.jdbi().inTransaction(h -> Database.sum(h.attach(DeliveryDao.class).delete(batch)));
+            }
+        } while (keys.size() == batchSize);
+        return deleted;
     }
 }

@@ -9,6 +9,7 @@ import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.BindMethodsList;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * The {@code entity_mappings} table.
@@ -92,6 +93,12 @@ interface MappingDao {
     @SqlBatch("DELETE FROM entity_mappings WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId")
     int[] delete(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
             @Bind("sourceId") List<String> sourceIds);
+
+    @SqlUpdate("DELETE FROM entity_mappings WHERE store_id = :storeId AND kind = :kind")
+    int deleteKind(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind);
+
+    @SqlUpdate("DELETE FROM cursors WHERE store_id = :storeId")
+    int deleteCursors(@Bind("storeId") String storeId);
 
     @SqlQuery("SELECT COUNT(*) FROM entity_mappings WHERE store_id = :storeId AND kind = :kind")
     long count(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind);

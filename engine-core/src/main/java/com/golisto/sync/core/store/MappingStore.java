@@ -152,6 +152,27 @@ public final class MappingStore {
         return db.jdbi().inTransaction(h -> Database.sum(h.attach(MappingDao.class).delete(storeId, kind, ids)));
     }
 
+    /**
+     * A store starts a new marketplace connection: everything the engine believed about the previous one is
+     * forgotten in one transaction. The product mappings go (listing ids and the fingerprints last written:
+     * a new connection holds no listing until the engine writes it, so the first full pass writes every
+     * product again, through the marketplace's idempotent upsert), and so do the store's cursors (positions
+     * in the previous connection's order feed, the shop's changed-since cursor and any pass checkpoint: the
+     * full pass that follows approval starts them afresh). Order mappings stay: they say which shop order
+     * holds which marketplace sale, and keep a sale the new connection reports again from becoming a second
+     * shop order.
+     *
+     * @return how many product mappings were forgotten
+     */
+    public int forgetMarketplaceSide(String storeId) {
+        return db.jdbi().inTransaction(h -> {
+            Database.requireStore(h.attach(StoreDao.class), storeId);
+            MappingDao dao = h.attach(MappingDao.class);
+            dao.deleteCursors(storeId);
+            return dao.deleteKind(storeId, EntityKind.PRODUCT);
+        });
+    }
+
     /** How many mappings of a kind a store has. */
     public long count(String storeId, EntityKind kind) {
         Objects.requireNonNull(kind, "kind");

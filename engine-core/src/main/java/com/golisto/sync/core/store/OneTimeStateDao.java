@@ -1,8 +1,10 @@
 package com.golisto.sync.core.store;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -28,4 +30,14 @@ interface OneTimeStateDao {
 
     @SqlUpdate("DELETE FROM one_time_states WHERE expires_at < :before")
     int deleteExpired(@Bind("before") Instant before);
+
+    /** Up to {@code limit} states used, or expired, before an instant. */
+    @SqlQuery("""
+            SELECT state_hash FROM one_time_states WHERE expires_at < :before OR used_at < :before
+            ORDER BY state_hash FETCH FIRST :limit ROWS ONLY
+            """)
+    List<String> spent(@Bind("before") Instant before, @Bind("limit") int limit);
+
+    @SqlBatch("DELETE FROM one_time_states WHERE state_hash = :hash")
+    int[] delete(@Bind("hash") List<String> hashes);
 }

@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,5 +56,24 @@ public final class OneTimeStateStore {
             OneTimeStateDao dao = h.attach(OneTimeStateDao.class);
             return dao.use(hash, purpose, now) == 1 ? dao.storeId(hash) : Optional.<String>empty();
         });
+    }
+
+    /**
+     * Deletes states used, or expired, before an instant, in transactions of at most {@code batchSize} rows;
+     * how many.
+     */
+    public int prune(Instant before, int batchSize) {
+        Objects.requireNonNull(before, "before");
+        Database.requirePositive(batchSize);
+        int deleted = 0;
+        List<String> hashes;
+        do {
+            hashes = db.jdbi().withExtension(OneTimeStateDao.class, d -> d.spent(before, batchSize));
+            List<String> batch = hashes;
+            if (!batch.isEmpty()) {
+                deleted += db.jdbi().inTransaction(h -> Database.sum(h.attach(OneTimeStateDao.class).delete(batch)));
+            }
+        } while (hashes.size() == batchSize);
+        return deleted;
     }
 }

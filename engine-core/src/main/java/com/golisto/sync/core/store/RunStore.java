@@ -1,5 +1,6 @@
 package com.golisto.sync.core.store;
 
+import com.golisto.sync.core.PollCounts;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunStatus;
@@ -24,6 +25,9 @@ public final class RunStore {
     /** Records that a run starts now. */
     public SyncRun start(String storeId, RunKind kind) {
         Objects.requireNonNull(kind, "kind");
+        if (kind == RunKind.UNKNOWN) {
+            throw new IllegalArgumentException("a run of kind UNKNOWN is only ever read, never started");
+        }
         Instant now = db.now();
         return db.jdbi().inTransaction(h -> {
             Database.requireStore(h.attach(StoreDao.class), storeId);
@@ -53,6 +57,59 @@ public final class RunStore {
             dao.finish(runId, status, counts, cut, now);
             return dao.find(runId).orElseThrow(() -> new IllegalArgumentException("no sync run with id " + runId));
         });
+    }
+
+    /**
+     * Records that a running poll finished now having written nothing: instead of keeping its row, the row is
+     * deleted and the store's {@link PollCounts} of its kind count one more empty poll (one transaction).
+     *
+     * @return the run as it finished (no longer stored); unchanged, and still stored, when it had already
+     *     finished
+     * @throws IllegalArgumentException if the run does not exist
+     */
+    public SyncRun finishEmptyPoll(long runId, RunCounts counts) {
+        Objects.requireNonNull(counts, "counts");
+        Instant now = db.now();
+        return db.jdbi().inTransaction(h -> {
+            SyncRunDao dao = h.attach(SyncRunDao.class);
+            SyncRun run = dao.find(runId).orElseThrow(() -> new IllegalArgumentException("no sync run with id " + runId));
+            if (run.status() != RunStatus.RUNNING || dao.deleteRunning(runId) == 0) {
+                return run;
+            }
+            if (dao.countEmptyPoll(run.storeId(), run.kind(), now) == 0) {
+                dao.insertPollCount(run.storeId(), run.kind(), 1, now, now);
+            }
+            return new SyncRun(run.id(), run.storeId(), run.kind(), RunStatus.SUCCEEDED, run.startedAt(), now, counts,
+                    null);
+        });
+    }
+
+    /** Notes that a store's poll of this kind succeeded now (one that wrote something, and is kept as a run). */
+    public void countPoll(String storeId, RunKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        Instant now = db.now();
+        db.jdbi().useTransaction(h -> {
+            SyncRunDao dao = h.attach(SyncRunDao.class);
+            if (dao.countPoll(storeId, kind, now) == 0) {
+                Database.requireStore(h.attach(StoreDao.class), storeId);
+                dao.insertPollCount(storeId, kind, 0, null, now);
+            }
+        });
+    }
+
+    /** How a store's polls of this kind went ({@link PollCounts#none()} before the first). */
+    public PollCounts pollCounts(String storeId, RunKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return db.jdbi().withExtension(SyncRunDao.class, d -> d.pollCounts(storeId, kind)).orElse(PollCounts.none());
+    }
+
+    /**
+     * The store's latest successful run of a kind, by finish time, read directly (not from the latest runs,
+     * which hundreds of order polls may fill).
+     */
+    public Optional<SyncRun> lastSucceeded(String storeId, RunKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return db.jdbi().withExtension(SyncRunDao.class, d -> d.lastSucceeded(storeId, kind));
     }
 
     /** A run by id. */
@@ -87,5 +144,37 @@ public final class RunStore {
     public int prune(Instant startedBefore) {
         Objects.requireNonNull(startedBefore, "startedBefore");
         return db.jdbi().withExtension(SyncRunDao.class, d -> d.deleteFinished(startedBefore));
+    }
+
+    /**
+     * Deletes finished runs started before an instant, in transactions of at most {@code batchSize} rows (a
+     * big table is never locked for long), but always keeps, per store, the newest {@code keepPerKind} runs of
+     * each kind and the last successful full pass.
+     *
+     * @return how many runs were deleted
+     */
+    public int prune(Instant startedBefore, int keepPerKind, int batchSize) {
+        Objects.requireNonNull(startedBefore, "startedBefore");
+        Require.notNegative(keepPerKind, "runs kept per kind");
+        Database.requirePositive(batchSize);
+        int deleted = 0;
+        for (SyncRunDao.StoreKind sk : db.jdbi().withExtension(SyncRunDao.class, SyncRunDao::storeKinds)) {
+            Optional<Long> newestDeletable = db.jdbi().withExtension(SyncRunDao.class,
+                    d -> d.idAt(sk.storeId(), sk.kind(), keepPerKind));
+            if (newestDeletable.isEmpty()) {
+                continue;
+            }
+            long keep = lastSucceeded(sk.storeId(), RunKind.FULL).map(SyncRun::id).orElse(-1L);
+            List<Long> ids;
+            do {
+                ids = db.jdbi().withExtension(SyncRunDao.class, d -> d.expired(sk.storeId(), sk.kind(),
+                        newestDeletable.get(), keep, startedBefore, batchSize));
+                List<Long> batch = ids;
+                if (!batch.isEmpty()) {
+                    deleted += db.jdbi().inTransaction(h -> Database.sum(h.attach(SyncRunDao.class).delete(batch)));
+                }
+            } while (ids.size() == batchSize);
+        }
+        return deleted;
     }
 }

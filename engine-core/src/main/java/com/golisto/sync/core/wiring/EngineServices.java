@@ -9,6 +9,7 @@ import com.golisto.sync.core.connection.ShopWebhooks;
 import com.golisto.sync.core.connection.StoreRegistrations;
 import com.golisto.sync.core.connection.Stores;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
+import com.golisto.sync.core.retention.HistoryRetention;
 import com.golisto.sync.core.retry.RetryPolicy;
 import com.golisto.sync.core.runs.Events;
 import com.golisto.sync.core.runs.Runs;
@@ -62,6 +63,7 @@ public final class EngineServices implements AutoCloseable {
     private final DeadLetterReplays deadLetters;
     private final DueWork dueWork;
     private final BackgroundLoop loop;
+    private final HistoryRetention retention;
 
     private EngineServices(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
         this.setup = setup;
@@ -99,7 +101,11 @@ public final class EngineServices implements AutoCloseable {
                 setup.clock());
         this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
                 options.webhookDebounce(), setup.clock());
-        this.loop = new BackgroundLoop(dueWork::start, options.tickInterval());
+        this.retention = new HistoryRetention(store, options.retention(), setup.clock());
+        this.loop = new BackgroundLoop(() -> {
+            dueWork.start();
+            retention.startIfDue(workers);
+        }, options.tickInterval());
     }
 
     /** Opens the state store and the registry, builds the services and marks interrupted work for recovery. */
@@ -177,6 +183,11 @@ public final class EngineServices implements AutoCloseable {
     /** The due-work tick. */
     public DueWork dueWork() {
         return dueWork;
+    }
+
+    /** The sweep that keeps the history in bounds. */
+    public HistoryRetention retention() {
+        return retention;
     }
 
     /** The background loop. */
