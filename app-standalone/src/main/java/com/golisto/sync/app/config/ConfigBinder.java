@@ -80,6 +80,7 @@ final class ConfigBinder {
         Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues.POSITIVE_DURATION);
         Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
         Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues.NON_NEGATIVE_DURATION);
+        HealthConfig health = health();
         List<StoreConfig> stores = stores();
         Set<String> unknownKeys = new LinkedHashSet<>(raw.keySet());
         unknownKeys.addAll(shapes.keySet());
@@ -103,7 +104,7 @@ final class ConfigBinder {
                 new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll)),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce)),
-                stores);
+                stores, present(health));
     }
 
     /** A value read with a default, once no problem was found: it is there (else a problem would say why). */
@@ -126,6 +127,18 @@ final class ConfigBinder {
         }
         return new EdgeConfig(headerBytes, bodyBytes, idleTimeout, minRate, allowedHosts, dashboardOpen,
                 sessionLifetime);
+    }
+
+    /** The readiness checks' keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
+    private @Nullable HealthConfig health() {
+        Integer freeMib = edgeValue(ConfigKey.HEALTH_MIN_FREE_DISK_MIB, ConfigValues.FREE_DISK_MIB);
+        Integer failedPasses = edgeValue(ConfigKey.HEALTH_FAILED_PASSES, ConfigValues.FAILED_PASSES);
+        Duration orderPollLag = value(ConfigKey.HEALTH_ORDER_POLL_LAG, null, ConfigValues.POSITIVE_DURATION);
+        Duration cacheFor = edgeValue(ConfigKey.HEALTH_CACHE_FOR, ConfigValues.HEALTH_CACHE);
+        if (freeMib == null || failedPasses == null || cacheFor == null) {
+            return null;
+        }
+        return new HealthConfig(freeMib, failedPasses, orderPollLag, cacheFor);
     }
 
     /** A key whose documented default ({@link ConfigKey#defaultText()}) is its default value. */

@@ -15,14 +15,16 @@ import java.util.Set;
  * @param golisto the marketplace's addresses and status polling
  * @param sync the schedules
  * @param stores stores declared in the file (more may be added through the API or CLI)
+ * @param health the readiness checks' thresholds
  */
 public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
-                           List<StoreConfig> stores) {
+                           List<StoreConfig> stores, HealthConfig health) {
     public RunnerConfig {
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(golisto, "golisto");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(health, "health");
         stores = List.copyOf(stores);
         Set<String> ids = new HashSet<>();
         for (StoreConfig store : stores) {
@@ -30,6 +32,12 @@ public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig
                 throw new IllegalArgumentException("store " + store.id() + " is declared twice");
             }
         }
+    }
+
+    /** With the default {@link HealthConfig}. */
+    public RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
+                        List<StoreConfig> stores) {
+        this(server, state, golisto, sync, stores, HealthConfig.defaults());
     }
 
     /** The declared store with this id. */

@@ -9,6 +9,7 @@ import com.golisto.sync.core.connection.ShopWebhooks;
 import com.golisto.sync.core.connection.StoreRegistrations;
 import com.golisto.sync.core.connection.Stores;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
+import com.golisto.sync.core.health.HealthChecks;
 import com.golisto.sync.core.retry.RetryPolicy;
 import com.golisto.sync.core.runs.Events;
 import com.golisto.sync.core.runs.Runs;
@@ -62,6 +63,7 @@ public final class EngineServices implements AutoCloseable {
     private final DeadLetterReplays deadLetters;
     private final DueWork dueWork;
     private final BackgroundLoop loop;
+    private final HealthChecks health;
 
     private EngineServices(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
         this.setup = setup;
@@ -74,7 +76,7 @@ public final class EngineServices implements AutoCloseable {
         this.runtimes = new StoreRuntimes(store, setup.clock(), setup.httpClient(), setup.sleeper(),
                 options.shopConcurrency(), registry);
         this.stores = new Stores(store, runtimes);
-        ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints);
+        ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints, store.health());
         Schedule schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
                 options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
                 setup.clock().getZone());
@@ -100,6 +102,9 @@ public final class EngineServices implements AutoCloseable {
         this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
                 options.webhookDebounce(), setup.clock());
         this.loop = new BackgroundLoop(dueWork::start, options.tickInterval());
+        this.health = new HealthChecks(store, setup.health(), setup.health().orderPollLag(options), setup.clock(),
+                setup.nodeId());
+        events.subscribe(health);
     }
 
     /** Opens the state store and the registry, builds the services and marks interrupted work for recovery. */
@@ -177,6 +182,11 @@ public final class EngineServices implements AutoCloseable {
     /** The due-work tick. */
     public DueWork dueWork() {
         return dueWork;
+    }
+
+    /** The health checks. */
+    public HealthChecks health() {
+        return health;
     }
 
     /** The background loop. */
