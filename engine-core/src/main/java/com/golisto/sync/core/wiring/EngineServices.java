@@ -48,6 +48,7 @@ public final class EngineServices implements AutoCloseable {
 
     private final EngineSetup setup;
     private final StateStore store;
+    private final HealthChecks health;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("golisto-sync-", 0).factory());
@@ -63,7 +64,6 @@ public final class EngineServices implements AutoCloseable {
     private final DeadLetterReplays deadLetters;
     private final DueWork dueWork;
     private final BackgroundLoop loop;
-    private final HealthChecks health;
 
     private EngineServices(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
         this.setup = setup;
@@ -77,6 +77,9 @@ public final class EngineServices implements AutoCloseable {
                 options.shopConcurrency(), registry);
         this.stores = new Stores(store, runtimes);
         ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints, store.health());
+        this.health = new HealthChecks(store, setup.health(), setup.health().orderPollLag(options), setup.clock(),
+                setup.nodeId());
+        events.subscribe(health);
         Schedule schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
                 options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
                 setup.clock().getZone());
@@ -102,9 +105,6 @@ public final class EngineServices implements AutoCloseable {
         this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
                 options.webhookDebounce(), setup.clock());
         this.loop = new BackgroundLoop(dueWork::start, options.tickInterval());
-        this.health = new HealthChecks(store, setup.health(), setup.health().orderPollLag(options), setup.clock(),
-                setup.nodeId());
-        events.subscribe(health);
     }
 
     /** Opens the state store and the registry, builds the services and marks interrupted work for recovery. */
@@ -132,6 +132,11 @@ public final class EngineServices implements AutoCloseable {
     /** The state store. */
     public StateStore store() {
         return store;
+    }
+
+    /** The health checks. */
+    public HealthChecks health() {
+        return health;
     }
 
     /** The event listeners. */
@@ -182,11 +187,6 @@ public final class EngineServices implements AutoCloseable {
     /** The due-work tick. */
     public DueWork dueWork() {
         return dueWork;
-    }
-
-    /** The health checks. */
-    public HealthChecks health() {
-        return health;
     }
 
     /** The background loop. */
