@@ -145,6 +145,15 @@ public final class EngineRouter implements SyncEngine {
     }
 
     @Override
+    public EngineHealth health() {
+        if (services.closed()) {
+            return new EngineHealth(services.setup().clock().instant(), List.of(HealthCheck.fail(
+                    HealthCheck.STATE_STORE, null, "the engine is closed", null)));
+        }
+        return services.health().current();
+    }
+
+    @Override
     public int reencryptSecrets(MasterKey previous) {
         return open().stores().reencryptSecrets(previous, services.setup().masterKey());
     }

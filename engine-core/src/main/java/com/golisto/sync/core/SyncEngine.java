@@ -215,6 +215,18 @@ public interface SyncEngine extends AutoCloseable {
     boolean healthy();
 
     /**
+     * The engine's readiness checks, for a readiness endpoint, a dashboard and metrics: whether the state store
+     * accepts a write ({@value HealthCheck#STATE_STORE}), and for each approved store whether its last
+     * {@link HealthPolicy#failedPasses()} catalog passes all failed ({@value HealthCheck#PASSES}), whether the
+     * shop disabled its webhooks after failed deliveries as last seen by approval or an incremental pass
+     * ({@value HealthCheck#WEBHOOKS}), and whether its last successful order poll is older than
+     * {@link HealthPolicy#orderPollLag()} ({@value HealthCheck#ORDER_POLLS}). Reads the state store only (never
+     * a remote); one answer is reused for {@link HealthPolicy#cacheFor()}, so the write probe runs at most that
+     * often. Never throws: a closed engine answers one failing {@value HealthCheck#STATE_STORE} check.
+     */
+    EngineHealth health();
+
+    /**
      * Master-key rotation: re-seals, under the key this engine was built with, every stored secret and
      * secret setting that was sealed under {@code previous}, in one transaction. Build the engine with the
      * new key, call this once with the old one, then retire the old key. Values already under the current
@@ -270,6 +282,7 @@ public interface SyncEngine extends AutoCloseable {
         private EngineOptions options = EngineOptions.defaults();
         private ConnectorContext.@Nullable Sleeper sleeper;
         private @Nullable String nodeId;
+        private HealthPolicy health = HealthPolicy.defaults();
         private boolean built;
 
         Builder() {}
@@ -346,6 +359,12 @@ public interface SyncEngine extends AutoCloseable {
             return this;
         }
 
+        /** The thresholds of {@link SyncEngine#health()}; default {@link HealthPolicy#defaults()}. */
+        public Builder health(HealthPolicy policy) {
+            this.health = Objects.requireNonNull(policy, "health");
+            return this;
+        }
+
         /**
          * Opens the state store (running its migrations), resolves interrupted work left by a previous
          * process (open intents, abandoned runs) and returns the engine. The background loop is not
@@ -371,7 +390,7 @@ public interface SyncEngine extends AutoCloseable {
                     httpClient != null ? httpClient
                             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     publicUrl, options, sleeper != null ? sleeper : Thread::sleep,
-                    nodeId != null ? nodeId : defaultNodeId())));
+                    nodeId != null ? nodeId : defaultNodeId(), health)));
         }
 
         private static String defaultNodeId() {

@@ -1,12 +1,16 @@
 package com.golisto.sync.app.admin;
 
 import com.golisto.sync.api.spi.NotApprovedException;
+import com.golisto.sync.app.health.FreeSpace;
+import com.golisto.sync.app.health.RunnerHealth;
 import com.golisto.sync.app.http.Exchange;
 import com.golisto.sync.app.http.Html;
 import com.golisto.sync.app.http.HttpError;
 import com.golisto.sync.app.http.LogContext;
 import com.golisto.sync.app.http.Route;
 import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.EngineHealth;
+import com.golisto.sync.core.HealthCheck;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
@@ -25,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code GET /}: a small page with every store, its connection status, its last runs with their counts,
- * and the dead letters. Every value is escaped. It needs the admin token ({@link AdminAuth#dashboardAllowed}:
+ * {@code GET /}: a small page with the readiness checks (as {@code /api/health} shows them, details included),
+ * every store, its connection status, its last runs with their counts, and the dead letters. Every value is escaped. It needs the admin token ({@link AdminAuth#dashboardAllowed}:
  * a session from {@code /login}, or the token itself) unless the operator opened it; without, the browser is
  * sent to {@code /login}. A signed-in browser also gets a "sync now" button per store:
  * {@code POST /dashboard/stores/{id}/sync}, which needs the session's CSRF token ({@link AdminAuth#requireAction}).
@@ -40,16 +44,30 @@ public final class DashboardPage {
     private final SyncEngine engine;
     private final AdminAuth auth;
     private final boolean open;
+    private final RunnerHealth health;
+
+    /**
+     * A page whose health section shows the engine's checks only (no disk check).
+     *
+     * @param engine read for stores, runs, dead letters and health
+     * @param auth decides who may see the page
+     * @param open whether the page is shown without the admin token (its actions still need it)
+     */
+    public DashboardPage(SyncEngine engine, AdminAuth auth, boolean open) {
+        this(engine, auth, open, new RunnerHealth(engine, java.nio.file.Path.of("."), 0, FreeSpace.OF_FILE_STORE));
+    }
 
     /**
      * @param engine read for stores, runs and dead letters
      * @param auth decides who may see the page
      * @param open whether the page is shown without the admin token (its actions still need it)
+     * @param health the readiness checks shown at the top
      */
-    public DashboardPage(SyncEngine engine, AdminAuth auth, boolean open) {
+    public DashboardPage(SyncEngine engine, AdminAuth auth, boolean open, RunnerHealth health) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.open = open;
+        this.health = Objects.requireNonNull(health, "health");
     }
 
     /** The routes. */
@@ -96,7 +114,8 @@ public final class DashboardPage {
         }
         body.append("<p class=\"muted\">").append(stores.size()).append(stores.size() == 1 ? " store, " : " stores, ")
                 .append(letters.size()).append(letters.size() == 1 ? " dead letter" : " dead letters")
-                .append(" · <a href=\"/metrics\">metrics</a> · <a href=\"/healthz\">health</a></p>");
+                .append(" · <a href=\"/metrics\">metrics</a> · <a href=\"/readyz\">readiness</a></p>");
+        health(body);
         body.append("<h2>Stores</h2>");
         if (stores.isEmpty()) {
             body.append("<p>No store yet. Add one with <code>stores add</code> or <code>POST /api/stores</code>.</p>");
@@ -160,6 +179,24 @@ public final class DashboardPage {
                     + " <code>POST /api/dead-letters/{id}/replay</code>.</p>");
         }
         ex.html(200, Html.page("Golisto Sync", body.toString()));
+    }
+
+    /** The readiness checks, failing ones first, with the operator's details. */
+    private void health(StringBuilder body) {
+        EngineHealth now = health.current();
+        body.append("<h2>Health</h2><p class=\"").append(now.ready() ? "ok\">Ready" : "bad\">Not ready: "
+                + now.failing().size() + " failing").append("</p><table><tr><th>Check</th><th>Store</th><th>Status</th>"
+                + "<th>Reason</th><th>Detail</th></tr>");
+        List<HealthCheck> ordered = new java.util.ArrayList<>(now.failing());
+        now.checks().stream().filter(HealthCheck::passing).forEach(ordered::add);
+        for (HealthCheck c : ordered) {
+            body.append("<tr><td>").append(Html.escape(c.name())).append("</td><td>")
+                    .append(Html.escape(orDash(c.storeId()))).append("</td><td class=\"")
+                    .append(c.passing() ? "ok\">pass" : "bad\">fail").append("</td><td>")
+                    .append(Html.escape(c.reason())).append("</td><td>").append(Html.escape(orDash(c.detail())))
+                    .append("</td></tr>");
+        }
+        body.append("</table>");
     }
 
     /** A one-button form posting the CSRF token; the action's dynamic parts are escaped. */

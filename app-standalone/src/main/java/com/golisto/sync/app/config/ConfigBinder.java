@@ -83,6 +83,7 @@ final class ConfigBinder {
         Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
         Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues.NON_NEGATIVE_DURATION);
         RetentionConfig retention = retention();
+        HealthConfig health = health();
         List<StoreConfig> stores = stores();
         Set<String> unknownKeys = new LinkedHashSet<>(raw.keySet());
         unknownKeys.addAll(shapes.keySet());
@@ -106,7 +107,7 @@ final class ConfigBinder {
                 new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll), present(golistoResponseBytes)),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce)),
-                stores, present(retention));
+                stores, present(retention), present(health));
     }
 
     /** The {@code retention.*} keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
@@ -145,6 +146,18 @@ final class ConfigBinder {
         }
         return new EdgeConfig(headerBytes, bodyBytes, idleTimeout, minRate, allowedHosts, dashboardOpen,
                 sessionLifetime);
+    }
+
+    /** The readiness checks' keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
+    private @Nullable HealthConfig health() {
+        Integer freeMib = edgeValue(ConfigKey.HEALTH_MIN_FREE_DISK_MIB, ConfigValues.FREE_DISK_MIB);
+        Integer failedPasses = edgeValue(ConfigKey.HEALTH_FAILED_PASSES, ConfigValues.FAILED_PASSES);
+        Duration orderPollLag = value(ConfigKey.HEALTH_ORDER_POLL_LAG, null, ConfigValues.POSITIVE_DURATION);
+        Duration cacheFor = edgeValue(ConfigKey.HEALTH_CACHE_FOR, ConfigValues.HEALTH_CACHE);
+        if (freeMib == null || failedPasses == null || cacheFor == null) {
+            return null;
+        }
+        return new HealthConfig(freeMib, failedPasses, orderPollLag, cacheFor);
     }
 
     /** A key whose documented default ({@link ConfigKey#defaultText()}) is its default value. */

@@ -82,6 +82,18 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             "How often Golisto sales are polled for each approved store (ISO-8601 duration).");
     public static final ConfigKey SYNC_WEBHOOK_DEBOUNCE = new ConfigKey("sync.webhook-debounce", "PT2S", false,
             "How long product webhooks for one product are coalesced before it is re-read (ISO-8601 duration).");
+    public static final ConfigKey HEALTH_MIN_FREE_DISK_MIB = new ConfigKey("health.min-free-disk-mib", "100", false,
+            "The least free space, in MiB, the file store of state.data-dir must have; below it /readyz answers 503"
+                    + " (0 to 1048576; 0 turns the check off).");
+    public static final ConfigKey HEALTH_FAILED_PASSES = new ConfigKey("health.failed-passes", "3", false,
+            "How many of a store's latest catalog passes (full and incremental) must all have failed for its"
+                    + " passes check to fail (1 to 100).");
+    public static final ConfigKey HEALTH_ORDER_POLL_LAG = new ConfigKey("health.order-poll-lag", "", false,
+            "How long an approved store may go without a successful order poll before its order_polls check"
+                    + " fails (ISO-8601 duration); default ten times sync.order-poll-interval.");
+    public static final ConfigKey HEALTH_CACHE_FOR = new ConfigKey("health.cache-for", "PT5S", false,
+            "How long one computed health answer, and so the state store's write probe, is reused (ISO-8601"
+                    + " duration, PT0S to PT5M).");
 
     public static final ConfigKey RETENTION_RUNS = new ConfigKey("retention.runs", "P30D", false,
             "How long finished runs are kept (ISO-8601 duration); each store always keeps its newest"
@@ -119,6 +131,7 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             SYNC_WEBHOOK_DEBOUNCE,
             RETENTION_RUNS, RETENTION_RUNS_KEPT_PER_KIND, RETENTION_WEBHOOK_DELIVERIES, RETENTION_DEAD_LETTERS,
             RETENTION_PENDING_DEAD_LETTERS, RETENTION_ONE_TIME_STATES, RETENTION_SWEEP_INTERVAL,
+            HEALTH_MIN_FREE_DISK_MIB, HEALTH_FAILED_PASSES, HEALTH_ORDER_POLL_LAG, HEALTH_CACHE_FOR,
             STORE_ID, STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
 
     /**

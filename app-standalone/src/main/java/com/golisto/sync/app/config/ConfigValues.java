@@ -79,6 +79,12 @@ final class ConfigValues {
             + " (e.g. PT30S)", EdgeConfig.MIN_IDLE_TIMEOUT, EdgeConfig.MAX_IDLE_TIMEOUT);
     static final ValueType<Duration> SESSION_LIFETIME = boundedDuration("an ISO-8601 duration from PT1M to P30D"
             + " (e.g. PT12H)", EdgeConfig.MIN_SESSION_LIFETIME, EdgeConfig.MAX_SESSION_LIFETIME);
+    static final ValueType<Integer> FREE_DISK_MIB = wholeNumber("a whole number of MiB from 0 (no check) to 1048576",
+            0, HealthConfig.MAX_FREE_DISK_MIB);
+    static final ValueType<Integer> FAILED_PASSES = wholeNumber("a whole number from 1 to 100", 1,
+            HealthConfig.MAX_FAILED_PASSES);
+    static final ValueType<Duration> HEALTH_CACHE = boundedDuration("an ISO-8601 duration from PT0S to PT5M"
+            + " (e.g. PT5S)", Duration.ZERO, HealthConfig.MAX_CACHE_FOR);
     static final ValueType<List<String>> HOST_NAMES = new ValueType<>(HOST_NAMES_TEXT, ConfigValues::hostNames);
     static final ValueType<Integer> RUNS_KEPT = wholeNumber("a whole number from 0 to 10000", 0,
             RetentionConfig.MAX_RUNS_KEPT_PER_KIND);

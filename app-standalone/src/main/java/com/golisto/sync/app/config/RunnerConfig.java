@@ -16,15 +16,17 @@ import java.util.Set;
  * @param sync the schedules
  * @param stores stores declared in the file (more may be added through the API or CLI)
  * @param retention how long the history is kept
+ * @param health the readiness checks' thresholds
  */
 public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
-                           List<StoreConfig> stores, RetentionConfig retention) {
+                           List<StoreConfig> stores, RetentionConfig retention, HealthConfig health) {
     public RunnerConfig {
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(golisto, "golisto");
         Objects.requireNonNull(sync, "sync");
+        Objects.requireNonNull(health, "health");
         stores = List.copyOf(stores);
         Set<String> ids = new HashSet<>();
         for (StoreConfig store : stores) {
@@ -34,10 +36,10 @@ public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig
         }
     }
 
-    /** A configuration with the default {@link RetentionConfig}. */
+    /** A configuration with the default {@link RetentionConfig} and {@link HealthConfig}. */
     public RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
                         List<StoreConfig> stores) {
-        this(server, state, golisto, sync, stores, RetentionConfig.defaults());
+        this(server, state, golisto, sync, stores, RetentionConfig.defaults(), HealthConfig.defaults());
     }
 
     /** The declared store with this id. */

@@ -2,7 +2,10 @@ package com.golisto.sync.app.metrics;
 
 import com.golisto.sync.app.http.RequestObserver;
 import io.micrometer.core.instrument.Counter;
+import com.golisto.sync.core.EngineHealth;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -10,7 +13,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every metric the runner exports, named once here. Backed by a Prometheus registry that
@@ -22,6 +27,10 @@ public final class RunnerMetrics implements RequestObserver {
     public static final String[] OUTCOMES = {"created", "updated", "deleted", "unchanged", "failed"};
 
     private final PrometheusMeterRegistry registry;
+    private final AtomicInteger ready = new AtomicInteger();
+    // null until health(...) is called; then read at every scrape
+    private @Nullable Supplier<EngineHealth> health;
+    private @Nullable MultiGauge healthChecks;
 
     /** Creates an empty registry. */
     public RunnerMetrics() {
@@ -105,6 +114,37 @@ public final class RunnerMetrics implements RequestObserver {
                 .register(registry);
     }
 
+    /**
+     * Exports the readiness checks, read at each scrape: {@code golisto_sync_health_check{check,store}} is 1 for a
+     * passing check and 0 for a failing one ({@code store} is empty for runner-wide checks; only registered
+     * stores' ids and the fixed check names become labels), {@code golisto_sync_ready} is 1 when every check
+     * passes.
+     *
+     * @param source the checks; cheap (the engine caches its answer) and thread-safe
+     */
+    public synchronized void health(Supplier<EngineHealth> source) {
+        Objects.requireNonNull(source, "source");
+        this.healthChecks = MultiGauge.builder("golisto.sync.health.check")
+                .description("1 when the readiness check passes, 0 when it fails, by check and store")
+                .register(registry);
+        Gauge.builder("golisto.sync.ready", ready, AtomicInteger::get)
+                .description("1 when every readiness check passes (GET /readyz answers 200), else 0")
+                .register(registry);
+        this.health = source;
+    }
+
+    private synchronized void refreshHealth() {
+        Supplier<EngineHealth> source = health;
+        MultiGauge gauge = healthChecks;
+        if (source == null || gauge == null) {
+            return;
+        }
+        EngineHealth now = source.get();
+        ready.set(now.ready() ? 1 : 0);
+        gauge.register(now.checks().stream().map(c -> MultiGauge.Row.of(Tags.of("check", c.name(), "store",
+                c.storeId() == null ? "" : c.storeId()), c.passing() ? 1 : 0)).toList(), true);
+    }
+
     @Override
     public void answered(String route, int status, Duration elapsed) {
         Timer.builder("golisto.sync.http.requests")
@@ -117,6 +157,7 @@ public final class RunnerMetrics implements RequestObserver {
 
     /** The Prometheus text exposition of every metric. */
     public String scrape() {
+        refreshHealth();
         return registry.scrape();
     }
 

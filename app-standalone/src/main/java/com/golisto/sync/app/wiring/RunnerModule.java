@@ -5,12 +5,15 @@ import com.golisto.sync.app.admin.AdminApi;
 import com.golisto.sync.app.admin.AdminAuth;
 import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.admin.DashboardPage;
+import com.golisto.sync.app.admin.HealthRoutes;
 import com.golisto.sync.app.admin.LoginPage;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.EdgeConfig;
 import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RetentionConfig;
 import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.health.FreeSpace;
+import com.golisto.sync.app.health.RunnerHealth;
 import com.golisto.sync.app.http.ConnectRoutes;
 import com.golisto.sync.app.http.EdgePolicy;
 import com.golisto.sync.app.http.HttpLimits;
@@ -21,6 +24,7 @@ import com.golisto.sync.app.http.WebhookRoutes;
 import com.golisto.sync.app.metrics.MeteredHttpClient;
 import com.golisto.sync.app.metrics.RunnerMetrics;
 import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.HealthPolicy;
 import com.golisto.sync.core.MasterKey;
 import com.golisto.sync.core.SyncEngine;
 import com.google.inject.AbstractModule;
@@ -205,6 +209,7 @@ public final class RunnerModule extends AbstractModule {
                 .httpClient(http)
                 .publicUrl(publicUrl)
                 .options(options)
+                .health(new HealthPolicy(c.health().cacheFor(), c.health().failedPasses(), c.health().orderPollLag()))
                 .build();
         engine.subscribe(events);
         // dirty products waiting out their debounce count too, not only the runs in progress
@@ -214,15 +219,25 @@ public final class RunnerModule extends AbstractModule {
 
     @Provides
     @Singleton
+    RunnerHealth runnerHealth(SyncEngine engine, RunnerConfig c, RunnerMetrics metrics) {
+        RunnerHealth health = new RunnerHealth(engine, c.state().dataDir(), c.health().minFreeDiskBytes(),
+                FreeSpace.OF_FILE_STORE);
+        metrics.health(health::current);
+        return health;
+    }
+
+    @Provides
+    @Singleton
     List<Route> routes(SyncEngine engine, RunnerMetrics metrics, AdminAuth auth, ApiJson json, RunnerConfig c,
-                       EdgePolicy edge, @Named(INSTANCE_ID) String instanceId) {
+                       EdgePolicy edge, @Named(INSTANCE_ID) String instanceId, RunnerHealth health) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new OpsRoutes(engine, metrics, instanceId).routes());
         routes.addAll(new ConnectRoutes(engine).routes());
         routes.addAll(new WebhookRoutes(engine, metrics, Set.of(Registrations.SHOP)).routes());
         routes.addAll(new AdminApi(engine, auth, json, c.golisto()).routes());
         routes.addAll(new LoginPage(auth, secureCookies(c)).routes());
-        routes.addAll(new DashboardPage(engine, auth, edge.openDashboard()).routes());
+        routes.addAll(new HealthRoutes(health, auth, json).routes());
+        routes.addAll(new DashboardPage(engine, auth, edge.openDashboard(), health).routes());
         return List.copyOf(routes);
     }
 

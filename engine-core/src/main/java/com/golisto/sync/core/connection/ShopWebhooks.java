@@ -5,6 +5,7 @@ import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.WebhookSubscriptions;
 import com.golisto.sync.core.runs.RemoteCalls;
 import com.golisto.sync.core.runtime.StoreRuntime;
+import com.golisto.sync.core.store.HealthStore;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +20,16 @@ public final class ShopWebhooks {
 
     private final Stores stores;
     private final Endpoints endpoints;
+    private final HealthStore health;
 
-    /** For the stores' shop webhook URLs under the host's endpoints. */
-    public ShopWebhooks(Stores stores, Endpoints endpoints) {
+    /**
+     * For the stores' shop webhook URLs under the host's endpoints; each check's findings go to {@code health}
+     * (the {@code webhooks} health check).
+     */
+    public ShopWebhooks(Stores stores, Endpoints endpoints, HealthStore health) {
         this.stores = stores;
         this.endpoints = endpoints;
+        this.health = health;
     }
 
     /** The URL the shop posts this store's webhooks to. */
@@ -52,10 +58,15 @@ public final class ShopWebhooks {
                     runtime.storeId(), url, problem.get());
         }
         try {
+            // read before the repair too: a webhook the shop disabled after failed deliveries is re-activated by
+            // ensure, and only this list still shows that deliveries were failing (the webhooks health check)
+            var before = remote.shop("list shop webhooks", () -> subscriptions.list(url));
             var active = remote.shop("ensure shop webhooks", () -> subscriptions.ensure(url));
             LOG.debug("store {}: {} shop webhooks deliver to {}", runtime.storeId(), active.size(), url);
+            health.markWebhooks(runtime.storeId(), WebhookFindings.problem(url, before, active).orElse(null));
         } catch (RetryableException | InvalidItemException e) {
             LOG.warn("store {}: could not register the shop webhooks: {}", runtime.storeId(), e.getMessage());
+            health.markWebhooks(runtime.storeId(), "could not register the shop webhooks: " + e.getMessage());
         }
     }
 

@@ -55,6 +55,7 @@ public final class StateStore implements AutoCloseable {
     private final RunStore runs;
     private final DeliveryStore deliveries;
     private final LeaseStore leases;
+    private final HealthStore health;
 
     private StateStore(DataSource dataSource, MasterKey key, Clock clock, AutoCloseable onClose) {
         this.db = new Database(dataSource, clock);
@@ -71,6 +72,7 @@ public final class StateStore implements AutoCloseable {
         this.runs = new RunStore(db);
         this.deliveries = new DeliveryStore(db);
         this.leases = new LeaseStore(db);
+        this.health = new HealthStore(db);
     }
 
     /**
@@ -235,6 +237,11 @@ public final class StateStore implements AutoCloseable {
     /** Store work leases. */
     public LeaseStore leases() {
         return leases;
+    }
+
+    /** What the health checks read and write. */
+    public HealthStore health() {
+        return health;
     }
 
     // ---------------------------------------------------------------- lifecycle

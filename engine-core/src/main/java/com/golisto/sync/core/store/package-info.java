@@ -7,7 +7,7 @@
  * {@code db-migration/}), checks and closes it, and hands out one small public store per aggregate
  * ({@code StoreRecordStore}, {@code SettingStore}, {@code SecretStore}, {@code OneTimeStateStore},
  * {@code MappingStore}, {@code CursorStore}, {@code IntentStore}, {@code DeadLetterStore}, {@code RunStore},
- * {@code DeliveryStore}, {@code LeaseStore}), each a facade over its package-private Jdbi SqlObject DAO.
+ * {@code DeliveryStore}, {@code LeaseStore}, {@code HealthStore}), each a facade over its package-private Jdbi SqlObject DAO.
  * The SQL is portable between HSQLDB (file mode, the embedded default) and PostgreSQL. This package is not
  * exported: the rest of the engine uses it, hosts reach it through the engine facade.
  */

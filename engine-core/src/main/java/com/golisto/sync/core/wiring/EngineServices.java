@@ -9,6 +9,7 @@ import com.golisto.sync.core.connection.ShopWebhooks;
 import com.golisto.sync.core.connection.StoreRegistrations;
 import com.golisto.sync.core.connection.Stores;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
+import com.golisto.sync.core.health.HealthChecks;
 import com.golisto.sync.core.retention.HistoryRetention;
 import com.golisto.sync.core.retry.RetryPolicy;
 import com.golisto.sync.core.runs.Events;
@@ -48,6 +49,7 @@ public final class EngineServices implements AutoCloseable {
 
     private final EngineSetup setup;
     private final StateStore store;
+    private final HealthChecks health;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final ExecutorService workers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("golisto-sync-", 0).factory());
@@ -76,7 +78,10 @@ public final class EngineServices implements AutoCloseable {
         this.runtimes = new StoreRuntimes(store, setup.clock(), setup.httpClient(), setup.sleeper(),
                 options.shopConcurrency(), registry);
         this.stores = new Stores(store, runtimes);
-        ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints);
+        ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints, store.health());
+        this.health = new HealthChecks(store, setup.health(), setup.health().orderPollLag(options), setup.clock(),
+                setup.nodeId());
+        events.subscribe(health);
         Schedule schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
                 options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
                 setup.clock().getZone());
@@ -133,6 +138,11 @@ public final class EngineServices implements AutoCloseable {
     /** The state store. */
     public StateStore store() {
         return store;
+    }
+
+    /** The health checks. */
+    public HealthChecks health() {
+        return health;
     }
 
     /** The event listeners. */

@@ -3,6 +3,7 @@ package com.golisto.sync.core.wiring;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.HealthPolicy;
 import com.golisto.sync.core.MasterKey;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -25,10 +26,11 @@ import org.jspecify.annotations.Nullable;
  * @param options schedules and pacing
  * @param sleeper how to wait
  * @param nodeId this node's lease owner name
+ * @param health the health checks' thresholds
  */
 public record EngineSetup(@Nullable String jdbcUrl, @Nullable DataSource dataSource, MasterKey masterKey, Clock clock,
         @Nullable List<ConnectorProvider> connectors, HttpClient httpClient, URI publicUrl, EngineOptions options,
-        ConnectorContext.Sleeper sleeper, String nodeId) {
+        ConnectorContext.Sleeper sleeper, String nodeId, HealthPolicy health) {
 
     /** Checks the required parts are present. */
     public EngineSetup {
@@ -39,5 +41,6 @@ public record EngineSetup(@Nullable String jdbcUrl, @Nullable DataSource dataSou
         Objects.requireNonNull(options, "options");
         Objects.requireNonNull(sleeper, "sleeper");
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(health, "health");
     }
 }

@@ -62,6 +62,7 @@ public final class FakeShop {
     private final Map<String, Long> changedAt = new LinkedHashMap<>();
     private final Map<String, ShopOrder> orders = new LinkedHashMap<>();
     private final Map<URI, String> webhooks = new LinkedHashMap<>();
+    private final java.util.Set<URI> disabledWebhooks = new java.util.HashSet<>();
     private long sequence;
     private int pageSize = 3;
 
@@ -224,6 +225,16 @@ public final class FakeShop {
 
     synchronized void registerWebhook(URI url, String secret) {
         webhooks.put(url, secret);
+        disabledWebhooks.remove(url);
+    }
+
+    /** Disables every registered webhook, as WooCommerce does after repeated failed deliveries. */
+    public synchronized void disableWebhooks() {
+        disabledWebhooks.addAll(webhooks.keySet());
+    }
+
+    synchronized boolean webhookDisabled(URI url) {
+        return disabledWebhooks.contains(url);
     }
 
     synchronized boolean hasWebhook(URI url) {

@@ -215,7 +215,8 @@ final class FakeShopConnector implements Connector, CatalogSource, OrderTarget, 
     @Override
     public List<WebhookSubscription> list(URI deliveryUrl) {
         return shop.hasWebhook(deliveryUrl)
-                ? List.of(new WebhookSubscription("1", "product.updated", deliveryUrl, WebhookSubscription.Health.ACTIVE))
+                ? List.of(new WebhookSubscription("1", "product.updated", deliveryUrl, shop.webhookDisabled(deliveryUrl)
+                        ? WebhookSubscription.Health.DISABLED : WebhookSubscription.Health.ACTIVE))
                 : List.of();
     }
 
