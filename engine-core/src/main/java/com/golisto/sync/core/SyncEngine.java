@@ -379,26 +379,15 @@ public interface SyncEngine extends AutoCloseable {
             if ((jdbcUrl == null) == (dataSource == null)) {
                 throw new IllegalStateException("give exactly one of jdbcUrl and dataSource");
             }
-            if (masterKey == null) {
-                throw new IllegalStateException("a masterKey is required");
-            }
-            if (publicUrl == null) {
-                throw new IllegalStateException("a publicUrl is required");
+            if (masterKey == null || publicUrl == null) {
+                throw new IllegalStateException("a " + (masterKey == null ? "masterKey" : "publicUrl") + " is required");
             }
             built = true;
             return new EngineRouter(EngineServices.open(new EngineSetup(jdbcUrl, dataSource, masterKey, clock, connectors,
                     httpClient != null ? httpClient
                             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     publicUrl, options, sleeper != null ? sleeper : Thread::sleep,
-                    nodeId != null ? nodeId : defaultNodeId(), health)));
-        }
-
-        private static String defaultNodeId() {
-            try {
-                return java.net.InetAddress.getLocalHost().getHostName();
-            } catch (java.net.UnknownHostException e) {
-                return "engine";
-            }
+                    nodeId != null ? nodeId : EngineSetup.hostName(), health)));
         }
     }
 }

@@ -43,4 +43,13 @@ public record EngineSetup(@Nullable String jdbcUrl, @Nullable DataSource dataSou
         Objects.requireNonNull(nodeId, "nodeId");
         Objects.requireNonNull(health, "health");
     }
+
+    /** The default node id: this machine's host name, or {@code engine} when it has none. */
+    public static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "engine";
+        }
+    }
 }
