@@ -157,7 +157,10 @@ public final class RunnerModule extends AbstractModule {
                 .withDailyFullSync(c.sync().dailyFullSyncAt(), EngineOptions.defaults().fullSyncJitter())
                 .withIntervals(c.sync().incrementalInterval(), c.sync().orderPollInterval(),
                         c.golisto().statusPollInterval())
-                .withWebhookDebounce(c.sync().webhookDebounce());
+                .withWebhookDebounce(c.sync().webhookDebounce())
+                .withRetry(EngineOptions.defaults().retry().withRequestBudget(c.sync().retries().requestBudget()))
+                .withPassRetry(new EngineOptions.PassRetry(c.sync().retries().passRetryFirst(),
+                        c.sync().retries().passRetryMax()));
     }
 
     @Provides
