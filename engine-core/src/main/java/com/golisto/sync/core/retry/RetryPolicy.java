@@ -13,7 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Retries remote calls that fail with {@link RetryableException}: exponential backoff with jitter
- * (computed by Failsafe), waiting at least the remote's Retry-After, for as long as the call's time
+ * (computed by Failsafe), or the remote's Retry-After when it gave one, for as long as the call's time
  * budget allows (and, when one is set, for at most a number of attempts). When the next wait would end
  * after the budget, the last failure is thrown at once: the run fails and the engine retries the whole
  * pass later. Every other exception passes through at once. Waiting goes through an injected
@@ -32,6 +32,7 @@ public final class RetryPolicy {
 
     private final dev.failsafe.RetryPolicy<Object> policy;
     private final ConnectorContext.Sleeper sleeper;
+    private final Duration initialBackoff;
     private final @Nullable Duration budget;
     private final Clock clock;
 
@@ -80,6 +81,7 @@ public final class RetryPolicy {
         }
         this.policy = builder.build();
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+        this.initialBackoff = initialBackoff;
         this.budget = budget;
         this.clock = Objects.requireNonNull(clock, "clock");
     }
@@ -131,9 +133,14 @@ public final class RetryPolicy {
         return elapsed.plus(wait).compareTo(budget) <= 0;
     }
 
-    /** The wait before the next attempt: the computed backoff, but never less than the remote asked. */
-    static Duration waitBefore(Duration computed, RetryableException failure) {
-        Duration asked = failure.retryAfter().orElse(Duration.ZERO);
-        return asked.compareTo(computed) > 0 ? asked : computed;
+    /**
+     * The wait before the next attempt. When the remote said when to come back (Retry-After), exactly that,
+     * but at least the first backoff (a {@code Retry-After: 0} does not make a busy loop): waiting longer
+     * than the remote asked would only delay the work after a rate limit ends. Otherwise the computed
+     * exponential backoff.
+     */
+    Duration waitBefore(Duration computed, RetryableException failure) {
+        return failure.retryAfter().map(asked -> asked.compareTo(initialBackoff) > 0 ? asked : initialBackoff)
+                .orElse(computed);
     }
 }
