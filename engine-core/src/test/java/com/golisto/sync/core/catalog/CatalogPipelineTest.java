@@ -189,11 +189,13 @@ class CatalogPipelineTest {
         shop.failAt = null;
         assertThat(marketplace.listings).as("an aborted pass deletes nothing").containsKey("6");
         shop.readTokens.clear();
+        shop.readIds.clear();
         marketplace.batchSizes.clear();
 
         pipeline().fullPass();
 
         assertThat(shop.readTokens).as("pages before the checkpoint are not read again").containsExactly("4");
+        assertThat(shop.readIds).as("the sweep checks only what neither part saw").containsExactly("6");
         assertThat(marketplace.listings).containsOnlyKeys("1", "2", "3", "4", "5");
         assertThat(marketplace.listings.get("3").product().price().amount()).isEqualByComparingTo("7");
         assertThat(store.mappings().count(STORE, EntityKind.PRODUCT)).isEqualTo(5);
@@ -247,6 +249,7 @@ class CatalogPipelineTest {
         /** Reads of this page token fail (an outage) until it is cleared. */
         String failAt;
         final List<String> readTokens = new ArrayList<>();
+        final List<String> readIds = new ArrayList<>();
 
         void put(Product product) {
             products.put(product.id(), product);
@@ -274,6 +277,7 @@ class CatalogPipelineTest {
 
         @Override
         public Optional<Product> read(String productId) {
+            readIds.add(productId);
             return Optional.ofNullable(products.get(productId));
         }
     }
