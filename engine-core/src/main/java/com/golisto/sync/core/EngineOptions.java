@@ -28,6 +28,7 @@ import java.util.Objects;
  *     (renewed while work runs); default 10 minutes
  * @param retention how long the engine keeps its history (runs, webhook deliveries, dead letters, one-time
  *     states) and how often it sweeps
+ * @param passRetry how a failed full or incremental pass is made due again
  */
 public record EngineOptions(
         LocalTime dailyFullSyncAt,
@@ -41,7 +42,8 @@ public record EngineOptions(
         Retry retry,
         Duration tickInterval,
         Duration leaseDuration,
-        Retention retention) {
+        Retention retention,
+        PassRetry passRetry) {
 
     public EngineOptions {
         Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
@@ -60,15 +62,16 @@ public record EngineOptions(
         positive(tickInterval, "tickInterval");
         positive(leaseDuration, "leaseDuration");
         Objects.requireNonNull(retention, "retention");
+        Objects.requireNonNull(passRetry, "passRetry");
     }
 
-    /** The options before retention was configurable, with {@link Retention#defaults()}. */
+    /** The options before retention and pass retries were configurable, with their defaults. */
     public EngineOptions(LocalTime dailyFullSyncAt, Duration fullSyncJitter, Duration incrementalInterval,
             Duration orderPollInterval, Duration statusPollInterval, Duration webhookDebounce, int shopConcurrency,
             int storeParallelism, Retry retry, Duration tickInterval, Duration leaseDuration) {
         this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                Retention.defaults());
+                Retention.defaults(), PassRetry.defaults());
     }
 
     /**
@@ -118,16 +121,45 @@ public record EngineOptions(
     }
 
     /**
-     * How transient failures (429, 5xx, timeouts, resets) are retried: exponential backoff from
-     * {@code initialBackoff} to {@code maxBackoff} with random jitter, never sooner than a remote's
-     * Retry-After.
+     * How a full or incremental pass that failed (its remote calls ran out of time budget, a remote was
+     * down, the process was killed during it) is made due again: after {@code first}, then twice as long
+     * after each further failure, at most {@code max}; each wait is shortened by up to half at an amount
+     * derived from the store id and the attempt (so stores spread out and every node agrees). A pass that
+     * succeeds resets the wait to {@code first}.
      *
-     * @param maxAttempts attempts per call in total, at least 1; default 6
-     * @param initialBackoff the first wait; default 500 milliseconds
-     * @param maxBackoff the longest computed wait; default 30 seconds
-     * @param jitter how much each wait varies at random, from 0 to 1; default 0.25
+     * @param first the longest wait before the first retry; default 1 minute
+     * @param max the longest wait between retries; default 30 minutes
      */
-    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
+    public record PassRetry(Duration first, Duration max) {
+        public PassRetry {
+            positive(first, "pass retry first");
+            positive(max, "pass retry max");
+            if (max.compareTo(first) < 0) {
+                throw new IllegalArgumentException("pass retry max " + max + " is below first " + first);
+            }
+        }
+
+        /** First retry within 1 minute, doubling, at most 30 minutes apart. */
+        public static PassRetry defaults() {
+            return new PassRetry(Duration.ofMinutes(1), Duration.ofMinutes(30));
+        }
+    }
+
+    /**
+     * How transient failures (429, 5xx, timeouts, resets) of one remote call are retried: exponential
+     * backoff from {@code initialBackoff} to {@code maxBackoff} with random jitter, never sooner than a
+     * remote's Retry-After, for as long as the call's {@code requestBudget} allows. When the next wait
+     * would end after the budget the call fails (and its pass is retried later, see {@link PassRetry}).
+     *
+     * @param maxAttempts attempts per call in total, at least 1; {@link Integer#MAX_VALUE} (the default)
+     *     for no limit but the budget
+     * @param initialBackoff the first wait; default 500 milliseconds
+     * @param maxBackoff the longest computed wait (a Retry-After may ask for more); default 30 seconds
+     * @param jitter how much each wait varies at random, from 0 to 1; default 0.25
+     * @param requestBudget how long one call may take with its retries and waits; default 2 minutes
+     */
+    public record Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter,
+            Duration requestBudget) {
         public Retry {
             if (maxAttempts < 1) {
                 throw new IllegalArgumentException("retry maxAttempts must be at least 1, was " + maxAttempts);
@@ -141,66 +173,90 @@ public record EngineOptions(
             if (!(jitter >= 0 && jitter <= 1)) {
                 throw new IllegalArgumentException("retry jitter must be between 0 and 1, was " + jitter);
             }
+            positive(requestBudget, "retry requestBudget");
         }
 
-        /** 6 attempts, 500 ms to 30 s, 25 % jitter. */
+        /** At most {@code maxAttempts} attempts, within the default budget of 2 minutes. */
+        public Retry(int maxAttempts, Duration initialBackoff, Duration maxBackoff, double jitter) {
+            this(maxAttempts, initialBackoff, maxBackoff, jitter, DEFAULT_REQUEST_BUDGET);
+        }
+
+        /** No attempt limit, 500 ms to 30 s, 25 % jitter, a 2-minute budget per call. */
         public static Retry defaults() {
-            return new Retry(6, Duration.ofMillis(500), Duration.ofSeconds(30), 0.25);
+            return new Retry(Integer.MAX_VALUE, Duration.ofMillis(500), Duration.ofSeconds(30), 0.25,
+                    DEFAULT_REQUEST_BUDGET);
+        }
+
+        /** With another time budget per call. */
+        public Retry withRequestBudget(Duration budget) {
+            return new Retry(maxAttempts, initialBackoff, maxBackoff, jitter, budget);
         }
     }
+
+    /** The default time budget of one remote call with its retries. */
+    static final Duration DEFAULT_REQUEST_BUDGET = Duration.ofMinutes(2);
 
     /** The defaults described on each component. */
     public static EngineOptions defaults() {
         return new EngineOptions(LocalTime.of(3, 0), Duration.ofHours(1), Duration.ofMinutes(15),
                 Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(2), 2, 16, Retry.defaults(),
-                Duration.ofMillis(250), Duration.ofMinutes(10));
+                Duration.ofMillis(250), Duration.ofMinutes(10), Retention.defaults(), PassRetry.defaults());
     }
 
     /** With another daily full-sync time and jitter window. */
     public EngineOptions withDailyFullSync(LocalTime at, Duration jitter) {
         return new EngineOptions(at, jitter, incrementalInterval, orderPollInterval, statusPollInterval,
-                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention);
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
+                passRetry);
     }
 
     /** With other incremental, order-poll and status-poll intervals. */
     public EngineOptions withIntervals(Duration incremental, Duration orderPoll, Duration statusPoll) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incremental, orderPoll, statusPoll,
-                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention);
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
+                passRetry);
     }
 
     /** With another webhook debounce. */
     public EngineOptions withWebhookDebounce(Duration debounce) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, debounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                retention);
+                retention, passRetry);
     }
 
     /** With other concurrency limits. */
     public EngineOptions withConcurrency(int newShopConcurrency, int newStoreParallelism) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, newShopConcurrency, newStoreParallelism, retry, tickInterval,
-                leaseDuration, retention);
+                leaseDuration, retention, passRetry);
     }
 
     /** With other retry settings. */
     public EngineOptions withRetry(Retry newRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, newRetry, tickInterval,
-                leaseDuration, retention);
+                leaseDuration, retention, passRetry);
     }
 
     /** With another background tick interval and lease duration. */
     public EngineOptions withTiming(Duration newTickInterval, Duration newLeaseDuration) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, newTickInterval,
-                newLeaseDuration, retention);
+                newLeaseDuration, retention, passRetry);
     }
 
     /** With another retention of the engine's history. */
     public EngineOptions withRetention(Retention newRetention) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, newRetention);
+                leaseDuration, newRetention, passRetry);
+    }
+
+    /** With other pass retry waits. */
+    public EngineOptions withPassRetry(PassRetry newPassRetry) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
+                leaseDuration, retention, newPassRetry);
     }
 
     private static void positive(Duration value, String name) {

@@ -82,6 +82,7 @@ final class ConfigBinder {
         Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues.POSITIVE_DURATION);
         Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
         Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues.NON_NEGATIVE_DURATION);
+        SyncConfig.Retries retries = retries();
         RetentionConfig retention = retention();
         HealthConfig health = health();
         List<StoreConfig> stores = stores();
@@ -106,7 +107,7 @@ final class ConfigBinder {
                 new StateConfig(data, jdbcUrl, masterKey),
                 new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll), present(golistoResponseBytes)),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
-                        present(debounce)),
+                        present(debounce), present(retries)),
                 stores, present(retention), present(health));
     }
 
@@ -129,6 +130,22 @@ final class ConfigBinder {
     /** A value read with a default, once no problem was found: it is there (else a problem would say why). */
     private static <T> T present(@Nullable T value) {
         return Objects.requireNonNull(value, "a value with a default is missing without a problem");
+    }
+
+    /** The retry keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
+    private SyncConfig.@Nullable Retries retries() {
+        Duration first = value(ConfigKey.SYNC_PASS_RETRY_FIRST, "PT1M", ConfigValues.POSITIVE_DURATION);
+        Duration max = value(ConfigKey.SYNC_PASS_RETRY_MAX, "PT30M", ConfigValues.POSITIVE_DURATION);
+        Duration budget = value(ConfigKey.SYNC_RETRY_REQUEST_BUDGET, "PT2M", ConfigValues.POSITIVE_DURATION);
+        if (first == null || max == null || budget == null) {
+            return null;
+        }
+        if (max.compareTo(first) < 0) {
+            problems.add(new ConfigProblem(ConfigKey.SYNC_PASS_RETRY_MAX.name(), max + " is shorter than "
+                    + ConfigKey.SYNC_PASS_RETRY_FIRST.name() + " (" + first + ")"));
+            return null;
+        }
+        return new SyncConfig.Retries(first, max, budget);
     }
 
     /** The HTTP edge's keys, or {@code null} when one of them is wrong (then {@code problems} says which). */

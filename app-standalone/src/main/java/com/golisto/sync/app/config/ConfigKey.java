@@ -111,6 +111,16 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
     public static final ConfigKey RETENTION_SWEEP_INTERVAL = new ConfigKey("retention.sweep-interval", "PT1H", false,
             "How often the runner deletes history older than its retention (ISO-8601 duration).");
 
+    public static final ConfigKey SYNC_PASS_RETRY_FIRST = new ConfigKey("sync.pass-retry.first", "PT1M", false,
+            "The longest wait before a failed full or incremental pass is tried again (ISO-8601 duration); each"
+                    + " further failure in a row doubles it, up to sync.pass-retry.max.");
+    public static final ConfigKey SYNC_PASS_RETRY_MAX = new ConfigKey("sync.pass-retry.max", "PT30M", false,
+            "The longest wait between retries of a pass that keeps failing (ISO-8601 duration).");
+    public static final ConfigKey SYNC_RETRY_REQUEST_BUDGET = new ConfigKey("sync.retry.request-budget", "PT2M", false,
+            "How long one request to the shop or Golisto may keep retrying 429/503 answers, resets and timeouts"
+                    + " (waiting at least their Retry-After) before its pass fails and is retried later"
+                    + " (ISO-8601 duration).");
+
     public static final ConfigKey STORE_ID = new ConfigKey("stores[N].id", "", false,
             "The store's id: lower-case letters, digits and dashes; used in URLs, logs and the CLI.");
     public static final ConfigKey STORE_WOO_URL = new ConfigKey("stores[N].woocommerce.url", "", false,
@@ -128,7 +138,7 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             STATE_DATA_DIR, STATE_JDBC_URL, STATE_MASTER_KEY_FILE,
             GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL, GOLISTO_MAX_RESPONSE_BYTES,
             SYNC_DAILY_FULL_SYNC_AT, SYNC_TIME_ZONE, SYNC_INCREMENTAL_INTERVAL, SYNC_ORDER_POLL_INTERVAL,
-            SYNC_WEBHOOK_DEBOUNCE,
+            SYNC_WEBHOOK_DEBOUNCE, SYNC_PASS_RETRY_FIRST, SYNC_PASS_RETRY_MAX, SYNC_RETRY_REQUEST_BUDGET,
             RETENTION_RUNS, RETENTION_RUNS_KEPT_PER_KIND, RETENTION_WEBHOOK_DELIVERIES, RETENTION_DEAD_LETTERS,
             RETENTION_PENDING_DEAD_LETTERS, RETENTION_ONE_TIME_STATES, RETENTION_SWEEP_INTERVAL,
             HEALTH_MIN_FREE_DISK_MIB, HEALTH_FAILED_PASSES, HEALTH_ORDER_POLL_LAG, HEALTH_CACHE_FOR,

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param incrementalInterval how often incremental passes run; positive
  * @param orderPollInterval how often sales are polled; positive
  * @param webhookDebounce how long product webhooks are coalesced; zero or positive
+ * @param retries how failed requests and passes are retried
  */
 public record SyncConfig(LocalTime dailyFullSyncAt, ZoneId timeZone, Duration incrementalInterval,
-                         Duration orderPollInterval, Duration webhookDebounce) {
+                         Duration orderPollInterval, Duration webhookDebounce, Retries retries) {
     public SyncConfig {
         Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
         Objects.requireNonNull(timeZone, "timeZone");
@@ -24,6 +25,36 @@ public record SyncConfig(LocalTime dailyFullSyncAt, ZoneId timeZone, Duration in
         Objects.requireNonNull(webhookDebounce, "webhookDebounce");
         if (webhookDebounce.isNegative()) {
             throw new IllegalArgumentException("webhook debounce must not be negative");
+        }
+        Objects.requireNonNull(retries, "retries");
+    }
+
+    /** The schedules with the default retries. */
+    public SyncConfig(LocalTime dailyFullSyncAt, ZoneId timeZone, Duration incrementalInterval,
+            Duration orderPollInterval, Duration webhookDebounce) {
+        this(dailyFullSyncAt, timeZone, incrementalInterval, orderPollInterval, webhookDebounce, Retries.defaults());
+    }
+
+    /**
+     * How failures are retried ({@code sync.pass-retry.*}, {@code sync.retry.request-budget}).
+     *
+     * @param passRetryFirst the longest wait before a failed pass is retried; positive
+     * @param passRetryMax the longest wait between retries of a pass that keeps failing; at least the first
+     * @param requestBudget how long one request may keep retrying; positive
+     */
+    public record Retries(Duration passRetryFirst, Duration passRetryMax, Duration requestBudget) {
+        public Retries {
+            positive(passRetryFirst, "pass retry first");
+            positive(passRetryMax, "pass retry max");
+            positive(requestBudget, "request budget");
+            if (passRetryMax.compareTo(passRetryFirst) < 0) {
+                throw new IllegalArgumentException("pass retry max must not be shorter than pass retry first");
+            }
+        }
+
+        /** A minute, doubling up to 30 minutes; a 2-minute budget per request. */
+        public static Retries defaults() {
+            return new Retries(Duration.ofMinutes(1), Duration.ofMinutes(30), Duration.ofMinutes(2));
         }
     }
 

@@ -163,6 +163,9 @@ public final class RunnerModule extends AbstractModule {
                 .withIntervals(c.sync().incrementalInterval(), c.sync().orderPollInterval(),
                         c.golisto().statusPollInterval())
                 .withWebhookDebounce(c.sync().webhookDebounce())
+                .withRetry(EngineOptions.defaults().retry().withRequestBudget(c.sync().retries().requestBudget()))
+                .withPassRetry(new EngineOptions.PassRetry(c.sync().retries().passRetryFirst(),
+                        c.sync().retries().passRetryMax()))
                 .withRetention(retention(c.retention()));
     }
 

@@ -231,7 +231,7 @@ class ConfigLoaderTest {
                 "golisto: expected a section (a mapping of api-url, web-url, status-poll-interval, max-response-bytes),"
                         + " found a list",
                 "sync: expected a section (a mapping of daily-full-sync-at, time-zone, incremental-interval,"
-                        + " order-poll-interval, webhook-debounce), found the boolean true");
+                        + " order-poll-interval, webhook-debounce, pass-retry, retry), found the boolean true");
         // a section holding no secret repeats what it was given; server and state (secrets inside) do not
         assertThat(problems(ConfigLoader.create(Map.of()), noSecrets)).singleElement().asString()
                 .endsWith("found the text \"PT15M\"");

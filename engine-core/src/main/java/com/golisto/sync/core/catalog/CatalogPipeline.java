@@ -33,7 +33,8 @@ import org.jspecify.annotations.Nullable;
  *       and only when the whole catalog was read and written deletes the listings of products it did not
  *       see (each checked against the shop first, as a pass over a catalog changing underneath may skip
  *       one). Then it moves the incremental cursor to where the pass started. An aborted pass deletes
- *       nothing and leaves the cursor.</li>
+ *       nothing and leaves the cursor, plus a checkpoint after its last written page from which the
+ *       next full pass resumes.</li>
  *   <li>{@link #incrementalPass()}: the products changed since the stored cursor; the cursor moves after
  *       each page is written.</li>
  *   <li>{@link #syncProducts}: re-reads the named products (webhooks, orders, replays), up to 100 per shop
@@ -47,6 +48,10 @@ public final class CatalogPipeline {
     public static final String CURSOR = "catalog.changed-since";
     /** Products re-read per {@link CatalogSource#readMany} call (WooCommerce lists at most 100 by id). */
     static final int READ_MANY = 100;
+    /** A full pass saves a checkpoint at least every this many pages, sending a part batch if it must. */
+    static final int CHECKPOINT_PAGES = 10;
+    /** The longest checkpoint the state store keeps (its cursor values hold up to 4,000 characters). */
+    private static final int MAX_CHECKPOINT = 4000;
 
     private final String storeId;
     private final CatalogSource source;
@@ -68,13 +73,21 @@ public final class CatalogPipeline {
         this.failures = failures;
     }
 
-    /** A full reconciliation; throws (and deletes nothing) when the pass cannot complete. */
+    /**
+     * A full reconciliation; throws (and deletes nothing) when the pass cannot complete. After each page
+     * is read and written the pass saves a {@link FullPassCheckpoint}; a pass that finds one of an
+     * unfinished pass resumes after its last page with the same generation, so the final sweep deletes
+     * only what neither part saw.
+     */
     public void fullPass() throws InterruptedException {
-        long generation = store.stores().nextGeneration(storeId);
+        FullPassCheckpoint resumed = resumable().orElse(null);
+        long generation = resumed != null ? resumed.generation() : store.stores().nextGeneration(storeId);
         CatalogWriter writer = writer(generation);
-        Cursor startedAt = null;
-        String token = null;
-        boolean first = true;
+        Cursor startedAt = resumed != null ? resumed.startedAt() : null;
+        String token = resumed != null ? resumed.nextPageToken() : null;
+        int pages = resumed != null ? resumed.pagesDone() : 0;
+        boolean first = resumed == null;
+        int sinceCheckpoint = 0;
         do {
             String pageToken = token;
             Page<Product> page = calls.shop("read catalog page", () -> source.readAll(pageToken));
@@ -84,12 +97,54 @@ public final class CatalogPipeline {
             }
             process(page.items(), writer, generation);
             token = page.nextPageToken();
+            pages++;
+            sinceCheckpoint++;
+            // what a checkpoint says is done must be written (a resumed pass does not read it again): save one
+            // whenever the writer has sent all it was given, and send a part batch at most every few pages
+            if (token != null && (writer.idle() || sinceCheckpoint >= CHECKPOINT_PAGES)) {
+                writer.flush();
+                checkpoint(new FullPassCheckpoint(generation, pages, startedAt, token));
+                sinceCheckpoint = 0;
+            }
         } while (token != null);
         writer.flush();
         sweep(generation, writer);
         if (startedAt != null) {
             store.cursors().save(storeId, CURSOR, startedAt.value());
         }
+        store.cursors().delete(storeId, FullPassCheckpoint.NAME);
+    }
+
+    /**
+     * The checkpoint of this store's unfinished full pass, when resuming it is safe: it must belong to the
+     * store's latest generation (a pass started since, or a reset of the store's listings, makes it
+     * stale). Resuming is safe for page tokens that are offsets into a catalog that changed meanwhile:
+     * products that moved to pages already done are unseen by this generation, so the sweep checks each
+     * with the shop and lists it instead of deleting it. A checkpoint that cannot be read starts over.
+     */
+    private Optional<FullPassCheckpoint> resumable() {
+        Optional<FullPassCheckpoint> saved = store.cursors().find(storeId, FullPassCheckpoint.NAME)
+                .flatMap(FullPassCheckpoint::decode);
+        long current = store.stores().find(storeId).map(r -> r.generation()).orElse(0L);
+        return saved.filter(c -> c.generation() == current);
+    }
+
+    private void checkpoint(FullPassCheckpoint checkpoint) {
+        String value = checkpoint.encode();
+        if (value.length() <= MAX_CHECKPOINT) {
+            store.cursors().save(storeId, FullPassCheckpoint.NAME, value);
+        } else {
+            // a token too long to keep: a later retry starts over rather than resuming from a stale point
+            store.cursors().delete(storeId, FullPassCheckpoint.NAME);
+        }
+    }
+
+    /**
+     * Forgets the store's unfinished full pass, so the next one starts from the first page (its listings
+     * on the marketplace were reset, as after a new approval).
+     */
+    public static void forgetCheckpoint(StateStore store, String storeId) {
+        store.cursors().delete(storeId, FullPassCheckpoint.NAME);
     }
 
     /** An incremental pass from the stored cursor. */

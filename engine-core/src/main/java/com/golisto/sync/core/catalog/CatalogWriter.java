@@ -97,6 +97,11 @@ final class CatalogWriter {
         }
     }
 
+    /** Whether nothing is queued: every item added so far was sent. */
+    boolean idle() {
+        return upserts.isEmpty() && deletes.isEmpty() && stock.isEmpty();
+    }
+
     /** Sends everything queued. */
     void flush() throws InterruptedException {
         sendInventory();

@@ -3,13 +3,15 @@ package com.golisto.sync.core.scheduling;
 import com.golisto.sync.core.connection.ConnectionListener;
 import com.golisto.sync.core.store.StoreRecord;
 import com.golisto.sync.core.webhooks.Debouncer;
+import com.golisto.sync.core.work.Pipelines;
 import com.golisto.sync.core.work.RunRequests;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * What a store's connection changes mean for its work: a registered store is followed by the schedule,
- * an approved one has its interval work count from now and gets its first full pass, a stopped one loses
+ * an approved one has its interval work count from now and gets its first full pass (from the first page,
+ * with no failures counted: a failed one is retried by {@link PassRetries}), a stopped one loses
  * its dirty products, and a status poll the host asked for counts as the store's scheduled one.
  * Thread-safe.
  */
@@ -20,15 +22,19 @@ public final class ConnectionReactions implements ConnectionListener {
     private final Debouncer debouncer;
     private final RunRequests runRequests;
     private final Clock clock;
+    private final PassRetries passRetries;
+    private final Pipelines pipelines;
 
     /** Acts on the schedule, the due work and the dirty products, and starts runs through {@code runRequests}. */
     public ConnectionReactions(Schedule schedule, DueWork dueWork, Debouncer debouncer, RunRequests runRequests,
-            Clock clock) {
+            Clock clock, PassRetries passRetries, Pipelines pipelines) {
         this.schedule = schedule;
         this.dueWork = dueWork;
         this.debouncer = debouncer;
         this.runRequests = runRequests;
         this.clock = clock;
+        this.passRetries = passRetries;
+        this.pipelines = pipelines;
     }
 
     @Override
@@ -43,6 +49,8 @@ public final class ConnectionReactions implements ConnectionListener {
         schedule.ran(storeId, Schedule.Work.FULL_SYNC, now);
         schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
         schedule.ran(storeId, Schedule.Work.ORDER_POLL, now);
+        passRetries.reset(storeId);
+        pipelines.forgetFullPassCheckpoint(storeId);
         runRequests.startFullPass(storeId);
     }
 

@@ -2,6 +2,7 @@ package com.golisto.sync.core.scheduling;
 
 import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.connection.ConnectionFlows;
 import com.golisto.sync.core.runs.Runs;
 import com.golisto.sync.core.runtime.StoreMdc;
@@ -79,7 +80,8 @@ public final class DueWork implements DueWorkRequests {
     /**
      * Starts following a store in the schedule unless it is followed already: its interval work counts
      * from now, its daily pass from its last complete full pass; an approved store that never completed
-     * one gets a full pass at the next tick. Called by every tick and by whatever makes a store's work due
+     * one, or whose latest full pass failed or was left running by a stopped process, gets a full pass at
+     * the next tick. Called by every tick and by whatever makes a store's work due
      * before the first tick saw it (registration, an inbound webhook), so that nothing is dropped.
      */
     @Override
@@ -90,7 +92,7 @@ public final class DueWork implements DueWorkRequests {
         }
         Instant lastFull = lastCompleteFullPass(storeId);
         schedule.track(storeId, lastFull, now);
-        if (record.status() == ConnectionStatus.APPROVED && lastFull == null) {
+        if (record.status() == ConnectionStatus.APPROVED && (lastFull == null || latestFullPassUnfinished(storeId))) {
             schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
         }
     }
@@ -205,6 +207,11 @@ public final class DueWork implements DueWorkRequests {
         if (products != null && !products.isEmpty()) {
             runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(products));
         }
+    }
+
+    /** Whether the store's latest full pass failed or never finished (a process stopped during it). */
+    private boolean latestFullPassUnfinished(String storeId) {
+        return store.runs().latest(storeId, RunKind.FULL).map(r -> r.status() != RunStatus.SUCCEEDED).orElse(false);
     }
 
     /** Read directly: hundreds of order polls since the last full pass must not hide it. */

@@ -112,6 +112,12 @@ public final class RunStore {
         return db.jdbi().withExtension(SyncRunDao.class, d -> d.lastSucceeded(storeId, kind));
     }
 
+    /** The store's latest run of a kind, whatever its outcome, read directly like {@link #lastSucceeded}. */
+    public Optional<SyncRun> latest(String storeId, RunKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return db.jdbi().withExtension(SyncRunDao.class, d -> d.latest(storeId, kind));
+    }
+
     /** A run by id. */
     public Optional<SyncRun> find(long runId) {
         return db.jdbi().withExtension(SyncRunDao.class, d -> d.find(runId));

@@ -64,6 +64,13 @@ interface SyncRunDao {
             """)
     Optional<SyncRun> lastSucceeded(@Bind("storeId") String storeId, @Bind("kind") RunKind kind);
 
+    /** The store's latest run of a kind, whatever its outcome (from the {@code sync_runs_kind_idx} index). */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM sync_runs WHERE store_id = :storeId AND kind = :kind
+            ORDER BY id DESC FETCH FIRST 1 ROWS ONLY
+            """)
+    Optional<SyncRun> latest(@Bind("storeId") String storeId, @Bind("kind") RunKind kind);
+
     @SqlUpdate("""
             UPDATE sync_runs SET status = 'FAILED', finished_at = :now, error_message = :error
             WHERE status = 'RUNNING'

@@ -18,6 +18,7 @@ import com.golisto.sync.core.runtime.StoreRuntimes;
 import com.golisto.sync.core.scheduling.BackgroundLoop;
 import com.golisto.sync.core.scheduling.ConnectionReactions;
 import com.golisto.sync.core.scheduling.DueWork;
+import com.golisto.sync.core.scheduling.PassRetries;
 import com.golisto.sync.core.scheduling.Schedule;
 import com.golisto.sync.core.store.Intent;
 import com.golisto.sync.core.store.StateStore;
@@ -73,7 +74,7 @@ public final class EngineServices implements AutoCloseable {
         EngineOptions options = setup.options();
         EngineOptions.Retry r = options.retry();
         RetryPolicy retry = new RetryPolicy(r.maxAttempts(), r.initialBackoff(), r.maxBackoff(), r.jitter(),
-                setup.sleeper());
+                r.requestBudget(), setup.sleeper(), setup.clock());
         Endpoints endpoints = new Endpoints(setup.publicUrl());
         this.runtimes = new StoreRuntimes(store, setup.clock(), setup.httpClient(), setup.sleeper(),
                 options.shopConcurrency(), registry);
@@ -100,7 +101,10 @@ public final class EngineServices implements AutoCloseable {
         this.deadLetters = new DeadLetterReplays(store, runs, pipelines, runtimes, stores);
         this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, runtimes, workers,
                 options.storeParallelism(), setup.clock());
-        reactions.bind(new ConnectionReactions(schedule, dueWork, debouncer, runRequests, setup.clock()));
+        PassRetries passRetries = new PassRetries(schedule, options.passRetry().first(), options.passRetry().max());
+        events.subscribe(passRetries);
+        reactions.bind(new ConnectionReactions(schedule, dueWork, debouncer, runRequests, setup.clock(), passRetries,
+                pipelines));
         DeliveryDeduplicator deliveries = new DeliveryDeduplicator(
                 (storeId, key) -> store.deliveries().record(storeId, "webhook", key), Duration.ofHours(1), 100_000,
                 setup.clock());

@@ -61,6 +61,11 @@ public final class Pipelines {
         };
     }
 
+    /** Makes the store's next full pass start from the first page (it was approved again). */
+    public void forgetFullPassCheckpoint(String storeId) {
+        CatalogPipeline.forgetCheckpoint(store, storeId);
+    }
+
     /** Re-reads and syncs products webhooks marked dirty. */
     public Runs.Work webhook(Set<String> productIds) {
         return run -> {

@@ -169,12 +169,87 @@ class CatalogPipelineTest {
         assertThat(store.cursors().find(STORE, CatalogPipeline.CURSOR)).contains("before");
     }
 
+    @Test
+    void aFullPassInterruptedMidway_resumesAfterItsLastWrittenPage_andItsSweepDeletesOnlyWhatNeitherPartSaw()
+            throws Exception {
+        for (int i = 1; i <= 6; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", i));
+        }
+        shop.pageSize = 2;
+        marketplace.maxBatch = 2;
+        pipeline().fullPass();
+        shop.products.remove("6");
+        shop.put(TestProducts.simple("3", "7", 3));
+        shop.put(TestProducts.simple("4", "7", 4));
+        shop.failAt = "4";
+        shop.readTokens.clear();
+
+        assertThatThrownBy(() -> pipeline().fullPass()).isInstanceOf(RetryableException.class);
+        assertThat(shop.readTokens).containsExactly("null", "2", "4", "4", "4");
+        shop.failAt = null;
+        assertThat(marketplace.listings).as("an aborted pass deletes nothing").containsKey("6");
+        shop.readTokens.clear();
+        shop.readIds.clear();
+        marketplace.batchSizes.clear();
+
+        pipeline().fullPass();
+
+        assertThat(shop.readTokens).as("pages before the checkpoint are not read again").containsExactly("4");
+        assertThat(shop.readIds).as("the sweep checks only what neither part saw").containsExactly("6");
+        assertThat(marketplace.listings).containsOnlyKeys("1", "2", "3", "4", "5");
+        assertThat(marketplace.listings.get("3").product().price().amount()).isEqualByComparingTo("7");
+        assertThat(store.mappings().count(STORE, EntityKind.PRODUCT)).isEqualTo(5);
+        assertThat(store.stores().find(STORE).orElseThrow().generation()).as("the interrupted pass's generation")
+                .isEqualTo(2);
+        assertThat(store.cursors().find(STORE, FullPassCheckpoint.NAME)).as("done: nothing left to resume").isEmpty();
+        shop.readTokens.clear();
+
+        pipeline().fullPass();
+
+        assertThat(shop.readTokens).as("the next pass starts from the first page").startsWith("null");
+        assertThat(marketplace.listings).containsOnlyKeys("1", "2", "3", "4", "5");
+    }
+
+    @Test
+    void aForgottenCheckpoint_startsTheNextFullPassFromTheFirstPage() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", i));
+        }
+        shop.pageSize = 1;
+        marketplace.maxBatch = 1;
+        shop.failAt = "3";
+        assertThatThrownBy(() -> pipeline().fullPass()).isInstanceOf(RetryableException.class);
+        shop.failAt = null;
+        assertThat(store.cursors().find(STORE, FullPassCheckpoint.NAME)).isPresent();
+        shop.readTokens.clear();
+
+        CatalogPipeline.forgetCheckpoint(store, STORE);
+        pipeline().fullPass();
+
+        assertThat(shop.readTokens).containsExactly("null", "1", "2", "3");
+        assertThat(marketplace.listings).containsOnlyKeys("1", "2", "3", "4");
+    }
+
+    @Test
+    void checkpoint_survivesItsStoredForm_andAnUnreadableOneIsNotResumed() {
+        FullPassCheckpoint checkpoint = new FullPassCheckpoint(7, 3, new Cursor("2026-11-30T12:00:00 & more"),
+                "page=4&x=é");
+
+        assertThat(FullPassCheckpoint.decode(checkpoint.encode())).contains(checkpoint);
+        assertThat(FullPassCheckpoint.decode("garbage")).isEmpty();
+        assertThat(FullPassCheckpoint.decode("generation=x&pages=1&next=2")).isEmpty();
+    }
+
     /** An in-memory shop; a product in {@code hiddenFromListing} is missed by full reads but readable by id. */
     private static final class Shop implements CatalogSource {
         final Map<String, Product> products = new LinkedHashMap<>();
         final Set<String> hiddenFromListing = new java.util.HashSet<>();
         int pageSize = 100;
         boolean failLaterPages;
+        /** Reads of this page token fail (an outage) until it is cleared. */
+        String failAt;
+        final List<String> readTokens = new ArrayList<>();
+        final List<String> readIds = new ArrayList<>();
 
         void put(Product product) {
             products.put(product.id(), product);
@@ -182,6 +257,10 @@ class CatalogPipelineTest {
 
         @Override
         public Page<Product> readAll(String pageToken) {
+            readTokens.add(String.valueOf(pageToken));
+            if (pageToken != null && pageToken.equals(failAt)) {
+                throw new RetryableException("503 on page " + pageToken, null);
+            }
             if (pageToken != null && failLaterPages) {
                 throw new RetryableException("503", null);
             }
@@ -198,6 +277,7 @@ class CatalogPipelineTest {
 
         @Override
         public Optional<Product> read(String productId) {
+            readIds.add(productId);
             return Optional.ofNullable(products.get(productId));
         }
     }
