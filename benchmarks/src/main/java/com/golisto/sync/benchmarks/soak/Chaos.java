@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * Injects one random fault at a time into one of the emulators: a rule for the next 1 to 3 requests of any
- * method and path. What requests actually got is read back from the emulators ({@link #served}). Driven by the
- * soak's one thread, from its seeded {@link Random}.
+ * Injects random faults into the emulators in proportion to the requests they get: after every 4 to 15 requests
+ * (10 on average) an emulator gets a rule for its next 1 to 3 requests of any method and path, so that about one
+ * request in five meets a fault however busy the runner is. What requests actually got is read back from the
+ * emulators ({@link #served}). Driven by the soak's one thread, from its seeded {@link Random}.
  */
 final class Chaos {
     /** The longest "slow answer"; the soak's timeouts are well beyond it. */
@@ -21,6 +22,8 @@ final class Chaos {
     private final List<Target> targets;
     private final Fault oversized;
     private final int totalWeight;
+    private final long[] nextAt;
+    private final long[] base;
 
     /**
      * One emulator the chaos may hit.
@@ -44,11 +47,40 @@ final class Chaos {
             sum += kind.weight();
         }
         this.totalWeight = sum;
+        this.nextAt = new long[this.targets.size()];
+        this.base = new long[this.targets.size()];
+        for (int i = 0; i < nextAt.length; i++) {
+            base[i] = this.targets.get(i).server().requests().total();
+            nextAt[i] = base[i] + gap();
+        }
     }
 
-    /** Adds one random rule to one random emulator; returns what, for the progress log. */
-    String injectOne() {
-        Target target = targets.get(random.nextInt(targets.size()));
+    /** Adds a rule to each emulator that got enough requests since its last one and has no rule pending. */
+    void tick() {
+        for (int i = 0; i < targets.size(); i++) {
+            Target target = targets.get(i);
+            long total = target.server().requests().total();
+            if (total >= nextAt[i] && target.server().faults().pending() == 0) {
+                injectOne(target);
+                nextAt[i] = total + gap();
+            }
+        }
+    }
+
+    /** How many requests each emulator answered since the chaos began, by name. */
+    Map<String, Long> requests() {
+        Map<String, Long> out = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < targets.size(); i++) {
+            out.put(targets.get(i).name(), targets.get(i).server().requests().total() - base[i]);
+        }
+        return out;
+    }
+
+    private long gap() {
+        return 4 + random.nextInt(12);
+    }
+
+    private void injectOne(Target target) {
         FaultKind kind = draw();
         int times = 1 + random.nextInt(3);
         Fault fault = switch (kind) {
@@ -61,7 +93,6 @@ final class Chaos {
             case OVERSIZED -> oversized;
         };
         target.server().faults().inject("*", ".*", fault, times);
-        return kind.label() + " x" + times + " on " + target.name();
     }
 
     private FaultKind draw() {

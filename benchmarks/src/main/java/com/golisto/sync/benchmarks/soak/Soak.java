@@ -110,7 +110,7 @@ public final class Soak {
                 soak(runner, chaos, activity, woo);
                 chaos.stop();
                 long faultsOff = System.nanoTime();
-                figures.faultsServed(chaos.served());
+                figures.faultsServed(chaos.served(), chaos.requests());
                 figures.activity(activity.sales().size(), activity.refusedSales(), activity.changes());
                 Verdict atStop = Invariants.check(observer.observe(activity.sales()));
                 figures.atFaultsOff(atStop);
@@ -156,8 +156,8 @@ public final class Soak {
                 nextKill = System.nanoTime() + millis(options.killMin().toMillis(), options.killMax().toMillis());
             }
             if (now >= nextFault) {
-                chaos.injectOne();
-                nextFault = now + millis(500, 2_500);
+                chaos.tick();
+                nextFault = now + Duration.ofMillis(100).toNanos();
             }
             if (now >= nextChange) {
                 try {

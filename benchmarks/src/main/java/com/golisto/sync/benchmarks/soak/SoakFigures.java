@@ -22,6 +22,7 @@ final class SoakFigures {
     private final List<String> reconciles = new ArrayList<>();
     private final List<String> activityErrors = new ArrayList<>();
     private Map<String, Map<FaultKind, Long>> faults = Map.of();
+    private Map<String, Long> requests = Map.of();
     private Map<String, Integer> changes = Map.of();
     private Duration initialSync = Duration.ZERO;
     private Duration reconcileTook = Duration.ZERO;
@@ -56,8 +57,9 @@ final class SoakFigures {
         restarts.add(serving);
     }
 
-    void faultsServed(Map<String, Map<FaultKind, Long>> served) {
+    void faultsServed(Map<String, Map<FaultKind, Long>> served, Map<String, Long> answered) {
         faults = served;
+        requests = answered;
     }
 
     void activity(int sold, int refused, Map<String, Integer> changed) {
@@ -137,7 +139,7 @@ final class SoakFigures {
         Map<FaultKind, Long> total = new EnumMap<>(FaultKind.class);
         faults.forEach((emulator, byKind) -> {
             rows.put("Faults served by " + emulator, byKind.values().stream().mapToLong(Long::longValue).sum()
-                    + " (" + byKind.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
+                    + " of " + requests.getOrDefault(emulator, 0L) + " requests (" + byKind.entrySet().stream().map(e -> e.getKey().label() + " " + e.getValue())
                     .collect(Collectors.joining(", ")) + ")");
             byKind.forEach((k, n) -> total.merge(k, n, Long::sum));
         });
