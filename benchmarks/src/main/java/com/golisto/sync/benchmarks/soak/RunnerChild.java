@@ -110,6 +110,28 @@ final class RunnerChild implements AutoCloseable {
         process = null;
     }
 
+    /**
+     * Counts the runs every start of the runner logged as finished ({@code event=run_finished}), by
+     * {@code "<kind> <status>"}, e.g. {@code "orders failed"}; a run a killed runner left behind shows as
+     * {@code "<kind> failed"} once the next start marked it interrupted.
+     */
+    java.util.Map<String, Integer> finishedRuns() throws IOException {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        java.util.regex.Pattern finished = java.util.regex.Pattern.compile(
+                "event=run_finished .*?kind=(\\S+) status=(\\S+)");
+        for (int i = 1; i <= starts; i++) {
+            Path err = workDir.resolve("runner-" + i + ".err");
+            if (!Files.exists(err)) {
+                continue;
+            }
+            try (java.util.stream.Stream<String> lines = Files.lines(err, StandardCharsets.UTF_8)) {
+                lines.map(finished::matcher).filter(java.util.regex.Matcher::find)
+                        .forEach(m -> counts.merge(m.group(1) + " " + m.group(2), 1, Integer::sum));
+            }
+        }
+        return counts;
+    }
+
     /** {@code GET} on the admin API; the JSON body of a 200, else an exception naming the status. */
     JsonNode get(String path) throws IOException, InterruptedException {
         Answer answer = send(HttpRequest.newBuilder(base.resolve(path)).GET());

@@ -125,6 +125,7 @@ public final class Soak {
                 Verdict last = awaitHolds(observer, activity, options.convergeTimeout());
                 figures.converged(Duration.ofNanos(System.nanoTime() - faultsOff), last);
                 figures.deadLetters(runner.get("/api/dead-letters?store_id=" + STORE).path("dead_letters").size());
+                figures.runs(runner.finishedRuns());
                 figures.print(System.out);
                 return last.holds();
             }

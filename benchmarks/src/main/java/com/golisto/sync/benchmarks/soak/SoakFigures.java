@@ -23,6 +23,7 @@ final class SoakFigures {
     private final List<String> activityErrors = new ArrayList<>();
     private Map<String, Map<FaultKind, Long>> faults = Map.of();
     private Map<String, Long> requests = Map.of();
+    private Map<String, Integer> runs = Map.of();
     private Map<String, Integer> changes = Map.of();
     private Duration initialSync = Duration.ZERO;
     private Duration reconcileTook = Duration.ZERO;
@@ -92,6 +93,10 @@ final class SoakFigures {
     void converged(Duration took, Verdict verdict) {
         converge = took;
         last = verdict;
+    }
+
+    void runs(Map<String, Integer> finished) {
+        runs = new TreeMap<>(finished);
     }
 
     void deadLetters(int count) {
@@ -165,6 +170,8 @@ final class SoakFigures {
         rows.put("Reconcile (full pass, faults off)", seconds(reconcileTook) + ", " + String.join(", ", reconciles));
         rows.put("Time to converge (faults off to every invariant holding)", end.holds() ? seconds(converge)
                 : "did not within " + seconds(options.convergeTimeout()));
+        rows.put("Runs finished, by kind and status (all starts)", runs.entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")));
         rows.put("Dead letters at the end", Integer.toString(deadLetters));
         return rows;
     }
