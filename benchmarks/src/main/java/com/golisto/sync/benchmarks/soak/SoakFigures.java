@@ -164,6 +164,8 @@ final class SoakFigures {
         rows.put("Duplicate orders", Integer.toString(end.duplicateOrders()));
         rows.put("Lost orders (sale without a shop order)", Integer.toString(end.lostSales().size()));
         rows.put("Stray orders / unacknowledged sales", end.strayOrders().size() + " / " + end.unacknowledged().size());
+        rows.put("Sales without a shop order at faults off", atFaultsOff == null ? "-"
+                : Integer.toString(atFaultsOff.lostSales().size()));
         rows.put("Drift at faults off (products differing)", drift(atFaultsOff));
         rows.put("Drift right after the reconcile", drift(afterReconcile));
         rows.put("Drift at the end (duplicate listings)", end.drift().size() + " (" + end.duplicateListings() + ")");
