@@ -64,11 +64,12 @@ public final class Soak {
             options = SoakOptions.parse(args);
         } catch (IllegalArgumentException e) {
             String message = e.getMessage();
-            if (message != null && !message.isEmpty()) {
+            boolean help = message == null || message.isEmpty();
+            if (!help) {
                 System.err.println(message);
             }
             System.err.println(SoakOptions.USAGE);
-            System.exit(2);
+            System.exit(help ? 0 : 2);
             return;
         }
         boolean held = new Soak(options, System.err).run();
