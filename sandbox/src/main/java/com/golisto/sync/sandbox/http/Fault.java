@@ -57,6 +57,24 @@ public sealed interface Fault {
     }
 
     /**
+     * Serves a {@code 200} whose JSON body is {@code bytes} long instead of the real answer: an answer bigger
+     * than a client's response-size cap (the connectors' {@code max-response-bytes}). The body is one JSON
+     * object with a long padding string, so a client without a cap that parses it gets a well-formed but
+     * useless answer rather than the one it asked for. Build it once and reuse it: it holds the body.
+     *
+     * @param bytes the body's length in bytes, at least 16
+     * @return the fault (a {@link Status} with code 200)
+     */
+    static Fault oversizedBody(int bytes) {
+        String open = "{\"oversized\":\"";
+        String close = "\"}";
+        if (bytes < open.length() + close.length()) {
+            throw new IllegalArgumentException("an oversized body needs at least 16 bytes: " + bytes);
+        }
+        return new Status(200, null, open + "x".repeat(bytes - open.length() - close.length()) + close);
+    }
+
+    /**
      * Added latency.
      *
      * @param delay the delay, not negative

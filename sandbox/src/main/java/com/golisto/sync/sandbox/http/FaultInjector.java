@@ -2,8 +2,10 @@ package com.golisto.sync.sandbox.http;
 
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -18,6 +20,7 @@ import java.util.regex.Pattern;
 public final class FaultInjector {
 
     private final ConcurrentLinkedQueue<Rule> rules = new ConcurrentLinkedQueue<>();
+    private final ConcurrentHashMap<Fault, Long> served = new ConcurrentHashMap<>();
 
     /** Creates an injector with no rules. */
     public FaultInjector() {
@@ -41,6 +44,14 @@ public final class FaultInjector {
         }
         rules.add(new Rule(method.toUpperCase(Locale.ROOT), Pattern.compile(pathRegex), fault,
                 new AtomicInteger(times)));
+    }
+
+    /**
+     * Returns how many requests got each fault so far, by fault value (equal faults count together), since this
+     * injector was created: {@link #clear()} does not reset it. A snapshot.
+     */
+    public Map<Fault, Long> served() {
+        return Map.copyOf(served);
     }
 
     /** Removes every rule. */
@@ -79,6 +90,7 @@ public final class FaultInjector {
             if (left == 1) {
                 rules.remove(rule);
             }
+            served.merge(rule.fault, 1L, Long::sum);
             return Optional.of(rule.fault);
         }
         return Optional.empty();

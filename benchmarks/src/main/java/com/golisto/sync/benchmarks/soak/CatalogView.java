@@ -1,0 +1,94 @@
+package com.golisto.sync.benchmarks.soak;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One line per product with the fields the marketplace must show as the shop has them (title, status, price and
+ * sale price, quantity and stock status, each variation's), rendered the same way from a WooCommerce product and
+ * from a Golisto listing so that equal lines mean "the marketplace equals the shop" (docs/woocommerce.md, the
+ * mapping; the same comparison as the process-kill integration tests).
+ */
+final class CatalogView {
+
+    private CatalogView() {
+    }
+
+    /** A Golisto listing as its JSON shows it. */
+    static String describeListing(JsonNode l) {
+        List<String> variants = new ArrayList<>();
+        l.path("variants").forEach(v -> variants.add(v.path("external_id").asText() + " " + money(v.path("price")) + "/"
+                + money(v.path("sale_price")) + " " + quantity(v.path("quantity")) + " " + v.path("stock_status").asText()));
+        variants.sort(null);
+        return l.path("title").asText() + " | " + l.path("status").asText() + " | " + money(l.path("price")) + "/"
+                + money(l.path("sale_price")) + " | " + quantity(l.path("quantity")) + " "
+                + l.path("stock_status").asText() + " | " + variants;
+    }
+
+    /** What the listing of a WooCommerce product says: its own fields, or its variations' for a variable one. */
+    static String describeShopProduct(JsonNode p, List<JsonNode> variations) {
+        boolean variable = p.path("type").asText().equals("variable");
+        List<String> variants = new ArrayList<>();
+        BigDecimal lowest = null;
+        if (variable) {
+            for (JsonNode v : variations) {
+                BigDecimal regular = decimal(v.path("regular_price"));
+                if (!v.path("status").asText("publish").equals("publish") || regular == null) {
+                    continue;
+                }
+                lowest = lowest == null || regular.compareTo(lowest) < 0 ? regular : lowest;
+                variants.add(v.path("id").asText() + " " + plain(regular) + "/" + sale(v, regular) + " "
+                        + shopQuantity(v, p) + " " + stockStatus(v));
+            }
+        }
+        variants.sort(null);
+        BigDecimal price = variable ? lowest : decimal(p.path("regular_price"));
+        return p.path("name").asText() + " | active | " + plain(price) + "/" + (variable ? "-" : sale(p, price)) + " | "
+                + shopQuantity(p, null) + " " + stockStatus(p) + " | " + variants;
+    }
+
+    private static String sale(JsonNode item, @Nullable BigDecimal regular) {
+        BigDecimal sale = decimal(item.path("sale_price"));
+        return sale != null && regular != null && sale.compareTo(regular) < 0 ? plain(sale) : "-";
+    }
+
+    /** The tracked quantity: the item's own, the parent's for {@code manage_stock: "parent"}, none when untracked. */
+    private static String shopQuantity(JsonNode item, @Nullable JsonNode parent) {
+        JsonNode manage = item.path("manage_stock");
+        JsonNode quantity = item.path("stock_quantity");
+        if (manage.isTextual() && manage.asText().equals("parent") && parent != null) {
+            quantity = parent.path("stock_quantity");
+        } else if (!manage.asBoolean(false)) {
+            return "-";
+        }
+        return quantity.isNumber() ? quantity.asText() : "-";
+    }
+
+    private static String stockStatus(JsonNode item) {
+        return switch (item.path("stock_status").asText("instock")) {
+            case "outofstock" -> "out_of_stock";
+            case "onbackorder" -> "backorder";
+            default -> "in_stock";
+        };
+    }
+
+    private static @Nullable BigDecimal decimal(JsonNode node) {
+        String text = node.isMissingNode() || node.isNull() ? "" : node.asText().trim();
+        return text.isEmpty() ? null : new BigDecimal(text);
+    }
+
+    private static String money(JsonNode node) {
+        return plain(decimal(node));
+    }
+
+    private static String plain(@Nullable BigDecimal value) {
+        return value == null ? "-" : value.stripTrailingZeros().toPlainString();
+    }
+
+    private static String quantity(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? "-" : node.asText();
+    }
+}
