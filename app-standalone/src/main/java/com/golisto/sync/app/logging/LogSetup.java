@@ -36,6 +36,9 @@ public final class LogSetup {
     private static final String TEXT_PATTERN = "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX,UTC} level=%level store=%X{store:--}"
             + " logger=%logger{0} thread=%thread %msg%replace(%ex{short}){'[\\r\\n]+', ' | '}%nopex%n";
 
+    // whether the level property holds the command's default, set by start() (not the user's -D)
+    private static volatile boolean defaulted;
+
     private LogSetup() {
     }
 
@@ -51,9 +54,10 @@ public final class LogSetup {
         if (System.getProperty(LEVEL_PROPERTY) == null) {
             // read by logback.xml when logging starts; a logging system started before keeps its level
             System.setProperty(LEVEL_PROPERTY, serving ? "INFO" : "WARN");
-            if (variable != null && !variable.isBlank()) {
-                level(variable);
-            }
+            defaulted = true;
+        }
+        if (defaulted && variable != null && !variable.isBlank()) {
+            level(variable);
         }
         String format = env.get(FORMAT_VARIABLE);
         if (format != null && !format.isBlank()) {
@@ -71,7 +75,7 @@ public final class LogSetup {
      * @param configured {@code log.level} (the file or {@value #LEVEL_VARIABLE}), {@code null} when not given
      */
     public static void configuredLevel(@Nullable String configured) {
-        if (configured != null && System.getProperty(LEVEL_PROPERTY) == null) {
+        if (configured != null && (defaulted || System.getProperty(LEVEL_PROPERTY) == null)) {
             level(configured);
         }
     }
