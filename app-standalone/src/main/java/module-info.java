@@ -28,9 +28,15 @@ module com.golisto.sync.app {
     requires com.fasterxml.jackson.datatype.jsr310;
     requires com.fasterxml.jackson.dataformat.yaml;
     requires micrometer.core;
+    // Micrometer's JVM and process binders read the platform MXBeans (GC notifications, open files, CPU)
+    requires java.management;
+    requires jdk.management;
     requires micrometer.registry.prometheus;
     requires me.tongfei.progressbar;
     requires org.slf4j;
+    // the log lines' format and level are chosen at start (logging.LogSetup, the JSON layout)
+    requires ch.qos.logback.classic;
+    requires ch.qos.logback.core;
     requires java.net.http;
 
     // the demo module starts a runner over its emulators (Runner, ConfigLoader, Registrations, Views, RunProgress)

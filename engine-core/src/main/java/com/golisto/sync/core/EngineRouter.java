@@ -140,6 +140,11 @@ public final class EngineRouter implements SyncEngine {
     }
 
     @Override
+    public List<StoreMetrics> storeMetrics() {
+        return open().storeMetrics().all();
+    }
+
+    @Override
     public boolean healthy() {
         return !services.closed() && services.store().healthy();
     }

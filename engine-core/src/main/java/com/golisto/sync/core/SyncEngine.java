@@ -208,6 +208,11 @@ public interface SyncEngine extends AutoCloseable {
      */
     long pendingWork();
 
+    /** Every registered store's numbers for metrics (a few state-store reads each); empty where not kept. */
+    default List<StoreMetrics> storeMetrics() {
+        return List.of();
+    }
+
     /**
      * Whether the engine is open and its state store answers a cheap query; never throws. For a health
      * endpoint; one small query per call.

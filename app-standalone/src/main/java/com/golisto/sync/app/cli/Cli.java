@@ -1,6 +1,7 @@
 package com.golisto.sync.app.cli;
 
 import com.golisto.sync.app.config.InvalidConfigException;
+import com.golisto.sync.app.logging.LogSetup;
 import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.api.spi.SyncException;
 import java.io.PrintStream;
@@ -16,8 +17,6 @@ import picocli.CommandLine;
  * environment and output streams.
  */
 public final class Cli {
-    private static final String LOG_LEVEL = "golisto.log.level";
-
     private final Map<String, String> env;
     private final PrintWriter out;
     private final PrintWriter err;
@@ -87,10 +86,8 @@ public final class Cli {
      * @return the exit code: 0 success, 1 failure, 2 bad usage or configuration
      */
     public int run(String... args) {
-        if (System.getProperty(LOG_LEVEL) == null) {
-            // the commands print their own story; the log stays quiet unless serving
-            System.setProperty(LOG_LEVEL, java.util.Arrays.asList(args).contains("serve") ? "INFO" : "WARN");
-        }
+        // the commands print their own story; the log stays quiet unless serving (or told otherwise)
+        LogSetup.start(env, java.util.Arrays.asList(args).contains("serve"));
         try {
             return commandLine().execute(args);
         } finally {

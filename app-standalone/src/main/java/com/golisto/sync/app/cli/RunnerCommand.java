@@ -5,11 +5,14 @@ import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.ConfigLoader;
 import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.logging.LogFormat;
+import com.golisto.sync.app.logging.LogSetup;
 import com.golisto.sync.app.wiring.Runner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -43,7 +46,22 @@ abstract class RunnerCommand implements Callable<Integer> {
                 loader = loader.withWooCommerceSettings(provider.descriptor());
             }
         }
-        return loader.load(loader.configFile(file));
+        RunnerConfig cfg = loader.load(loader.configFile(file));
+        // log.level and log.format (the file or GOLISTO_SYNC_LOG_*): -Dgolisto.log.level and --log-format win
+        LogSetup.configuredLevel(cfg.log().level());
+        LogFormat format = logFormat();
+        if (format == null) {
+            format = cfg.log().format();
+        }
+        if (format != null) {
+            LogSetup.format(format);
+        }
+        return cfg;
+    }
+
+    /** The log format the command line asks for ({@code serve --log-format}), {@code null} when none. */
+    @Nullable LogFormat logFormat() {
+        return null;
     }
 
     /** Prints a token generated just now, the only time it is ever shown. */

@@ -3,11 +3,15 @@ package com.golisto.sync.app.cli;
 import com.golisto.sync.app.config.PublicUrls;
 import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.config.StoreConfig;
+import com.golisto.sync.app.logging.LogFormat;
 import com.golisto.sync.app.wiring.Runner;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code serve}: runs the engine with its HTTP endpoints until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -16,6 +20,15 @@ import picocli.CommandLine.Command;
                 "/healthz and /metrics.",
                 "See docs/operations.md for deploying against real WooCommerce stores and Golisto."})
 final class ServeCommand extends RunnerCommand {
+    @Option(names = "--log-format", paramLabel = "text|json", converter = LogFormatConverter.class,
+            description = "Log lines as key=value text or one JSON object per line (default: log.format, else text).")
+    @Nullable LogFormat logFormat;
+
+    @Override
+    @Nullable LogFormat logFormat() {
+        return logFormat;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         RunnerConfig cfg = loadConfig();
@@ -46,6 +59,18 @@ final class ServeCommand extends RunnerCommand {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /** Reads {@code text} or {@code json}, in any case. */
+    static final class LogFormatConverter implements CommandLine.ITypeConverter<LogFormat> {
+        @Override
+        public LogFormat convert(String value) {
+            try {
+                return LogFormat.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not text or json");
+            }
+        }
     }
 
     /** The home URLs of the configured stores: WordPress judges a delivery URL against its own site's host. */

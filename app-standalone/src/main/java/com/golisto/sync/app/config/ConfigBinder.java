@@ -85,6 +85,8 @@ final class ConfigBinder {
         SyncConfig.Retries retries = retries();
         RetentionConfig retention = retention();
         HealthConfig health = health();
+        LogConfig log = new LogConfig(value(ConfigKey.LOG_LEVEL, null, ConfigValues.LOG_LEVEL),
+                value(ConfigKey.LOG_FORMAT, null, ConfigValues.LOG_FORMAT));
         List<StoreConfig> stores = stores();
         Set<String> unknownKeys = new LinkedHashSet<>(raw.keySet());
         unknownKeys.addAll(shapes.keySet());
@@ -108,7 +110,7 @@ final class ConfigBinder {
                 new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll), present(golistoResponseBytes)),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce), present(retries)),
-                stores, present(retention), present(health));
+                stores, present(retention), present(health), log);
     }
 
     /** The {@code retention.*} keys, or {@code null} when one of them is wrong (then {@code problems} says which). */

@@ -121,6 +121,13 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
                     + " (waiting at least their Retry-After) before its pass fails and is retried later"
                     + " (ISO-8601 duration).");
 
+    public static final ConfigKey LOG_LEVEL = new ConfigKey("log.level", "", false,
+            "The log level: TRACE, DEBUG, INFO, WARN, ERROR or OFF (default INFO for serve, WARN for the other"
+                    + " commands); the system property -Dgolisto.log.level wins over it.");
+    public static final ConfigKey LOG_FORMAT = new ConfigKey("log.format", "text", false,
+            "The log lines' format: text (key=value) or json (one JSON object per line); serve --log-format wins"
+                    + " over it.");
+
     public static final ConfigKey STORE_ID = new ConfigKey("stores[N].id", "", false,
             "The store's id: lower-case letters, digits and dashes; used in URLs, logs and the CLI.");
     public static final ConfigKey STORE_WOO_URL = new ConfigKey("stores[N].woocommerce.url", "", false,
@@ -142,6 +149,7 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             RETENTION_RUNS, RETENTION_RUNS_KEPT_PER_KIND, RETENTION_WEBHOOK_DELIVERIES, RETENTION_DEAD_LETTERS,
             RETENTION_PENDING_DEAD_LETTERS, RETENTION_ONE_TIME_STATES, RETENTION_SWEEP_INTERVAL,
             HEALTH_MIN_FREE_DISK_MIB, HEALTH_FAILED_PASSES, HEALTH_ORDER_POLL_LAG, HEALTH_CACHE_FOR,
+            LOG_LEVEL, LOG_FORMAT,
             STORE_ID, STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
 
     /**

@@ -1,5 +1,7 @@
 package com.golisto.sync.app.config;
 
+import com.golisto.sync.app.logging.LogFormat;
+import com.golisto.sync.app.logging.LogSetup;
 import com.golisto.sync.api.spi.SettingType;
 import java.net.InetAddress;
 import java.net.URI;
@@ -88,6 +90,9 @@ final class ConfigValues {
     static final ValueType<List<String>> HOST_NAMES = new ValueType<>(HOST_NAMES_TEXT, ConfigValues::hostNames);
     static final ValueType<Integer> RUNS_KEPT = wholeNumber("a whole number from 0 to 10000", 0,
             RetentionConfig.MAX_RUNS_KEPT_PER_KIND);
+
+    static final ValueType<String> LOG_LEVEL = new ValueType<>(LogSetup.LEVELS, ConfigValues::logLevel);
+    static final ValueType<LogFormat> LOG_FORMAT = new ValueType<>("text or json", LogFormat::parse);
 
     private ConfigValues() {
     }
@@ -209,6 +214,13 @@ final class ConfigValues {
             }
             return d;
         });
+    }
+
+    static String logLevel(String text) {
+        if (!LogSetup.isLevel(text)) {
+            throw new IllegalArgumentException("is not " + LogSetup.LEVELS);
+        }
+        return text.strip().toUpperCase(java.util.Locale.ROOT);
     }
 
     static boolean bool(String text) {

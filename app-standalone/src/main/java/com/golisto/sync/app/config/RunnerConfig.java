@@ -17,10 +17,13 @@ import java.util.Set;
  * @param stores stores declared in the file (more may be added through the API or CLI)
  * @param retention how long the history is kept
  * @param health the readiness checks' thresholds
+ * @param log the log lines' level and format
  */
 public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
-                           List<StoreConfig> stores, RetentionConfig retention, HealthConfig health) {
+                           List<StoreConfig> stores, RetentionConfig retention, HealthConfig health,
+                           LogConfig log) {
     public RunnerConfig {
+        Objects.requireNonNull(log, "log");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(server, "server");
         Objects.requireNonNull(state, "state");
@@ -36,10 +39,17 @@ public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig
         }
     }
 
+    /** A configuration with the default {@link LogConfig}. */
+    public RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
+                        List<StoreConfig> stores, RetentionConfig retention, HealthConfig health) {
+        this(server, state, golisto, sync, stores, retention, health, LogConfig.defaults());
+    }
+
     /** A configuration with the default {@link RetentionConfig} and {@link HealthConfig}. */
     public RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
                         List<StoreConfig> stores) {
-        this(server, state, golisto, sync, stores, RetentionConfig.defaults(), HealthConfig.defaults());
+        this(server, state, golisto, sync, stores, RetentionConfig.defaults(), HealthConfig.defaults(),
+                LogConfig.defaults());
     }
 
     /** The declared store with this id. */

@@ -7,6 +7,16 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import com.golisto.sync.core.StoreMetrics;
+import java.time.Clock;
+import java.util.List;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -31,10 +41,23 @@ public final class RunnerMetrics implements RequestObserver {
     // null until health(...) is called; then read at every scrape
     private @Nullable Supplier<EngineHealth> health;
     private @Nullable MultiGauge healthChecks;
+    // null until stores(...) is called; then read at every scrape
+    private @Nullable Supplier<List<StoreMetrics>> stores;
+    private @Nullable StoreGauges storeGauges;
 
-    /** Creates an empty registry. */
+    /** Creates a registry with the JVM's and the process's meters (memory, GC, threads, classes, CPU, uptime, files). */
     public RunnerMetrics() {
         this.registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        // it listens to GC notifications for the life of the process, as the registry does
+        @SuppressWarnings("resource")
+        JvmGcMetrics gc = new JvmGcMetrics();
+        gc.bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        new FileDescriptorMetrics().bindTo(registry);
     }
 
     /**
@@ -133,6 +156,28 @@ public final class RunnerMetrics implements RequestObserver {
         this.health = source;
     }
 
+    /**
+     * Exports each registered store's numbers, read at each scrape ({@code SyncEngine.storeMetrics()}): listings,
+     * pending work, the last success of each pass kind (Unix seconds), webhook deliveries by result since the start,
+     * and the order lag (seconds since the last successful order poll; absent before the first). Only the ids of
+     * registered stores become {@code store} labels, and a removed store's series disappear at the next scrape.
+     *
+     * @param source the stores' numbers; thread-safe
+     * @param clock the time the order lag is measured against
+     */
+    public synchronized void stores(Supplier<List<StoreMetrics>> source, Clock clock) {
+        this.storeGauges = new StoreGauges(registry, clock);
+        this.stores = Objects.requireNonNull(source, "source");
+    }
+
+    private synchronized void refreshStores() {
+        Supplier<List<StoreMetrics>> source = stores;
+        StoreGauges gauges = storeGauges;
+        if (source != null && gauges != null) {
+            gauges.refresh(source.get());
+        }
+    }
+
     private synchronized void refreshHealth() {
         Supplier<EngineHealth> source = health;
         MultiGauge gauge = healthChecks;
@@ -158,6 +203,7 @@ public final class RunnerMetrics implements RequestObserver {
     /** The Prometheus text exposition of every metric. */
     public String scrape() {
         refreshHealth();
+        refreshStores();
         return registry.scrape();
     }
 

@@ -217,6 +217,7 @@ public final class RunnerModule extends AbstractModule {
         engine.subscribe(events);
         // dirty products waiting out their debounce count too, not only the runs in progress
         metrics.queueDepth(engine::pendingWork);
+        metrics.stores(engine::storeMetrics, engineClock);
         return engine;
     }
 

@@ -100,6 +100,10 @@ interface MappingDao {
     @SqlUpdate("DELETE FROM cursors WHERE store_id = :storeId")
     int deleteCursors(@Bind("storeId") String storeId);
 
+    @SqlQuery("SELECT COUNT(*) FROM entity_mappings WHERE store_id = :storeId AND kind = :kind"
+            + " AND target_id IS NOT NULL")
+    long countMapped(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind);
+
     @SqlQuery("SELECT COUNT(*) FROM entity_mappings WHERE store_id = :storeId AND kind = :kind")
     long count(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind);
 }

@@ -173,6 +173,12 @@ public final class MappingStore {
         });
     }
 
+    /** How many mappings of a kind a store has with a target id (for products: listings on the marketplace). */
+    public long countMapped(String storeId, EntityKind kind) {
+        Objects.requireNonNull(kind, "kind");
+        return db.jdbi().withExtension(MappingDao.class, d -> d.countMapped(storeId, kind));
+    }
+
     /** How many mappings of a kind a store has. */
     public long count(String storeId, EntityKind kind) {
         Objects.requireNonNull(kind, "kind");

@@ -112,6 +112,11 @@ public final class RunStore {
         return db.jdbi().withExtension(SyncRunDao.class, d -> d.lastSucceeded(storeId, kind));
     }
 
+    /** How many of the store's runs are running (started and not finished). */
+    public long countRunning(String storeId) {
+        return db.jdbi().withExtension(SyncRunDao.class, d -> d.countRunning(storeId));
+    }
+
     /** The store's latest run of a kind, whatever its outcome, read directly like {@link #lastSucceeded}. */
     public Optional<SyncRun> latest(String storeId, RunKind kind) {
         Objects.requireNonNull(kind, "kind");

@@ -64,6 +64,10 @@ interface SyncRunDao {
             """)
     Optional<SyncRun> lastSucceeded(@Bind("storeId") String storeId, @Bind("kind") RunKind kind);
 
+    /** How many of the store's runs are running (started, not finished). */
+    @SqlQuery("SELECT COUNT(*) FROM sync_runs WHERE store_id = :storeId AND status = 'RUNNING'")
+    long countRunning(@Bind("storeId") String storeId);
+
     /** The store's latest run of a kind, whatever its outcome (from the {@code sync_runs_kind_idx} index). */
     @SqlQuery("SELECT " + COLUMNS + """
              FROM sync_runs WHERE store_id = :storeId AND kind = :kind

@@ -102,6 +102,12 @@ public final class Debouncer {
         return marks == null ? List.of() : new ArrayList<>(marks.keySet());
     }
 
+    /** How many of a store's products are marked and not yet drained. */
+    public synchronized int pendingCount(String storeId) {
+        LinkedHashMap<String, Burst> marks = byStore.get(storeId);
+        return marks == null ? 0 : marks.size();
+    }
+
     /** How many products (of every store) are marked and not yet drained. */
     public synchronized int pendingCount() {
         int count = 0;

@@ -34,6 +34,7 @@ public final class InboundWebhooks {
     private final DueWorkRequests dueWork;
     private final Duration orderDebounce;
     private final Clock clock;
+    private final WebhookTally tally = new WebhookTally();
 
     /**
      * @param dueWork makes polls due and the schedule follow a store it does not know yet
@@ -56,17 +57,20 @@ public final class InboundWebhooks {
     public WebhookVerdict shop(String storeId, InboundRequest request) {
         StoreMdc mdc = StoreMdc.of(storeId);
         try {
-            return shopDelivery(storeId, request);
+            Optional<StoreRecord> record = store.stores().find(storeId);
+            if (record.isEmpty()) {
+                return new WebhookVerdict.Rejected("unknown store");
+            }
+            WebhookVerdict verdict = shopDelivery(record.get(), request);
+            tally.record(storeId, verdict);
+            return verdict;
         } finally {
             mdc.close();
         }
     }
 
-    private WebhookVerdict shopDelivery(String storeId, InboundRequest request) {
-        Optional<StoreRecord> record = store.stores().find(storeId);
-        if (record.isEmpty()) {
-            return new WebhookVerdict.Rejected("unknown store");
-        }
+    private WebhookVerdict shopDelivery(StoreRecord record, InboundRequest request) {
+        String storeId = record.id();
         WebhookVerdict verdict;
         try {
             WebhookReceiver receiver = runtimes.of(storeId).shop().webhookReceiver().orElse(null);
@@ -80,11 +84,11 @@ public final class InboundWebhooks {
         if (!(verdict instanceof WebhookVerdict.Accepted accepted)) {
             return verdict;
         }
-        if (record.get().status() != ConnectionStatus.APPROVED) {
+        if (record.status() != ConnectionStatus.APPROVED) {
             return new WebhookVerdict.Ignored("store " + storeId + " is not approved");
         }
         if (!deliveries.firstTime(storeId, "shop:" + accepted.deliveryKey())) {
-            return new WebhookVerdict.Ignored("repeated delivery");
+            return new WebhookVerdict.Ignored(WebhookTally.REPEATED);
         }
         Instant now = clock.instant();
         for (ChangeNotification notification : accepted.notifications()) {
@@ -113,7 +117,9 @@ public final class InboundWebhooks {
             }
             StoreMdc mdc = StoreMdc.of(record.get().id());
             try {
-                return marketplaceDelivery(record.get(), request);
+                WebhookVerdict verdict = marketplaceDelivery(record.get(), request);
+                tally.record(record.get().id(), verdict);
+                return verdict;
             } finally {
                 mdc.close();
             }
@@ -137,7 +143,7 @@ public final class InboundWebhooks {
             return verdict;
         }
         if (!deliveries.firstTime(storeId, "marketplace:" + accepted.deliveryKey())) {
-            return new WebhookVerdict.Ignored("repeated delivery");
+            return new WebhookVerdict.Ignored(WebhookTally.REPEATED);
         }
         Instant now = clock.instant();
         // before the first tick (a fresh or restarted engine) the schedule does not know the store yet:
@@ -152,5 +158,10 @@ public final class InboundWebhooks {
             }
         }
         return verdict;
+    }
+
+    /** The deliveries counted by store and result. */
+    public WebhookTally tally() {
+        return tally;
     }
 }

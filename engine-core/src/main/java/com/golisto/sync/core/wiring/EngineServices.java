@@ -61,6 +61,7 @@ public final class EngineServices implements AutoCloseable {
     private final ConnectionFlows flows;
     private final CredentialGrants grants;
     private final Runs runs;
+    private final StoreMetricsReader storeMetrics;
     private final RunRequests runRequests;
     private final InboundWebhooks webhooks;
     private final DeadLetterReplays deadLetters;
@@ -110,6 +111,7 @@ public final class EngineServices implements AutoCloseable {
                 setup.clock());
         this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
                 options.webhookDebounce(), setup.clock());
+        this.storeMetrics = new StoreMetricsReader(store, debouncer, webhooks.tally());
         this.retention = new HistoryRetention(store, options.retention(), setup.clock());
         this.loop = new BackgroundLoop(() -> {
             dueWork.start();
@@ -187,6 +189,11 @@ public final class EngineServices implements AutoCloseable {
     /** Inbound webhooks. */
     public InboundWebhooks webhooks() {
         return webhooks;
+    }
+
+    /** Every registered store's numbers for metrics. */
+    public StoreMetricsReader storeMetrics() {
+        return storeMetrics;
     }
 
     /** Dead letters and their replays. */
