@@ -30,16 +30,29 @@ abstract class RunnerCommand implements Callable<Integer> {
         return ((RootCommand) spec.root().userObject()).cli();
     }
 
+    /** The {@code --config} of this command or of the nearest command above it that has one. */
+    private static @Nullable Path configFile(CommandSpec command) {
+        for (CommandSpec c = command; c != null; c = c.parent()) {
+            Object user = c.userObject();
+            ConfigOption option = user instanceof RunnerCommand r ? r.config
+                    : user instanceof RootCommand root ? root.config : null;
+            if (option != null && option.file != null) {
+                return option.file;
+            }
+        }
+        return null;
+    }
+
     final PrintWriter out() {
         return cli().out();
     }
 
-    /** Loads and checks the configuration ({@code --config} here or before the command name). */
+    /**
+     * Loads and checks the configuration: {@code --config} given here, else the nearest one given before this
+     * command's name (on its group command, e.g. {@code stores --config F list}, or on the root command).
+     */
     final RunnerConfig loadConfig() {
-        Path file = config.file;
-        if (file == null) {
-            file = ((RootCommand) spec.root().userObject()).config.file;
-        }
+        Path file = configFile(spec);
         ConfigLoader loader = ConfigLoader.create(cli().env());
         for (ConnectorProvider provider : ServiceLoader.load(ConnectorProvider.class)) {
             if (provider.id().equals(Registrations.SHOP)) {

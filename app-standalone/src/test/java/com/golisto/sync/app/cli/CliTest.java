@@ -118,6 +118,17 @@ class CliTest {
     }
 
     @Test
+    void configOption_onTheGroupCommand_isHonouredByItsSubcommand() throws Exception {
+        Path config = dir.resolve("sync.yaml");
+        Files.writeString(config, "server: { port: 123456 }\n");
+
+        int code = run(dataDirOnly(), "stores", "--config", config.toString(), "list");
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("server.port:");
+    }
+
+    @Test
     void adminTokenRotate_printsTheNewTokenOnce() throws Exception {
         Map<String, String> env = dataDir();
 
