@@ -144,9 +144,8 @@ public final class DashboardPage {
                     RunCounts c = r.counts();
                     body.append("<tr><td>").append(Html.escape(r.storeId())).append("</td><td>").append(r.id().value())
                             .append("</td><td>").append(Html.escape(lower(r.kind()))).append("</td><td class=\"")
-                            .append(r.status() == RunStatus.FAILED ? "bad" : r.status() == RunStatus.SUCCEEDED ? "ok" : "muted")
-                            .append("\" title=\"").append(Html.escape(orDash(r.error()))).append("\">")
-                            .append(Html.escape(lower(r.status()))).append("</td><td>")
+                            .append(outcomeClass(r)).append("\" title=\"").append(Html.escape(orDash(r.error())))
+                            .append("\">").append(Html.escape(outcome(r))).append("</td><td>")
                             .append(Html.escape(time(r.startedAt()))).append("</td><td>")
                             .append(Html.escape(r.finishedAt() == null ? "-" : time(r.finishedAt()))).append("</td>");
                     for (long n : new long[] {c.read(), c.created(), c.updated(), c.deleted(), c.unchanged(), c.failed(),
@@ -204,6 +203,19 @@ public final class DashboardPage {
         return "<form method=\"post\" action=\"" + Html.escape(action) + "\"><input type=\"hidden\" name=\""
                 + AdminAuth.CSRF_FIELD + "\" value=\"" + Html.escape(csrf) + "\"><button>" + Html.escape(label)
                 + "</button></form>";
+    }
+
+    /** A run's outcome as shown: a run that finished but gave up on items is "partly failed", not green. */
+    static String outcome(RunView r) {
+        return r.status() == RunStatus.SUCCEEDED && r.counts().failed() > 0 ? "partly failed" : lower(r.status());
+    }
+
+    /** The CSS class of a run's outcome: failed and partly failed runs look failed. */
+    static String outcomeClass(RunView r) {
+        if (r.status() == RunStatus.FAILED || r.counts().failed() > 0) {
+            return "bad";
+        }
+        return r.status() == RunStatus.SUCCEEDED ? "ok" : "muted";
     }
 
     private static String status(StoreView s) {
