@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * {@link com.golisto.sync.api.spi.InvalidSettingsException}; a marketplace that refuses the store's
  * credentials marks the store disconnected.
  */
-public interface SyncEngine extends AutoCloseable {
+public interface SyncEngine extends EngineViews, AutoCloseable {
 
     /** A new single-use builder. */
     static Builder builder() {
@@ -117,12 +117,6 @@ public interface SyncEngine extends AutoCloseable {
      */
     StoreView disconnect(String storeId) throws InterruptedException;
 
-    /** Every registered store. */
-    List<StoreView> stores();
-
-    /** One store. */
-    Optional<StoreView> store(String storeId);
-
     // ---- synchronising ----
 
     /**
@@ -151,12 +145,6 @@ public interface SyncEngine extends AutoCloseable {
      */
     RunView awaitRun(RunId runId, Duration timeout) throws InterruptedException;
 
-    /** One run. */
-    Optional<RunView> run(RunId runId);
-
-    /** A store's latest runs, newest first. */
-    List<RunView> recentRuns(String storeId, int limit);
-
     // ---- webhooks ----
 
     /**
@@ -180,9 +168,6 @@ public interface SyncEngine extends AutoCloseable {
 
     // ---- dead letters ----
 
-    /** Items the engine gave up on, oldest first. */
-    List<DeadLetterView> deadLetters();
-
     /**
      * Replays one dead letter: re-reads the item and syncs it again. The dead letter is removed when the
      * replay succeeds, and counted up when it fails again.
@@ -199,37 +184,6 @@ public interface SyncEngine extends AutoCloseable {
     List<RunView> replayAllDeadLetters() throws InterruptedException;
 
     // ---- operating the engine ----
-
-    /**
-     * The work waiting or in progress in this engine: products marked dirty by webhooks and not yet being
-     * synced (inside their debounce, or due and waiting for the next tick), plus runs queued or running
-     * here (host-requested passes waiting for the store's pipeline, scheduled and webhook runs). Meant for
-     * a queue-depth gauge: cheap, in memory, never blocks. Work other nodes do is not counted.
-     */
-    long pendingWork();
-
-    /** Every registered store's numbers for metrics (a few state-store reads each); empty where not kept. */
-    default List<StoreMetrics> storeMetrics() {
-        return List.of();
-    }
-
-    /**
-     * Whether the engine is open and its state store answers a cheap query; never throws. For a health
-     * endpoint; one small query per call.
-     */
-    boolean healthy();
-
-    /**
-     * The engine's readiness checks, for a readiness endpoint, a dashboard and metrics: whether the state store
-     * accepts a write ({@value HealthCheck#STATE_STORE}), and for each approved store whether its last
-     * {@link HealthPolicy#failedPasses()} catalog passes all failed ({@value HealthCheck#PASSES}), whether the
-     * shop disabled its webhooks after failed deliveries as last seen by approval or an incremental pass
-     * ({@value HealthCheck#WEBHOOKS}), and whether its last successful order poll is older than
-     * {@link HealthPolicy#orderPollLag()} ({@value HealthCheck#ORDER_POLLS}). Reads the state store only (never
-     * a remote); one answer is reused for {@link HealthPolicy#cacheFor()}, so the write probe runs at most that
-     * often. Never throws: a closed engine answers one failing {@value HealthCheck#STATE_STORE} check.
-     */
-    EngineHealth health();
 
     /**
      * Master-key rotation: re-seals, under the key this engine was built with, every stored secret and

@@ -1,0 +1,59 @@
+package com.golisto.sync.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What an engine shows without changing anything: its stores, their runs and dead letters, the work in
+ * progress, per-store numbers for metrics, and its health. Every method is thread-safe, reads the state store
+ * or memory only (never a remote) and returns value records. {@link SyncEngine} extends it; a host that only
+ * displays (a dashboard, a metrics exporter) can depend on this narrower type.
+ */
+public interface EngineViews {
+
+    /** Every registered store. */
+    List<StoreView> stores();
+
+    /** One store. */
+    Optional<StoreView> store(String storeId);
+
+    /** One run. */
+    Optional<RunView> run(RunId runId);
+
+    /** A store's latest runs, newest first. */
+    List<RunView> recentRuns(String storeId, int limit);
+
+    /** Items the engine gave up on, oldest first. */
+    List<DeadLetterView> deadLetters();
+
+    /**
+     * The work waiting or in progress in this engine: products marked dirty by webhooks and not yet being
+     * synced (inside their debounce, or due and waiting for the next tick), plus runs queued or running
+     * here (host-requested passes waiting for the store's pipeline, scheduled and webhook runs). Meant for
+     * a queue-depth gauge: cheap, in memory, never blocks. Work other nodes do is not counted.
+     */
+    long pendingWork();
+
+    /** Every registered store's numbers for metrics (a few state-store reads each); empty where not kept. */
+    default List<StoreMetrics> storeMetrics() {
+        return List.of();
+    }
+
+    /**
+     * Whether the engine is open and its state store answers a cheap query; never throws. For a health
+     * endpoint; one small query per call.
+     */
+    boolean healthy();
+
+    /**
+     * The engine's readiness checks, for a readiness endpoint, a dashboard and metrics: whether the state store
+     * accepts a write ({@value HealthCheck#STATE_STORE}), and for each approved store whether its last
+     * {@link HealthPolicy#failedPasses()} catalog passes all failed ({@value HealthCheck#PASSES}), whether the
+     * shop disabled its webhooks after failed deliveries as last seen by approval or an incremental pass
+     * ({@value HealthCheck#WEBHOOKS}), and whether its last successful order poll is older than
+     * {@link HealthPolicy#orderPollLag()} ({@value HealthCheck#ORDER_POLLS}). Reads the state store only (never
+     * a remote); one answer is reused for {@link HealthPolicy#cacheFor()}, so the write probe runs at most that
+     * often. Never throws: a closed engine answers one failing {@value HealthCheck#STATE_STORE} check.
+     */
+    EngineHealth health();
+}
