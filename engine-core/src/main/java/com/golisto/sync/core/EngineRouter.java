@@ -103,6 +103,13 @@ public final class EngineRouter implements SyncEngine {
         return open().runs().recent(storeId, limit);
     }
 
+    @Override
+    public RunPage runs(String storeId, RunQuery query) {
+        EngineServices services = open();
+        services.stores().record(storeId);
+        return services.runs().page(storeId, query);
+    }
+
     // ---- webhooks ----
 
     @Override

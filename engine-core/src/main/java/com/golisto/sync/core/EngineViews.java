@@ -23,6 +23,14 @@ public interface EngineViews {
     /** A store's latest runs, newest first. */
     List<RunView> recentRuns(String storeId, int limit);
 
+    /**
+     * A page of a store's runs, newest first, filtered by the query; read from the state store, so it lists the
+     * runs of every node sharing it. Empty order polls are counted on the store, not listed as runs.
+     *
+     * @throws UnknownStoreException when no such store is registered
+     */
+    RunPage runs(String storeId, RunQuery query);
+
     /** Items the engine gave up on, oldest first. */
     List<DeadLetterView> deadLetters();
 

@@ -15,6 +15,7 @@ import com.golisto.sync.app.http.Route;
 import com.golisto.sync.core.ConnectFlowException;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunPage;
 import com.golisto.sync.core.RunView;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /api/stores}, {@code GET /api/stores/{id}} (status, last runs, counts, dead letters)
  *   <li>{@code POST /api/stores/{id}/connect} → {@code {"connect_url", "step"}}
  *   <li>{@code POST /api/stores/{id}/sync} {@code {"mode": "full"|"incremental"}} → 202 {@code {"run_id"}}
+ *   <li>{@code GET /api/stores/{id}/runs?kind=&status=&since=&limit=&cursor=} → {@code {"runs", "next_cursor"}},
+ *       newest first, one page at a time
  *   <li>{@code GET /api/runs/{id}}, {@code POST /api/stores/{id}/disconnect}
  *   <li>{@code GET /api/dead-letters}, {@code POST /api/dead-letters/{id}/replay}
  * </ul>
@@ -67,6 +70,7 @@ public final class AdminApi {
                 Route.post("/api/stores", guarded(this::createStore)),
                 Route.get("/api/stores", guarded(this::listStores)),
                 Route.get("/api/stores/{id}", guarded(this::showStore)),
+                Route.get("/api/stores/{id}/runs", guarded(this::listRuns)),
                 Route.post("/api/stores/{id}/connect", guarded(this::connect)),
                 Route.post("/api/stores/{id}/sync", guarded(this::sync)),
                 Route.post("/api/stores/{id}/disconnect", guarded(this::disconnect)),
@@ -126,6 +130,13 @@ public final class AdminApi {
         List<RunView> runs = engine.recentRuns(store.id(), LAST_RUNS);
         List<DeadLetterView> letters = engine.deadLetters().stream().filter(d -> d.storeId().equals(store.id())).toList();
         ex.json(200, json.write(Views.StoreDetail.of(store, runs, letters)));
+    }
+
+    private void listRuns(Exchange ex) {
+        StoreView store = store(ex);
+        RunPage page = engine.runs(store.id(), RunListRequest.parse(ex));
+        ex.json(200, json.write(new Views.RunList(page.runs().stream().map(Views.Run::of).toList(),
+                RunListRequest.cursor(page.next()))));
     }
 
     private void connect(Exchange ex) throws InterruptedException {

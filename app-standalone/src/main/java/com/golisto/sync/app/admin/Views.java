@@ -94,6 +94,14 @@ public final class Views {
     public record DeadLetters(List<DeadLetter> deadLetters) {
     }
 
+    /**
+     * A page of runs, newest first.
+     *
+     * @param nextCursor give it as {@code cursor} for the next page; null on the last page
+     */
+    public record RunList(List<Run> runs, @Nullable String nextCursor) {
+    }
+
     static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT);
     }

@@ -6,6 +6,8 @@ import com.golisto.sync.core.EngineEvent;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunPage;
+import com.golisto.sync.core.RunQuery;
 import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
 import com.golisto.sync.core.runtime.StoreMdc;
@@ -354,6 +356,16 @@ public final class Runs {
     /** A store's latest runs, newest first, with the live counts of those running. */
     public List<RunView> recent(String storeId, int limit) {
         return store.runs().recent(storeId, limit).stream().map(this::view).toList();
+    }
+
+    /** A page of a store's runs, newest first, with the live counts of those running. */
+    public RunPage page(String storeId, RunQuery query) {
+        // one run more than the page tells whether another page follows, without a count query
+        List<SyncRun> rows = store.runs().page(storeId, query.kind(), query.status(), query.since(),
+                query.after() == null ? null : query.after().value(), query.limit() + 1);
+        boolean more = rows.size() > query.limit();
+        List<RunView> runs = rows.subList(0, Math.min(rows.size(), query.limit())).stream().map(this::view).toList();
+        return new RunPage(runs, more ? runs.get(runs.size() - 1).id() : null);
     }
 
     private RunView view(SyncRun run) {

@@ -128,6 +128,49 @@ public final class RunStore {
         return db.jdbi().withExtension(SyncRunDao.class, d -> d.find(runId));
     }
 
+    /**
+     * A store's runs, newest first (by id, which follows start order), filtered; the SQL is built from fixed
+     * fragments only, every value is bound.
+     *
+     * @param afterId only runs older than this one (a page cursor), or null
+     * @param limit the most rows
+     */
+    public List<SyncRun> page(String storeId, @Nullable RunKind kind, @Nullable RunStatus status,
+            @Nullable Instant since, @Nullable Long afterId, int limit) {
+        Database.requirePositive(limit);
+        StringBuilder sql = new StringBuilder("SELECT ").append(SyncRunDao.COLUMNS)
+                .append(" FROM sync_runs WHERE store_id = :storeId");
+        if (kind != null) {
+            sql.append(" AND kind = :kind");
+        }
+        if (status != null) {
+            sql.append(" AND status = :status");
+        }
+        if (since != null) {
+            sql.append(" AND started_at >= :since");
+        }
+        if (afterId != null) {
+            sql.append(" AND id < :afterId");
+        }
+        sql.append(" ORDER BY id DESC FETCH FIRST :limit ROWS ONLY");
+        return db.jdbi().withHandle(h -> {
+            var query = h.createQuery(sql.toString()).bind("storeId", storeId).bind("limit", limit);
+            if (kind != null) {
+                query.bind("kind", kind.name());
+            }
+            if (status != null) {
+                query.bind("status", status.name());
+            }
+            if (since != null) {
+                query.bind("since", since.toEpochMilli());
+            }
+            if (afterId != null) {
+                query.bind("afterId", afterId.longValue());
+            }
+            return query.map(new SyncRunDao.SyncRunMapper()).list();
+        });
+    }
+
     /** A store's latest runs, newest first. */
     public List<SyncRun> recent(String storeId, int limit) {
         Database.requirePositive(limit);
