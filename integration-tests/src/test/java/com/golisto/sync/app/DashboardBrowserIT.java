@@ -1,0 +1,223 @@
+package com.golisto.sync.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunStatus;
+import com.golisto.sync.core.RunView;
+import com.golisto.sync.sandbox.golisto.GolistoListing;
+import com.golisto.sync.sandbox.golisto.GolistoSale;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The dashboard in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
+ * which {@code bin/test} installs as root) driven by Selenium against the runner on loopback between the
+ * emulators. Sign-in, a store's card with the counts of its real full sync, sync now and its run, a dead letter
+ * replayed from the page, and a forged action refused. Skips, saying why, when the browser is not installed.
+ * With {@code -Dgs.screenshots=DIR} it writes {@code DIR/dashboard-overview.png}; by default it writes nothing.
+ */
+class DashboardBrowserIT {
+    static final String SHOP = "shop-a";
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path dir;
+
+    static TestingSandbox sandbox;
+    static String token;
+    static RunView full;
+    static ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "Browser tests skipped: " + CHROMIUM + " and " + CHROMEDRIVER + " are needed"
+                        + " (apt-get install chromium chromium-driver; bin/test installs them as root)");
+        sandbox = TestingSandbox.start(12);
+        sandbox.startRunner(dir.resolve("data"));
+        token = sandbox.runner.adminToken().token().reveal();
+        full = sandbox.connectApproveAndSync(SHOP);
+        assertThat(full.status()).isEqualTo(RunStatus.SUCCEEDED);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--user-data-dir=" + Files.createDirectory(dir.resolve("chromium-profile")));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+        browser.manage().window().setSize(new Dimension(1280, 1600));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (sandbox != null) {
+            sandbox.close();
+        }
+    }
+
+    @Test
+    void signIn_theDashboardSendsToLogin_theTokenOpensIt_aWrongOneIsRefused() {
+        browser.manage().deleteAllCookies();
+        browser.get(sandbox.url("/").toString());
+        waitFor().until(ExpectedConditions.urlContains("/login"));
+        browser.findElement(By.name("token")).sendKeys("not-the-token");
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        WebElement refused = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.bad")));
+
+        assertThat(refused.getText()).contains("not the admin token");
+        signIn();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Golisto Sync");
+        assertThat(browser.findElements(By.cssSelector("button.sign-out"))).hasSize(1);
+        assertThat(browser.getPageSource()).doesNotContain(token);
+    }
+
+    @Test
+    void overview_showsTheStoresCard_withTheCountsOfItsRealFullSync() throws Exception {
+        signIn();
+        WebElement card = browser.findElement(By.id("store-" + SHOP));
+        WebElement lastFull = card.findElement(By.cssSelector(".last-full"));
+
+        assertThat(card.findElement(By.cssSelector(".connection")).getText()).startsWith("approved");
+        assertThat(card.findElement(By.cssSelector(".connection")).getAttribute("class")).contains("ok");
+        assertThat(full.counts().read()).isPositive();
+        assertThat(lastFull.getText()).contains("succeeded")
+                .contains(full.counts().read() + " read")
+                .contains((full.counts().created() + full.counts().updated()) + " written");
+        assertThat(lastFull.getAttribute("class")).contains("ok");
+        assertThat(card.findElement(By.cssSelector(".checks")).getText()).isNotBlank();
+        assertThat(browser.findElement(By.id("run-" + full.id().value())).getText()).contains("full");
+        screenshot("dashboard-overview.png");
+    }
+
+    @Test
+    void syncNow_startsAnIncrementalPass_andThePageShowsItsRun() throws Exception {
+        signIn();
+        browser.findElement(By.cssSelector("#store-" + SHOP + " button.sync-incremental")).click();
+        waitFor().until(ExpectedConditions.urlContains("done=sync-incremental"));
+        Matcher m = Pattern.compile("run=(\\d+)").matcher(browser.getCurrentUrl());
+        assertThat(m.find()).as(browser.getCurrentUrl()).isTrue();
+        RunView run = sandbox.engine().awaitRun(new RunId(Long.parseLong(m.group(1))), Duration.ofSeconds(60));
+        browser.navigate().refresh();
+        WebElement row = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("run-" + run.id().value())));
+
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("Incremental sync started");
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(row.getText()).contains("incremental").contains("succeeded");
+        assertThat(browser.findElement(By.cssSelector("#store-" + SHOP + " .last-incremental")).getText())
+                .contains("succeeded");
+    }
+
+    @Test
+    void aDeadLetter_isListedWithItsReason_andReplayedFromThePage() throws Exception {
+        String account = sandbox.account(SHOP);
+        GolistoListing gone = sandbox.golisto.listings(account).stream()
+                .filter(l -> l.variantIds().isEmpty() && l.status().equals("active"))
+                .max(Comparator.comparing(GolistoListing::externalId)).orElseThrow();
+        sandbox.woo.merchant().deletePermanently(Long.parseLong(gone.externalId()));
+        sandbox.golisto.sales().create(GolistoSale.builder(account).line(gone.externalId(), 1).build());
+        RunView poll = sandbox.engine().pollOrders(SHOP);
+        DeadLetterView letter = sandbox.engine().deadLetters().stream().filter(d -> d.storeId().equals(SHOP))
+                .findFirst().orElseThrow(() -> new AssertionError("the poll left no dead letter: " + poll));
+
+        signIn();
+        WebElement row = browser.findElement(By.id("dead-letter-" + letter.id()));
+        assertThat(row.getText()).contains(letter.reason());
+        assertThat(browser.findElement(By.cssSelector("#store-" + SHOP + " .dead-letters")).getText())
+                .contains(letter.reason());
+        assertThat(browser.findElement(By.id("run-" + poll.id().value())).findElement(By.cssSelector(".status"))
+                .getAttribute("class")).as("a run with a failed item does not look green").contains("bad");
+        row.findElement(By.cssSelector("button.replay")).click();
+        waitFor().until(ExpectedConditions.urlContains("done=replay"));
+
+        List<DeadLetterView> after = sandbox.engine().deadLetters();
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("Dead letter replayed");
+        // the product is still gone, so the replay fails again: the letter stays, with one attempt more
+        assertThat(after).filteredOn(d -> d.id() == letter.id()).singleElement()
+                .satisfies(d -> assertThat(d.attempts()).isEqualTo(letter.attempts() + 1));
+        assertThat(browser.findElement(By.id("dead-letter-" + letter.id())).getText())
+                .contains(String.valueOf(letter.attempts() + 1));
+    }
+
+    @Test
+    void aForgedAction_withoutOrWithAWrongCsrfToken_isRefused_andStartsNoRun() {
+        signIn();
+        int runsBefore = sandbox.engine().recentRuns(SHOP, 1000).size();
+
+        forgedPost("/dashboard/stores/" + SHOP + "/sync", null);
+        String withoutToken = browser.getPageSource();
+        signIn();
+        forgedPost("/dashboard/stores/" + SHOP + "/disconnect", "forged");
+        String wrongToken = browser.getPageSource();
+
+        assertThat(withoutToken).contains("csrf_token_invalid").doesNotContain("sign-out");
+        assertThat(wrongToken).contains("csrf_token_invalid").doesNotContain("sign-out");
+        assertThat(sandbox.engine().recentRuns(SHOP, 1000)).hasSize(runsBefore);
+        assertThat(sandbox.engine().store(SHOP).orElseThrow().approved()).isTrue();
+    }
+
+    /** Posts a same-origin form the page did not render, as a forging script would, and waits for the answer. */
+    private static void forgedPost(String action, String csrf) {
+        ((JavascriptExecutor) browser).executeScript("""
+                const f = document.createElement('form'); f.method = 'post'; f.action = arguments[0];
+                f.id = 'forged';
+                if (arguments[1] !== null) { const i = document.createElement('input'); i.type = 'hidden';
+                  i.name = 'csrf'; i.value = arguments[1]; f.appendChild(i); }
+                document.body.appendChild(f); f.submit();""", action, csrf);
+        waitFor().until(ExpectedConditions.urlContains(action));
+        waitFor().until(d -> ((JavascriptExecutor) d).executeScript("return document.readyState").equals("complete"));
+    }
+
+    /** Signs in afresh and waits for the dashboard. */
+    private static void signIn() {
+        browser.manage().deleteAllCookies();
+        browser.get(sandbox.url("/login").toString());
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.name("token"))).sendKeys(token);
+        browser.findElement(By.cssSelector("form[action='/login'] button")).click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.sign-out")));
+    }
+
+    private static WebDriverWait waitFor() {
+        return new WebDriverWait(browser, WAIT);
+    }
+
+    /** Writes a screenshot only when {@code -Dgs.screenshots=DIR} asks for it. */
+    private static void screenshot(String name) throws Exception {
+        String target = System.getProperty("gs.screenshots", "");
+        if (target.isBlank() || target.startsWith("${")) {
+            return;
+        }
+        Path out = Path.of(target).resolve(name);
+        Files.createDirectories(out.getParent());
+        Files.write(out, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}
