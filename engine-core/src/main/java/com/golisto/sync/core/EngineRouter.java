@@ -103,6 +103,11 @@ public final class EngineRouter implements SyncEngine {
         return open().runs().recent(storeId, limit);
     }
 
+    @Override
+    public ProductExplanation explain(String storeId, String productId) throws InterruptedException {
+        return open().explain(storeId, productId);
+    }
+
     // ---- webhooks ----
 
     @Override

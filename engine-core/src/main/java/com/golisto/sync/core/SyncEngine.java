@@ -157,6 +157,9 @@ public interface SyncEngine extends AutoCloseable {
     /** A store's latest runs, newest first. */
     List<RunView> recentRuns(String storeId, int limit);
 
+    /** Why a shop product (by id) is (not) on the marketplace; {@link UnknownStoreException} for no store. */
+    ProductExplanation explain(String storeId, String productId) throws InterruptedException;
+
     // ---- webhooks ----
 
     /**
