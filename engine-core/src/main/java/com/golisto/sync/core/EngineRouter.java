@@ -110,6 +110,11 @@ public final class EngineRouter implements SyncEngine {
         return services.runs().page(storeId, query);
     }
 
+    @Override
+    public ProductExplanation explain(String storeId, String productId) throws InterruptedException {
+        return open().explain(storeId, productId);
+    }
+
     // ---- webhooks ----
 
     @Override

@@ -145,6 +145,9 @@ public interface SyncEngine extends EngineViews, AutoCloseable {
      */
     RunView awaitRun(RunId runId, Duration timeout) throws InterruptedException;
 
+    /** Why a shop product (by id) is (not) on the marketplace; {@link UnknownStoreException} for no store. */
+    ProductExplanation explain(String storeId, String productId) throws InterruptedException;
+
     // ---- webhooks ----
 
     /**

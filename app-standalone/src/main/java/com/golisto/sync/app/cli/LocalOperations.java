@@ -1,5 +1,6 @@
 package com.golisto.sync.app.cli;
 
+import com.golisto.sync.app.admin.ProductRoutes;
 import com.golisto.sync.app.admin.Views;
 import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.wiring.Runner;
@@ -56,6 +57,12 @@ final class LocalOperations implements Operations {
     public Views.Store status(String id) throws InterruptedException {
         require(id);
         return Views.Store.of(engine.refreshStatus(id));
+    }
+
+    @Override
+    public ProductRoutes.Explanation explain(String id, String productId) throws InterruptedException {
+        require(id);
+        return ProductRoutes.Explanation.of(engine.explain(id, productId));
     }
 
     @Override

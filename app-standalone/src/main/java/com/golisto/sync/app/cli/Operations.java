@@ -1,5 +1,6 @@
 package com.golisto.sync.app.cli;
 
+import com.golisto.sync.app.admin.ProductRoutes;
 import com.golisto.sync.app.admin.Views;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.RunnerConfig;
@@ -48,6 +49,9 @@ interface Operations extends AutoCloseable {
 
     /** Replays one dead letter. */
     Views.Run replay(long deadLetterId) throws InterruptedException;
+
+    /** Why a shop product is (not) on Golisto. */
+    ProductRoutes.Explanation explain(String id, String productId) throws InterruptedException;
 
     /** Where the operations go, for messages. */
     String where();

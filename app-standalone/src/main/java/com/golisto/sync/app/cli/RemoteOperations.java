@@ -3,6 +3,7 @@ package com.golisto.sync.app.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.golisto.sync.app.admin.ApiJson;
+import com.golisto.sync.app.admin.ProductRoutes;
 import com.golisto.sync.app.admin.Views;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.RunnerConfig;
@@ -104,6 +105,12 @@ final class RemoteOperations implements Operations {
         Views.StoreDetail d = store(id);
         return new Views.Store(d.id(), d.shopConnector(), d.marketplaceConnector(), d.status(), d.accountId(),
                 d.statusReason(), d.shopCredentialsPresent(), d.updatedAt());
+    }
+
+    @Override
+    public ProductRoutes.Explanation explain(String id, String productId) {
+        return call("GET", "/api/stores/" + seg(id) + "/products/" + seg(productId), null,
+                ProductRoutes.Explanation.class);
     }
 
     @Override

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
                 "Start with 'demo' to see the whole story on local emulators."},
         subcommands = {DemoCommand.class, ServeCommand.class, StoresCommand.class, ConnectCommand.class,
                 StatusCommand.class, SyncCommand.class, DisconnectCommand.class, DeadLettersCommand.class,
-                AdminTokenCommand.class, MasterKeyCommand.class, BenchCommand.class},
+                AdminTokenCommand.class, MasterKeyCommand.class, BenchCommand.class,
+                ExplainCommand.class},
         footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage or configuration.",
                 "Configuration keys and their environment variables: docs/configuration.md."})
 final class RootCommand implements Callable<Integer> {

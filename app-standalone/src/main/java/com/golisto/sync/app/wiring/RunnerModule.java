@@ -6,6 +6,7 @@ import com.golisto.sync.app.admin.AdminAuth;
 import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.admin.DashboardPage;
 import com.golisto.sync.app.admin.HealthRoutes;
+import com.golisto.sync.app.admin.ProductRoutes;
 import com.golisto.sync.app.admin.LoginPage;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.EdgeConfig;
@@ -241,6 +242,7 @@ public final class RunnerModule extends AbstractModule {
         routes.addAll(new AdminApi(engine, auth, json, c.golisto()).routes());
         routes.addAll(new LoginPage(auth, secureCookies(c)).routes());
         routes.addAll(new HealthRoutes(health, auth, json).routes());
+        routes.addAll(new ProductRoutes(engine, auth, json).routes());
         routes.addAll(new DashboardPage(engine, auth, edge.openDashboard(), health).routes());
         return List.copyOf(routes);
     }

@@ -27,7 +27,7 @@ class CliTest {
     @ParameterizedTest
     @ValueSource(strings = {"", "demo", "serve", "stores", "stores add", "stores list", "stores show", "connect",
             "status", "sync", "disconnect", "dead-letters", "dead-letters list", "dead-letters replay", "admin-token",
-            "admin-token rotate", "master-key", "master-key rotate", "bench"})
+            "admin-token rotate", "master-key", "master-key rotate", "bench", "explain"})
     void help_everyCommand_printsUsageAndSucceeds(String command) {
         List<String> args = new java.util.ArrayList<>(command.isEmpty() ? List.of() : List.of(command.split(" ")));
         args.add("--help");
@@ -58,6 +58,12 @@ class CliTest {
         assertThat(err.toString()).contains("--full").contains("--incremental");
         assertThat(run(Map.of(), "sync", "my-shop", "--full", "--incremental")).isEqualTo(ExitCodes.USAGE);
         assertThat(run(Map.of(), "sync", "--full")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void explain_withoutAProduct_exits2() {
+        assertThat(run(Map.of(), "explain", "my-shop")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("PRODUCT");
     }
 
     @Test

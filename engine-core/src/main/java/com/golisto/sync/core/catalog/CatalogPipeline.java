@@ -15,6 +15,7 @@ import com.golisto.sync.core.store.Mapping;
 import com.golisto.sync.core.store.StateStore;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -229,12 +230,14 @@ public final class CatalogPipeline {
             }
             List<Product> stillOffered = new ArrayList<>();
             List<String> toDelete = new ArrayList<>();
+            Map<String, String> reasons = new HashMap<>();
             for (Mapping mapping : unseen) {
                 Optional<Product> now = calls.shop("check unseen product", () -> source.read(mapping.sourceId()));
                 if (now.isPresent() && now.get().status() == ProductStatus.ACTIVE) {
                     stillOffered.add(now.get());
                 } else {
                     toDelete.add(mapping.sourceId());
+                    reasons.put(mapping.sourceId(), now.map(CatalogPlanner::notListableReason).orElse(CatalogPlanner.REMOVED));
                 }
             }
             Map<String, Mapping> known = store.mappings().findAll(storeId, EntityKind.PRODUCT,
@@ -246,7 +249,7 @@ public final class CatalogPipeline {
                 counter.unchanged(plan.unchanged().size());
                 writer.add(plan, known);
             }
-            writer.add(new CatalogPlan(List.of(), List.of(), toDelete, List.of()), known);
+            writer.add(new CatalogPlan(List.of(), List.of(), toDelete, List.of(), reasons), known);
             writer.flush();
             // whatever is still unseen now (refused deletes) must not be offered to this loop again
             Set<String> remaining = new HashSet<>(store.mappings().findAll(storeId, EntityKind.PRODUCT, toDelete).keySet());

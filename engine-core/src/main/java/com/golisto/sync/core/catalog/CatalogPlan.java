@@ -6,6 +6,7 @@ import com.golisto.sync.api.model.Product;
 import com.golisto.sync.api.model.Variant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,14 +17,23 @@ import java.util.Objects;
  * @param deletes ids of listed products that are no longer offered (draft, archived, gone)
  * @param unchanged ids of products the marketplace already holds as they are, or that are neither
  *     offered nor listed
+ * @param reasons why a product is not listable (no price, draft, trashed, removed in shop…), by id, for the
+ *     deletes and the unchanged ones that are skipped; the ledger records them
  */
-public record CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<String> deletes, List<String> unchanged) {
+public record CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<String> deletes, List<String> unchanged,
+        Map<String, String> reasons) {
 
     public CatalogPlan {
         upserts = List.copyOf(upserts);
         stockOnly = List.copyOf(stockOnly);
         deletes = List.copyOf(deletes);
         unchanged = List.copyOf(unchanged);
+        reasons = Map.copyOf(reasons);
+    }
+
+    /** A plan without reasons. */
+    public CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<String> deletes, List<String> unchanged) {
+        this(upserts, stockOnly, deletes, unchanged, Map.of());
     }
 
     /** Every product id the plan is about. */

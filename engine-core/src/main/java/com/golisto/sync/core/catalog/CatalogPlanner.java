@@ -41,10 +41,12 @@ public final class CatalogPlanner {
         List<CatalogPlan.StockOnly> stockOnly = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
+        Map<String, String> reasons = new LinkedHashMap<>();
         for (Product product : unique.values()) {
             ProductFingerprints before = known.apply(product.id());
             if (product.status() != ProductStatus.ACTIVE) {
                 (before == null ? unchanged : deletes).add(product.id());
+                reasons.put(product.id(), notListableReason(product));
                 continue;
             }
             ProductFingerprints now = ProductFingerprints.of(product);
@@ -58,13 +60,31 @@ public final class CatalogPlanner {
                 unchanged.add(product.id());
             }
         }
-        return new CatalogPlan(upserts, stockOnly, deletes, unchanged);
+        return new CatalogPlan(upserts, stockOnly, deletes, unchanged, reasons);
     }
 
     /** Plans a product that the shop no longer has: delete when listed, else nothing. */
     public static CatalogPlan planGone(String productId, @Nullable ProductFingerprints known) {
         return known == null
-                ? new CatalogPlan(List.of(), List.of(), List.of(), List.of(productId))
-                : new CatalogPlan(List.of(), List.of(), List.of(productId), List.of());
+                ? new CatalogPlan(List.of(), List.of(), List.of(), List.of(productId), Map.of(productId, REMOVED))
+                : new CatalogPlan(List.of(), List.of(), List.of(productId), List.of(), Map.of(productId, REMOVED));
+    }
+
+    /** The reason of a product the shop no longer has. */
+    public static final String REMOVED = "removed in shop";
+
+    /**
+     * Why a product that is not {@link ProductStatus#ACTIVE} is not listable: {@code trashed} (archived),
+     * {@code no price} (a published product the shop connector demoted because it has no price: zero price, no
+     * variants), else {@code draft} (draft, pending, private, or a type the connector does not offer).
+     */
+    public static String notListableReason(Product product) {
+        if (product.status() == ProductStatus.ARCHIVED) {
+            return "trashed";
+        }
+        if (product.price().amount().signum() == 0 && product.variants().isEmpty()) {
+            return "no price";
+        }
+        return "draft";
     }
 }

@@ -52,6 +52,7 @@ final class CatalogWriter {
     private final RunCounter counter;
     private final Failures failures;
     private final long generation;
+    private final LedgerRecorder ledger;
 
     private final List<CatalogPlan.Upsert> upserts = new ArrayList<>();
     private final List<String> deletes = new ArrayList<>();
@@ -72,10 +73,12 @@ final class CatalogWriter {
         this.counter = counter;
         this.failures = failures;
         this.generation = generation;
+        this.ledger = new LedgerRecorder(storeId, store);
     }
 
     /** Queues a plan's writes, sending full batches at once. */
     void add(CatalogPlan plan, Map<String, Mapping> mappings) throws InterruptedException {
+        ledger.planned(plan);
         for (CatalogPlan.Upsert upsert : plan.upserts()) {
             rememberMapping(upsert.product().id(), mappings);
             upserts.add(upsert);
@@ -172,6 +175,7 @@ final class CatalogWriter {
             }
             if (result.succeeded()) {
                 written.add(upserted(upsert, result));
+                ledger.listed(upsert, result);
             } else if (ItemResults.error(result).retryable()) {
                 written.addAll(retryUpsertAlone(upsert));
             } else {
@@ -183,12 +187,10 @@ final class CatalogWriter {
             if (result == null) {
                 result = ItemResults.missing(id);
             }
-            if (deletedOrAbsent(result)) {
+            if (deletedOrAbsent(result) || (ItemResults.error(result).retryable() && retryDeleteAlone(id))) {
                 counter.deleted(1);
                 gone.add(id);
-            } else if (ItemResults.error(result).retryable() && retryDeleteAlone(id)) {
-                counter.deleted(1);
-                gone.add(id);
+                ledger.deleted(id);
             } else if (!ItemResults.error(result).retryable()) {
                 giveUpDelete(id, ItemResults.describe(result));
             }
@@ -200,6 +202,7 @@ final class CatalogWriter {
             store.mappings().delete(storeId, EntityKind.PRODUCT, gone);
         }
         resolveDeadLetters(written, gone);
+        ledger.flush();
     }
 
     /**
@@ -270,6 +273,7 @@ final class CatalogWriter {
             WriteResult result = calls.marketplace("listing " + upsert.product().id(),
                     () -> ItemResults.itemOutcome(ItemResults.single(target.apply(single), upsert.product().id())));
             if (result.succeeded()) {
+                ledger.listed(upsert, result);
                 return List.of(upserted(upsert, result));
             }
             giveUpUpsert(upsert, ItemResults.describe(result));
@@ -303,12 +307,14 @@ final class CatalogWriter {
     }
 
     private void giveUpUpsert(CatalogPlan.Upsert upsert, String why) {
+        ledger.failed(upsert.product().id(), upsert.fingerprints().listing(), upsert.create() ? "create" : "update", why);
         failures.giveUp(Failures.PRODUCT, upsert.product().id(), "the marketplace refused product "
                 + upsert.product().id() + " (" + upsert.product().title() + "): " + why,
                 Payloads.product(upsert.product()));
     }
 
     private void giveUpDelete(String id, String why) {
+        ledger.failed(id, null, "delete", why);
         failures.giveUp(Failures.PRODUCT, id, "the marketplace did not remove the listing of product " + id + ": "
                 + why, Payloads.write(Map.of("id", id, "action", "delete")));
     }
@@ -334,16 +340,21 @@ final class CatalogWriter {
         for (CatalogPlan.StockOnly item : byProduct.values()) {
             // the writer answers for every product it was sent
             switch (Objects.requireNonNull(outcomes.get(item.product().id()), "outcome")) {
-                case WRITTEN -> written.add(stockWritten(item));
+                case WRITTEN -> {
+                    written.add(stockWritten(item));
+                    ledger.stockWritten(item);
+                }
                 // the listing is gone or incomplete at the marketplace: send the whole product
                 case LISTING_GONE -> upserts.add(new CatalogPlan.Upsert(item.product(), item.fingerprints(), true));
-                case GIVEN_UP -> { }
+                case GIVEN_UP -> ledger.failed(item.product().id(), item.fingerprints().listing(), "stock",
+                        "the marketplace refused the stock update (see the dead letters)");
             }
         }
         if (!written.isEmpty()) {
             store.mappings().upsert(written);
         }
         resolveDeadLetters(written, List.of());
+        ledger.flush();
     }
 
     private Mapping stockWritten(CatalogPlan.StockOnly item) {

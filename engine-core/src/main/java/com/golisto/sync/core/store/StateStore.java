@@ -56,6 +56,7 @@ public final class StateStore implements AutoCloseable {
     private final DeliveryStore deliveries;
     private final LeaseStore leases;
     private final HealthStore health;
+    private final LedgerStore ledger;
 
     private StateStore(DataSource dataSource, MasterKey key, Clock clock, AutoCloseable onClose) {
         this.db = new Database(dataSource, clock);
@@ -66,6 +67,7 @@ public final class StateStore implements AutoCloseable {
         this.secrets = new SecretStore(db, sealing);
         this.states = new OneTimeStateStore(db);
         this.mappings = new MappingStore(db);
+        this.ledger = new LedgerStore(db);
         this.cursors = new CursorStore(db);
         this.intents = new IntentStore(db);
         this.deadLetters = new DeadLetterStore(db);
@@ -207,6 +209,11 @@ public final class StateStore implements AutoCloseable {
     /** Entity mappings with fingerprints and generations. */
     public MappingStore mappings() {
         return mappings;
+    }
+
+    /** The per-product ledger: why each product is (not) on the marketplace. */
+    public LedgerStore ledger() {
+        return ledger;
     }
 
     /** Named cursors per store. */

@@ -2,6 +2,7 @@ package com.golisto.sync.core.wiring;
 
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.ProductExplanation;
 import com.golisto.sync.core.connection.ConnectionFlows;
 import com.golisto.sync.core.connection.CredentialGrants;
 import com.golisto.sync.core.connection.Endpoints;
@@ -68,6 +69,7 @@ public final class EngineServices implements AutoCloseable {
     private final DueWork dueWork;
     private final BackgroundLoop loop;
     private final HistoryRetention retention;
+    private final ProductExplainer explainer;
 
     private EngineServices(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
         this.setup = setup;
@@ -112,6 +114,7 @@ public final class EngineServices implements AutoCloseable {
         this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
                 options.webhookDebounce(), setup.clock());
         this.storeMetrics = new StoreMetricsReader(store, debouncer, webhooks.tally());
+        this.explainer = new ProductExplainer(store, runtimes, runs);
         this.retention = new HistoryRetention(store, options.retention(), setup.clock());
         this.loop = new BackgroundLoop(() -> {
             dueWork.start();
@@ -214,6 +217,11 @@ public final class EngineServices implements AutoCloseable {
     /** The background loop. */
     public BackgroundLoop loop() {
         return loop;
+    }
+
+    /** Explains why a product is (not) on the marketplace. */
+    public ProductExplanation explain(String storeId, String productId) throws InterruptedException {
+        return explainer.explain(storeId, productId);
     }
 
     /** Whether {@link #close()} was called. */

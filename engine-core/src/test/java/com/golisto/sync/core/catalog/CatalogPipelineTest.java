@@ -9,6 +9,7 @@ import com.golisto.sync.api.model.InventoryUpdate;
 import com.golisto.sync.api.model.Listing;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.Product;
+import com.golisto.sync.api.model.ProductStatus;
 import com.golisto.sync.api.model.StockLevel;
 import com.golisto.sync.api.model.StockStatus;
 import com.golisto.sync.api.model.WriteResult;
@@ -22,6 +23,7 @@ import com.golisto.sync.core.retry.RetryPolicy;
 import com.golisto.sync.core.runs.RemoteCalls;
 import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
+import com.golisto.sync.core.store.LedgerEntry;
 import com.golisto.sync.core.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -238,6 +240,67 @@ class CatalogPipelineTest {
         assertThat(FullPassCheckpoint.decode(checkpoint.encode())).contains(checkpoint);
         assertThat(FullPassCheckpoint.decode("garbage")).isEmpty();
         assertThat(FullPassCheckpoint.decode("generation=x&pages=1&next=2")).isEmpty();
+    }
+
+    @Test
+    void priceClearedInTheShop_deletesTheListing_andTheLedgerSaysNoPrice() throws Exception {
+        shop.put(TestProducts.simple("1", "5", 1));
+        pipeline().fullPass();
+        assertThat(store.ledger().find(STORE, "1")).get().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(LedgerEntry.LISTED);
+            assertThat(e.sentAction()).isEqualTo("create");
+        });
+
+        // what the WooCommerce connector makes of a published product whose price was cleared
+        shop.put(TestProducts.withStatus(TestProducts.simple("1", "0", 1), ProductStatus.DRAFT));
+        pipeline().fullPass();
+
+        assertThat(marketplace.listings).doesNotContainKey("1");
+        assertThat(store.ledger().find(STORE, "1")).get().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(LedgerEntry.DELETED);
+            assertThat(e.reason()).isEqualTo("no price");
+            assertThat(e.sentAction()).isEqualTo("delete");
+        });
+
+        pipeline().fullPass();
+        assertThat(store.ledger().find(STORE, "1")).get().satisfies(e -> {
+            assertThat(e.outcome()).as("no longer listed, still not listable").isEqualTo(LedgerEntry.SKIPPED);
+            assertThat(e.reason()).isEqualTo("no price");
+            assertThat(e.sentAction()).as("what was last sent stays").isEqualTo("delete");
+        });
+    }
+
+    @Test
+    void draftNeverListed_isSkippedAsDraft_andAnUnchangedProductIsUnchanged() throws Exception {
+        shop.put(TestProducts.withStatus(TestProducts.simple("1", "5", 1), ProductStatus.DRAFT));
+        shop.put(TestProducts.simple("2", "5", 1));
+        pipeline().fullPass();
+        pipeline().fullPass();
+
+        assertThat(store.ledger().find(STORE, "1")).get().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(LedgerEntry.SKIPPED);
+            assertThat(e.reason()).isEqualTo("draft");
+        });
+        assertThat(store.ledger().find(STORE, "2")).get().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(LedgerEntry.UNCHANGED);
+            assertThat(e.reason()).isNull();
+            assertThat(e.sentAction()).isEqualTo("create");
+            assertThat(e.shopVersion()).isNotNull();
+        });
+    }
+
+    @Test
+    void writeRefusedByTheMarketplace_isFailedWithTheRemotesError() throws Exception {
+        shop.put(TestProducts.simple("3", "5", 1));
+        marketplace.failItem.put("3", new WriteResult.ItemError("validation_failed", "title too long", false));
+
+        pipeline().fullPass();
+
+        assertThat(store.ledger().find(STORE, "3")).get().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(LedgerEntry.FAILED);
+            assertThat(e.reason()).contains("validation_failed: title too long");
+            assertThat(e.sentAction()).isEqualTo("create");
+        });
     }
 
     /** An in-memory shop; a product in {@code hiddenFromListing} is missed by full reads but readable by id. */

@@ -1,0 +1,55 @@
+package com.golisto.sync.core.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The per-product ledger: why each shop product is (not) on the marketplace. Obtained from
+ * {@link StateStore#ledger()}. Thread-safe; each method is one transaction.
+ */
+public final class LedgerStore {
+
+    private final Database db;
+
+    LedgerStore(Database db) {
+        this.db = db;
+    }
+
+    /**
+     * Writes entries (upserts, the later of two for one product winning) in two JDBC batches, whatever their
+     * number: never a round trip per product.
+     */
+    public void record(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        Map<String, LedgerEntry> unique = new LinkedHashMap<>();
+        for (LedgerEntry entry : entries) {
+            unique.put(entry.storeId() + '\u0000' + entry.productId(), entry);
+        }
+        List<LedgerEntry> rows = List.copyOf(unique.values());
+        Instant now = db.now();
+        db.jdbi().useTransaction(h -> {
+            LedgerDao dao = h.attach(LedgerDao.class);
+            int[] updated = dao.update(rows, now);
+            List<LedgerEntry> missing = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                if (updated[i] == 0) {
+                    missing.add(rows.get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                dao.insert(missing, now);
+            }
+        });
+    }
+
+    /** A product's entry, if the engine ever decided on it. */
+    public Optional<LedgerEntry> find(String storeId, String productId) {
+        return db.jdbi().withExtension(LedgerDao.class, dao -> dao.find(storeId, productId));
+    }
+}
