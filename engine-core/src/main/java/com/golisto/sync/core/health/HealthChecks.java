@@ -1,14 +1,10 @@
 package com.golisto.sync.core.health;
 
 import com.golisto.sync.api.model.ConnectionStatus;
-import com.golisto.sync.core.EngineEvent;
 import com.golisto.sync.core.EngineHealth;
-import com.golisto.sync.core.EngineListener;
 import com.golisto.sync.core.HealthCheck;
 import com.golisto.sync.core.HealthPolicy;
 import com.golisto.sync.core.RunKind;
-import com.golisto.sync.core.RunStatus;
-import com.golisto.sync.core.RunView;
 import com.golisto.sync.core.store.HealthStore;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
@@ -27,10 +23,10 @@ import org.slf4j.LoggerFactory;
  * Computes the engine's health: the {@value HealthCheck#STATE_STORE} write probe, then for each approved store
  * its {@value HealthCheck#PASSES}, {@value HealthCheck#WEBHOOKS} and {@value HealthCheck#ORDER_POLLS} checks.
  * Reads only the state store (never a remote); one answer is reused for {@link HealthPolicy#cacheFor()} by
- * the clock, so the write probe and the store queries run at most that often however many probes ask. As an
- * {@link EngineListener} it notes each successful order poll. Thread-safe.
+ * the clock, so the write probe and the store queries run at most that often however many probes ask. The
+ * order-poll check reads the store's poll counts, which every successful order poll updates. Thread-safe.
  */
-public final class HealthChecks implements EngineListener {
+public final class HealthChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecks.class);
 
@@ -87,16 +83,6 @@ public final class HealthChecks implements EngineListener {
         return !age.isNegative() && age.compareTo(policy.cacheFor()) < 0 ? health : null;
     }
 
-    /** Notes successful order polls (their time is what the order-poll check measures from). */
-    @Override
-    public void onEvent(EngineEvent event) {
-        if (event instanceof EngineEvent.RunFinished finished && finished.run().kind() == RunKind.ORDERS
-                && finished.run().status() == RunStatus.SUCCEEDED) {
-            RunView run = finished.run();
-            store.health().markOrderPoll(run.storeId(), run.finishedAt() != null ? run.finishedAt() : event.at());
-        }
-    }
-
     private EngineHealth compute(Instant now) {
         List<HealthCheck> checks = new ArrayList<>();
         HealthCheck probe = probe();
@@ -119,7 +105,7 @@ public final class HealthChecks implements EngineListener {
                 HealthStore.StoreHealth marks = store.health().of(record.id());
                 checks.add(passes(record.id()));
                 checks.add(webhooks(record.id(), marks));
-                checks.add(orderPolls(record, marks, now));
+                checks.add(orderPolls(record, now));
             } catch (RuntimeException e) {
                 checks.add(HealthCheck.fail(HealthCheck.STATE_STORE, record.id(),
                         "store " + record.id() + ": its health marks cannot be read", e.toString()));
@@ -169,8 +155,8 @@ public final class HealthChecks implements EngineListener {
                 + checkedAt + ")");
     }
 
-    private HealthCheck orderPolls(StoreRecord record, HealthStore.StoreHealth marks, Instant now) {
-        Instant lastPoll = marks.lastOrderPollAt();
+    private HealthCheck orderPolls(StoreRecord record, Instant now) {
+        Instant lastPoll = store.runs().pollCounts(record.id(), RunKind.ORDERS).lastPolledAt();
         // a store approved (or an engine started) a moment ago has had no chance to poll yet
         Instant since = latest(latest(openedAt, record.updatedAt()), lastPoll);
         Duration lag = Duration.between(since, now);

@@ -24,12 +24,6 @@ interface HealthDao {
             """)
     List<HealthStore.PassOutcome> lastPasses(@Bind("storeId") String storeId, @Bind("limit") int limit);
 
-    @SqlUpdate("""
-            UPDATE store_health SET last_order_poll_at = :at
-            WHERE store_id = :storeId AND (last_order_poll_at IS NULL OR last_order_poll_at < :at)
-            """)
-    int touchOrderPoll(@Bind("storeId") String storeId, @Bind("at") Instant at);
-
     @SqlUpdate("UPDATE store_health SET webhooks_checked_at = :at, webhooks_problem = :problem WHERE store_id = :storeId")
     int updateWebhooks(@Bind("storeId") String storeId, @Bind("problem") @Nullable String problem,
             @Bind("at") Instant at);
@@ -41,7 +35,7 @@ interface HealthDao {
     void insert(@Bind("storeId") String storeId);
 
     @SqlQuery("""
-            SELECT store_id, last_order_poll_at, webhooks_checked_at, webhooks_problem FROM store_health
+            SELECT store_id, webhooks_checked_at, webhooks_problem FROM store_health
             WHERE store_id = :storeId
             """)
     Optional<HealthStore.StoreHealth> find(@Bind("storeId") String storeId);

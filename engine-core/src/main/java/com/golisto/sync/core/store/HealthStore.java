@@ -10,9 +10,9 @@ import org.jdbi.v3.core.Handle;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the health checks read and write: the write probe ({@code health_probes}), each store's last successful
- * order poll and last webhook check ({@code store_health}), and its latest catalog pass outcomes (from
- * {@code sync_runs}). Obtained from {@link StateStore#health()}. Thread-safe; each method is one transaction.
+ * What the health checks read and write: the write probe ({@code health_probes}), each store's last webhook
+ * check ({@code store_health}), and its latest catalog pass outcomes (from {@code sync_runs}). The last
+ * successful order poll is in the store's poll counts ({@link RunStore#pollCounts}). Obtained from {@link StateStore#health()}. Thread-safe; each method is one transaction.
  */
 public final class HealthStore {
 
@@ -35,19 +35,17 @@ public final class HealthStore {
      * A store's health marks.
      *
      * @param storeId the store
-     * @param lastOrderPollAt when an order poll last succeeded; null before the first
      * @param webhooksCheckedAt when the shop's webhooks were last checked; null before the first check
      * @param webhooksProblem what that check found wrong; null when the webhooks were all delivering
      */
-    public record StoreHealth(String storeId, @Nullable Instant lastOrderPollAt, @Nullable Instant webhooksCheckedAt,
-            @Nullable String webhooksProblem) {
+    public record StoreHealth(String storeId, @Nullable Instant webhooksCheckedAt, @Nullable String webhooksProblem) {
         public StoreHealth {
             Objects.requireNonNull(storeId, "storeId");
         }
 
         /** No marks yet. */
         public static StoreHealth none(String storeId) {
-            return new StoreHealth(storeId, null, null, null);
+            return new StoreHealth(storeId, null, null);
         }
     }
 
@@ -71,16 +69,6 @@ public final class HealthStore {
         Database.requirePositive(limit);
         return db.jdbi().withHandle(h -> h.registerRowMapper(PassOutcome.class, HealthStore::pass)
                 .attach(HealthDao.class).lastPasses(storeId, limit));
-    }
-
-    /** Notes that an order poll of the store succeeded at this instant (a later mark is never moved back). */
-    public void markOrderPoll(String storeId, Instant at) {
-        Objects.requireNonNull(at, "at");
-        db.jdbi().useTransaction(h -> {
-            HealthDao dao = h.attach(HealthDao.class);
-            ensureRow(h, dao, storeId);
-            dao.touchOrderPoll(storeId, at);
-        });
     }
 
     /** Notes what a check of the store's shop webhooks found now; {@code problem} null when all deliver. */
@@ -114,8 +102,8 @@ public final class HealthStore {
 
     private static StoreHealth storeHealth(ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
             throws SQLException {
-        return new StoreHealth(rs.getString("store_id"), instant(rs, "last_order_poll_at"),
-                instant(rs, "webhooks_checked_at"), rs.getString("webhooks_problem"));
+        return new StoreHealth(rs.getString("store_id"), instant(rs, "webhooks_checked_at"),
+                rs.getString("webhooks_problem"));
     }
 
     private static @Nullable Instant instant(ResultSet rs, String column) throws SQLException {

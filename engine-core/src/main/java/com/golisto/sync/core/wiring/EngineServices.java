@@ -85,7 +85,6 @@ public final class EngineServices implements AutoCloseable {
         ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints, store.health());
         this.health = new HealthChecks(store, setup.health(), setup.health().orderPollLag(options), setup.clock(),
                 setup.nodeId());
-        events.subscribe(health);
         Schedule schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
                 options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
                 setup.clock().getZone());

@@ -51,6 +51,6 @@ public final class StoreMetricsReader {
         }
         return new StoreMetrics(storeId, store.mappings().countMapped(storeId, EntityKind.PRODUCT),
                 debouncer.pendingCount(storeId), store.runs().countRunning(storeId), lastSuccess,
-                store.health().of(storeId).lastOrderPollAt(), tally.of(storeId));
+                store.runs().pollCounts(storeId, RunKind.ORDERS).lastPolledAt(), tally.of(storeId));
     }
 }
