@@ -62,6 +62,19 @@ public final class EngineRouter implements SyncEngine {
     }
 
     @Override
+    public void removeStore(String storeId) throws InterruptedException {
+        EngineServices open = open();
+        open.stores().record(storeId);
+        open.flows().disconnect(storeId);
+        open.store().stores().delete(storeId);
+    }
+
+    @Override
+    public StoreSettingsView storeSettings(String storeId) {
+        return open().registrations().settings(storeId);
+    }
+
+    @Override
     public List<StoreView> stores() {
         return open().stores().list();
     }
@@ -101,6 +114,14 @@ public final class EngineRouter implements SyncEngine {
     @Override
     public List<RunView> recentRuns(String storeId, int limit) {
         return open().runs().recent(storeId, limit);
+    }
+
+    @Override
+    public List<RunView> runs(String storeId, RunQuery query) {
+        EngineServices open = open();
+        open.stores().record(storeId);
+        return open.runs().page(storeId, query.kind(), query.status(), query.since(),
+                query.before() == null ? null : query.before().value(), query.limit());
     }
 
     // ---- webhooks ----

@@ -1,6 +1,7 @@
 package com.golisto.sync.app.cli;
 
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.ConfigLoader;
 import com.golisto.sync.app.config.Registrations;
@@ -16,6 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** What every runner command shares: the configuration, output, and a way to reach the engine. */
 abstract class RunnerCommand implements Callable<Integer> {
+    private static final ApiJson JSON = new ApiJson();
+
     @Spec
     CommandSpec spec;
 
@@ -31,11 +34,35 @@ abstract class RunnerCommand implements Callable<Integer> {
         return cli().out();
     }
 
-    /** Loads and checks the configuration ({@code --config} here or before the command name). */
+    /** Whether this command prints JSON ({@code --json}): then messages for people go to standard error. */
+    boolean json() {
+        return false;
+    }
+
+    /** Where messages for people go: standard output, or standard error when printing JSON. */
+    final PrintWriter say() {
+        return json() ? cli().err() : cli().out();
+    }
+
+    /** Prints a value as one JSON document (the admin API's shapes) and a line end. */
+    final void printJson(Object value) {
+        out().println(JSON.write(value));
+        out().flush();
+    }
+
+    /**
+     * Loads and checks the configuration: {@code --config} given after this command's name, else after the
+     * nearest group command's ({@code stores --config F list}), else before the first command name.
+     */
     final RunnerConfig loadConfig() {
-        Path file = config.file;
-        if (file == null) {
-            file = ((RootCommand) spec.root().userObject()).config.file;
+        Path file = null;
+        for (CommandSpec s = spec; s != null && file == null; s = s.parent()) {
+            Object command = s.userObject();
+            if (command instanceof RunnerCommand rc) {
+                file = rc.config.file;
+            } else if (command instanceof RootCommand root) {
+                file = root.config.file;
+            }
         }
         ConfigLoader loader = ConfigLoader.create(cli().env());
         for (ConnectorProvider provider : ServiceLoader.load(ConnectorProvider.class)) {
@@ -49,10 +76,11 @@ abstract class RunnerCommand implements Callable<Integer> {
     /** Prints a token generated just now, the only time it is ever shown. */
     final void announceToken(AdminTokens.Resolved token) {
         if (token.generated()) {
-            out().println("Generated an admin token for the API and dashboard; it is kept in " + token.file()
+            PrintWriter out = say();
+            out.println("Generated an admin token for the API and dashboard; it is kept in " + token.file()
                     + " and shown only this once:");
-            out().println("  " + token.token().reveal());
-            out().flush();
+            out.println("  " + token.token().reveal());
+            out.flush();
         }
     }
 

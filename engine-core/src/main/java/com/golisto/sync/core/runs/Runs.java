@@ -15,6 +15,7 @@ import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -354,6 +355,12 @@ public final class Runs {
     /** A store's latest runs, newest first, with the live counts of those running. */
     public List<RunView> recent(String storeId, int limit) {
         return store.runs().recent(storeId, limit).stream().map(this::view).toList();
+    }
+
+    /** A page of a store's runs ({@code StateStore#runs()}'s {@code page}), with the live counts of those running. */
+    public List<RunView> page(String storeId, @Nullable RunKind kind, @Nullable RunStatus status,
+            @Nullable Instant since, @Nullable Long beforeId, int limit) {
+        return store.runs().page(storeId, kind, status, since, beforeId, limit).stream().map(this::view).toList();
     }
 
     private RunView view(SyncRun run) {

@@ -130,6 +130,24 @@ public final class RunStore {
     }
 
     /**
+     * A page of a store's runs, newest first by id (stable while runs are added: a later page never repeats
+     * a run), filtered by kind, status and start.
+     *
+     * @param kind only runs of this kind; null for every kind
+     * @param status only runs with this status; null for every status
+     * @param since only runs started at or after this instant; null for every run
+     * @param beforeId only runs with a smaller id (the last id of the previous page); null for the first page
+     * @param limit at most this many runs
+     */
+    public List<SyncRun> page(String storeId, @Nullable RunKind kind, @Nullable RunStatus status,
+            @Nullable Instant since, @Nullable Long beforeId, int limit) {
+        Database.requirePositive(limit);
+        return db.jdbi().withExtension(SyncRunDao.class, d -> d.page(storeId, kind == null ? "" : kind.name(),
+                status == null ? "" : status.name(), since == null ? 0L : since.toEpochMilli(),
+                beforeId == null ? Long.MAX_VALUE : beforeId, limit));
+    }
+
+    /**
      * Marks every RUNNING run of every store FAILED ("interrupted"): for a single runner at start. Runners
      * sharing a database use {@link #failAbandoned(String)} after taking a store's lease instead.
      *

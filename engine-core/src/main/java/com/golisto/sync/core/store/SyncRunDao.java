@@ -55,6 +55,19 @@ interface SyncRunDao {
     List<SyncRun> recent(@Bind("storeId") String storeId, @Bind("limit") int limit);
 
     /**
+     * A page of a store's runs, newest first by id (a stable order: ids only grow), below an id, optionally
+     * of one kind and one status (an empty text matches any) and started at or after an instant (epoch
+     * milliseconds; 0 for any).
+     */
+    @SqlQuery("SELECT " + COLUMNS + """
+             FROM sync_runs WHERE store_id = :storeId AND id < :beforeId
+                AND (:kind = '' OR kind = :kind) AND (:status = '' OR status = :status) AND started_at >= :since
+            ORDER BY id DESC FETCH FIRST :limit ROWS ONLY
+            """)
+    List<SyncRun> page(@Bind("storeId") String storeId, @Bind("kind") String kind, @Bind("status") String status,
+            @Bind("since") long since, @Bind("beforeId") long beforeId, @Bind("limit") int limit);
+
+    /**
      * The store's latest run of a kind that succeeded, by finish time: one row read from the
      * {@code sync_runs_last_idx} index, however many runs of other kinds came after it.
      */
