@@ -107,6 +107,16 @@ class CliJsonTest {
         assertThat(run(env, "", "runs", "nope")).isEqualTo(ExitCodes.USAGE);
     }
 
+    @Test
+    void help_theNewCommands_printUsageAndSucceed() {
+        assertThat(run(Map.of(), "", "runs", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: golisto-sync runs").contains("--json").contains("--since");
+        assertThat(run(Map.of(), "", "stores", "remove", "--help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: golisto-sync stores remove").contains("--yes");
+        assertThat(run(Map.of(), "", "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:").contains("--json");
+    }
+
     /** The exit code must be 0 and standard output one JSON document. */
     private JsonNode json(int code) throws Exception {
         assertThat(code).as(err.toString()).isZero();
