@@ -25,13 +25,13 @@ final class DeadLettersCommand extends RunnerCommand {
     /** {@code dead-letters list [--store STORE]}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists dead letters, oldest first.")
     static final class ListLetters extends RunnerCommand implements Callable<Integer> {
-    @Mixin
-    JsonOption output = new JsonOption();
+        @Mixin
+        JsonOption output = new JsonOption();
 
-    @Override
-    boolean json() {
-        return output.json;
-    }
+        @Override
+        boolean json() {
+            return output.json;
+        }
 
         @Option(names = "--store", paramLabel = "STORE", description = "Only this store's.")
         @Nullable String store;
@@ -61,13 +61,13 @@ final class DeadLettersCommand extends RunnerCommand {
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = "Replays dead letters: re-reads each item and syncs it again.")
     static final class Replay extends RunnerCommand implements Callable<Integer> {
-    @Mixin
-    JsonOption output = new JsonOption();
+        @Mixin
+        JsonOption output = new JsonOption();
 
-    @Override
-    boolean json() {
-        return output.json;
-    }
+        @Override
+        boolean json() {
+            return output.json;
+        }
 
         @ArgGroup(exclusive = true, multiplicity = "1")
         // required (multiplicity 1): picocli rejects the command line without IDs or --all, so it is set

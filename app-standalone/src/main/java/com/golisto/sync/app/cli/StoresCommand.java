@@ -28,13 +28,13 @@ final class StoresCommand extends RunnerCommand {
             description = {"Registers a WooCommerce store.",
                     "Without API keys, connecting first asks the merchant to authorize keys in WooCommerce."})
     static final class Add extends RunnerCommand implements Callable<Integer> {
-    @Mixin
-    JsonOption output = new JsonOption();
+        @Mixin
+        JsonOption output = new JsonOption();
 
-    @Override
-    boolean json() {
-        return output.json;
-    }
+        @Override
+        boolean json() {
+            return output.json;
+        }
 
         @Parameters(index = "0", paramLabel = "STORE", description = "The store's id: lower-case letters, digits, dashes.")
         // required: picocli rejects the command line without it, so it is set before call() runs
@@ -89,13 +89,13 @@ final class StoresCommand extends RunnerCommand {
     /** {@code stores list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every store and its status.")
     static final class ListStores extends RunnerCommand implements Callable<Integer> {
-    @Mixin
-    JsonOption output = new JsonOption();
+        @Mixin
+        JsonOption output = new JsonOption();
 
-    @Override
-    boolean json() {
-        return output.json;
-    }
+        @Override
+        boolean json() {
+            return output.json;
+        }
 
         @Override
         public Integer call() {
@@ -121,13 +121,13 @@ final class StoresCommand extends RunnerCommand {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Shows a store: connection status, counts, last runs and dead letters.")
     static final class Show extends RunnerCommand implements Callable<Integer> {
-    @Mixin
-    JsonOption output = new JsonOption();
+        @Mixin
+        JsonOption output = new JsonOption();
 
-    @Override
-    boolean json() {
-        return output.json;
-    }
+        @Override
+        boolean json() {
+            return output.json;
+        }
 
         @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
         // required: picocli rejects the command line without it, so it is set before call() runs
