@@ -62,6 +62,19 @@ public final class EngineRouter implements SyncEngine {
     }
 
     @Override
+    public void removeStore(String storeId) throws InterruptedException {
+        EngineServices open = open();
+        open.stores().record(storeId);
+        open.flows().disconnect(storeId);
+        open.store().stores().delete(storeId);
+    }
+
+    @Override
+    public StoreSettingsView storeSettings(String storeId) {
+        return open().registrations().settings(storeId);
+    }
+
+    @Override
     public List<StoreView> stores() {
         return open().stores().list();
     }

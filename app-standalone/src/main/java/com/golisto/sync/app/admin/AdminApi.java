@@ -15,12 +15,19 @@ import com.golisto.sync.app.http.Route;
 import com.golisto.sync.core.ConnectFlowException;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunPage;
+import com.golisto.sync.core.RunQuery;
+import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreRegistration;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.UnknownStoreException;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -32,15 +39,17 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@code POST /api/stores} {@code {"id", "woocommerce": {"url", "consumer_key", "consumer_secret"}}} → 201
- *   <li>{@code GET /api/stores}, {@code GET /api/stores/{id}} (status, last runs, counts, dead letters)
+ *   <li>{@code GET /api/stores}, {@code GET /api/stores/{id}} (status, last runs, counts, dead letters),
+ *       {@code DELETE /api/stores/{id}} (disconnects, then removes the store's data) → 204
+ *   <li>{@code GET /api/stores/{id}/runs?kind=&status=&since=}: newest first; {@code GET|PATCH /api/stores/{id}/settings}
  *   <li>{@code POST /api/stores/{id}/connect} → {@code {"connect_url", "step"}}
  *   <li>{@code POST /api/stores/{id}/sync} {@code {"mode": "full"|"incremental"}} → 202 {@code {"run_id"}}
- *   <li>{@code GET /api/stores/{id}/runs?kind=&status=&since=&limit=&cursor=} → {@code {"runs", "next_cursor"}},
- *       newest first, one page at a time
  *   <li>{@code GET /api/runs/{id}}, {@code POST /api/stores/{id}/disconnect}
  *   <li>{@code GET /api/dead-letters}, {@code POST /api/dead-letters/{id}/replay}
+ *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 document of all of these
  * </ul>
- * Errors are {@code {"error": {"code", "message"}}}.
+ * Lists are paged ({@link Paging}: {@code limit}, {@code cursor}, {@code next_cursor}). Errors are
+ * {@code {"error": {"code", "message"}}}.
  */
 public final class AdminApi {
     private static final Logger LOG = LoggerFactory.getLogger(AdminApi.class);
@@ -70,13 +79,17 @@ public final class AdminApi {
                 Route.post("/api/stores", guarded(this::createStore)),
                 Route.get("/api/stores", guarded(this::listStores)),
                 Route.get("/api/stores/{id}", guarded(this::showStore)),
-                Route.get("/api/stores/{id}/runs", guarded(this::listRuns)),
+                new Route("DELETE", "/api/stores/{id}", guarded(this::removeStore)),
+                Route.get("/api/stores/{id}/runs", guarded(this::runs)),
+                Route.get("/api/stores/{id}/settings", guarded(this::settings)),
+                new Route("PATCH", "/api/stores/{id}/settings", guarded(this::patchSettings)),
                 Route.post("/api/stores/{id}/connect", guarded(this::connect)),
                 Route.post("/api/stores/{id}/sync", guarded(this::sync)),
                 Route.post("/api/stores/{id}/disconnect", guarded(this::disconnect)),
                 Route.get("/api/runs/{id}", guarded(this::run)),
                 Route.get("/api/dead-letters", guarded(this::deadLetters)),
-                Route.post("/api/dead-letters/{id}/replay", guarded(this::replay)));
+                Route.post("/api/dead-letters/{id}/replay", guarded(this::replay)),
+                Route.get("/api/openapi.json", guarded(this::openApi)));
     }
 
     private Route.Handler guarded(Route.Handler handler) {
@@ -122,7 +135,59 @@ public final class AdminApi {
     }
 
     private void listStores(Exchange ex) {
-        ex.json(200, json.write(new Views.Stores(engine.stores().stream().map(Views.Store::of).toList())));
+        Paging.Request request = Paging.request(ex, "stores", false);
+        List<StoreView> ordered = engine.stores().stream().sorted(Comparator.comparing(StoreView::id)).toList();
+        Paging.Page<StoreView> page = Paging.page(ordered, request, StoreView::id, "stores", Comparator.naturalOrder());
+        ex.json(200, json.write(new Views.Stores(page.items().stream().map(Views.Store::of).toList(),
+                page.nextCursor())));
+    }
+
+    private void removeStore(Exchange ex) throws InterruptedException {
+        StoreView store = store(ex);
+        engine.removeStore(store.id());
+        LOG.info("event=store_removed via=api");
+        ex.empty(204);
+    }
+
+    private void runs(Exchange ex) {
+        StoreView store = store(ex);
+        Paging.Request request = Paging.request(ex, "runs", true);
+        RunKind kind = ex.query("kind").map(k -> parse(RunKind.class, "kind", k)).orElse(null);
+        RunStatus status = ex.query("status").map(st -> parse(RunStatus.class, "status", st)).orElse(null);
+        Instant since = ex.query("since").map(AdminApi::instant).orElse(null);
+        Long after = request.afterNumber();
+        RunPage page = engine.runs(store.id(), new RunQuery(kind, status, since,
+                after == null ? null : new RunId(after), request.limit()));
+        RunId last = page.next();
+        String next = last == null ? null : Paging.encode("runs", Long.toString(last.value()));
+        ex.json(200, json.write(new Views.Runs(page.runs().stream().map(Views.Run::of).toList(), next)));
+    }
+
+    private void settings(Exchange ex) {
+        StoreView store = store(ex);
+        ex.json(200, json.write(Views.StoreSettings.of(engine.storeSettings(store.id()))));
+    }
+
+    private void patchSettings(Exchange ex) {
+        StoreView store = store(ex);
+        SettingsPatch patch = json.read(ex.body(), SettingsPatch.class);
+        Map<String, String> shop = patch.shop() == null ? Map.of() : patch.shop();
+        Map<String, String> marketplace = patch.marketplace() == null ? Map.of() : patch.marketplace();
+        try {
+            engine.registerStore(new StoreRegistration(store.id(), store.shopConnectorId(), shop,
+                    store.marketplaceConnectorId(), marketplace));
+        } catch (InvalidSettingsException e) {
+            throw new HttpError(400, "invalid_settings", "invalid settings: " + e.problems().stream()
+                    .map(p -> (marketplace.containsKey(p.setting()) && !shop.containsKey(p.setting())
+                            ? "marketplace." : "shop.") + p.setting() + " " + p.message())
+                    .collect(Collectors.joining("; ")));
+        }
+        LOG.info("event=store_settings_changed via=api shop={} marketplace={}", shop.keySet(), marketplace.keySet());
+        ex.json(200, json.write(Views.StoreSettings.of(engine.storeSettings(store.id()))));
+    }
+
+    private void openApi(Exchange ex) {
+        ex.json(200, OpenApi.document());
     }
 
     private void showStore(Exchange ex) {
@@ -130,13 +195,6 @@ public final class AdminApi {
         List<RunView> runs = engine.recentRuns(store.id(), LAST_RUNS);
         List<DeadLetterView> letters = engine.deadLetters().stream().filter(d -> d.storeId().equals(store.id())).toList();
         ex.json(200, json.write(Views.StoreDetail.of(store, runs, letters)));
-    }
-
-    private void listRuns(Exchange ex) {
-        StoreView store = store(ex);
-        RunPage page = engine.runs(store.id(), RunListRequest.parse(ex));
-        ex.json(200, json.write(new Views.RunList(page.runs().stream().map(Views.Run::of).toList(),
-                RunListRequest.cursor(page.next()))));
     }
 
     private void connect(Exchange ex) throws InterruptedException {
@@ -175,10 +233,14 @@ public final class AdminApi {
 
     private void deadLetters(Exchange ex) {
         String storeFilter = ex.query("store_id").orElse(null);
-        List<Views.DeadLetter> letters = engine.deadLetters().stream()
+        Paging.Request request = Paging.request(ex, "dead-letters", true);
+        List<DeadLetterView> letters = engine.deadLetters().stream()
                 .filter(d -> storeFilter == null || d.storeId().equals(storeFilter))
-                .map(Views.DeadLetter::of).toList();
-        ex.json(200, json.write(new Views.DeadLetters(letters)));
+                .sorted(Comparator.comparingLong(DeadLetterView::id)).toList();
+        Paging.Page<DeadLetterView> page = Paging.page(letters, request, d -> Long.toString(d.id()), "dead-letters",
+                Comparator.comparingLong(Long::parseLong));
+        ex.json(200, json.write(new Views.DeadLetters(page.items().stream().map(Views.DeadLetter::of).toList(),
+                page.nextCursor())));
     }
 
     private void replay(Exchange ex) throws InterruptedException {
@@ -198,6 +260,24 @@ public final class AdminApi {
             return engine.store(id).orElseThrow(() -> HttpError.notFound("no store " + id));
         } catch (IllegalArgumentException e) {
             throw HttpError.notFound("no store " + id);
+        }
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String parameter, String text) {
+        for (E e : type.getEnumConstants()) {
+            if (Views.lower(e).equals(text) && !e.name().equals("UNKNOWN")) {
+                return e;
+            }
+        }
+        throw Paging.invalid(parameter, "must be one of " + java.util.Arrays.stream(type.getEnumConstants())
+                .filter(e -> !e.name().equals("UNKNOWN")).map(Views::lower).collect(Collectors.joining(", ")));
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw Paging.invalid("since", "must be an ISO-8601 instant such as 2026-01-31T12:00:00Z");
         }
     }
 

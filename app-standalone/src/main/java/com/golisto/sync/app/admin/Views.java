@@ -4,6 +4,7 @@ import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.PollCounts;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreSettingsView;
 import com.golisto.sync.core.StoreView;
 import java.time.Instant;
 import java.util.List;
@@ -53,8 +54,8 @@ public final class Views {
         }
     }
 
-    /** The JSON shape of Stores. */
-    public record Stores(List<Store> stores) {
+    /** The JSON shape of Stores: one page, and the cursor of the next ({@code null} on the last page). */
+    public record Stores(List<Store> stores, @Nullable String nextCursor) {
     }
 
     /** The JSON shape of Counts. */
@@ -90,16 +91,48 @@ public final class Views {
         }
     }
 
-    /** The JSON shape of DeadLetters. */
-    public record DeadLetters(List<DeadLetter> deadLetters) {
+    /** The JSON shape of DeadLetters: one page, and the cursor of the next ({@code null} on the last page). */
+    public record DeadLetters(List<DeadLetter> deadLetters, @Nullable String nextCursor) {
+    }
+
+    /** The JSON shape of Replays: the CLI's replays of dead letters, one run each. */
+    public record Replays(List<Run> runs) {
+    }
+
+    /** The JSON shape of Runs: one page of a store's runs, newest first, and the cursor of the next. */
+    public record Runs(List<Run> runs, @Nullable String nextCursor) {
+    }
+
+    /** The JSON shape of StoreSettings: both connectors' settings, secrets masked. */
+    public record StoreSettings(String storeId, SettingsSide shop, SettingsSide marketplace) {
+        public static StoreSettings of(StoreSettingsView v) {
+            return new StoreSettings(v.storeId(), new SettingsSide(v.shopConnectorId(), settings(v.shop())),
+                    new SettingsSide(v.marketplaceConnectorId(), settings(v.marketplace())));
+        }
+
+        private static List<Setting> settings(List<StoreSettingsView.Setting> settings) {
+            return settings.stream().map(Setting::of).toList();
+        }
+    }
+
+    /** The JSON shape of one side's settings. */
+    public record SettingsSide(String connector, List<Setting> settings) {
     }
 
     /**
-     * A page of runs, newest first.
-     *
-     * @param nextCursor give it as {@code cursor} for the next page; null on the last page
+     * The JSON shape of Setting. A secret that is set shows {@value #MASK} as its value, never the secret;
+     * {@code origin} is {@code config}, {@code api} or {@code obtained} (null when nothing is stored).
      */
-    public record RunList(List<Run> runs, @Nullable String nextCursor) {
+    public record Setting(String name, @Nullable String value, boolean set, boolean secret, boolean required,
+                          @Nullable String defaultValue, @Nullable String origin, String description) {
+        /** What a set secret shows instead of its value. */
+        public static final String MASK = "********";
+
+        public static Setting of(StoreSettingsView.Setting s) {
+            return new Setting(s.name(), s.secret() ? (s.set() ? MASK : null) : s.value(), s.set(), s.secret(),
+                    s.required(), s.defaultValue(), s.origin() == null ? null : s.origin().columnValue(),
+                    s.description());
+        }
     }
 
     static String lower(Enum<?> e) {

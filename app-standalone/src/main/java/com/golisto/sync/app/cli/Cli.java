@@ -4,8 +4,11 @@ import com.golisto.sync.app.config.InvalidConfigException;
 import com.golisto.sync.app.logging.LogSetup;
 import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.api.spi.SyncException;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
@@ -21,9 +24,11 @@ public final class Cli {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean terminal;
+    private final BufferedReader in;
 
-    private Cli(Map<String, String> env, PrintWriter out, PrintWriter err, boolean terminal) {
+    private Cli(Map<String, String> env, BufferedReader in, PrintWriter out, PrintWriter err, boolean terminal) {
         this.env = Map.copyOf(env);
+        this.in = in;
         this.out = out;
         this.err = err;
         this.terminal = terminal;
@@ -31,7 +36,8 @@ public final class Cli {
 
     /** The process's environment, standard output and error; progress bars when a console is attached. */
     public static Cli standard() {
-        return new Cli(System.getenv(), writer(System.out), writer(System.err), System.console() != null);
+        return new Cli(System.getenv(), new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)),
+                writer(System.out), writer(System.err), System.console() != null);
     }
 
     /**
@@ -42,7 +48,20 @@ public final class Cli {
      * @param err standard error
      */
     public static Cli of(Map<String, String> env, PrintWriter out, PrintWriter err) {
-        return new Cli(env, Objects.requireNonNull(out, "out"), Objects.requireNonNull(err, "err"), false);
+        return of(env, new BufferedReader(new StringReader("")), out, err);
+    }
+
+    /**
+     * A command line with its own environment, input (answers to confirmations) and output.
+     *
+     * @param env the environment variables
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     */
+    public static Cli of(Map<String, String> env, BufferedReader in, PrintWriter out, PrintWriter err) {
+        return new Cli(env, Objects.requireNonNull(in, "in"), Objects.requireNonNull(out, "out"),
+                Objects.requireNonNull(err, "err"), false);
     }
 
     private static PrintWriter writer(PrintStream stream) {
@@ -57,6 +76,11 @@ public final class Cli {
     /** Standard output. */
     PrintWriter out() {
         return out;
+    }
+
+    /** Standard input, for confirmations. */
+    BufferedReader in() {
+        return in;
     }
 
     /** Standard error. */

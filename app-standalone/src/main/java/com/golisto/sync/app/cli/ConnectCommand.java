@@ -2,6 +2,7 @@ package com.golisto.sync.app.cli;
 
 import com.golisto.sync.app.admin.Views;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code connect STORE}: prints the link the merchant opens to link the store to Golisto. */
@@ -9,6 +10,14 @@ import picocli.CommandLine.Parameters;
         description = {"Prints the link the merchant opens to link the store to Golisto.",
                 "Golisto sends the merchant back to <public-url>/connect/return: a runner must be serving there."})
 final class ConnectCommand extends RunnerCommand {
+    @Mixin
+    JsonOption output = new JsonOption();
+
+    @Override
+    boolean json() {
+        return output.json;
+    }
+
     @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
     // required: picocli rejects the command line without it, so it is set before call() runs
     @SuppressWarnings("NullAway.Init")
@@ -18,7 +27,9 @@ final class ConnectCommand extends RunnerCommand {
     public Integer call() throws InterruptedException {
         try (Operations ops = operations()) {
             Views.ConnectLink link = ops.connect(id);
-            if (link.step().equals("authorize_shop_keys")) {
+            if (json()) {
+                printJson(link);
+            } else if (link.step().equals("authorize_shop_keys")) {
                 out().println("Store " + id + " has no WooCommerce API keys yet. Open this link as the shop's"
                         + " administrator to authorize them:");
                 out().println("  " + link.connectUrl());

@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,6 +25,14 @@ final class DeadLettersCommand extends RunnerCommand {
     /** {@code dead-letters list [--store STORE]}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists dead letters, oldest first.")
     static final class ListLetters extends RunnerCommand implements Callable<Integer> {
+        @Mixin
+        JsonOption output = new JsonOption();
+
+        @Override
+        boolean json() {
+            return output.json;
+        }
+
         @Option(names = "--store", paramLabel = "STORE", description = "Only this store's.")
         @Nullable String store;
 
@@ -32,6 +41,10 @@ final class DeadLettersCommand extends RunnerCommand {
             try (Operations ops = operations()) {
                 List<Views.DeadLetter> letters = ops.deadLetters().stream()
                         .filter(d -> store == null || d.storeId().equals(store)).toList();
+                if (json()) {
+                    printJson(new Views.DeadLetters(letters, null));
+                    return ExitCodes.OK;
+                }
                 if (letters.isEmpty()) {
                     out().println("No dead letters.");
                     return ExitCodes.OK;
@@ -48,6 +61,14 @@ final class DeadLettersCommand extends RunnerCommand {
     @Command(name = "replay", mixinStandardHelpOptions = true,
             description = "Replays dead letters: re-reads each item and syncs it again.")
     static final class Replay extends RunnerCommand implements Callable<Integer> {
+        @Mixin
+        JsonOption output = new JsonOption();
+
+        @Override
+        boolean json() {
+            return output.json;
+        }
+
         @ArgGroup(exclusive = true, multiplicity = "1")
         // required (multiplicity 1): picocli rejects the command line without IDs or --all, so it is set
         // before call() runs
@@ -66,20 +87,29 @@ final class DeadLettersCommand extends RunnerCommand {
         @Override
         public Integer call() throws InterruptedException {
             int failed = 0;
+            List<Views.Run> runs = new java.util.ArrayList<>();
             try (Operations ops = operations()) {
                 List<Long> ids = which.all ? ops.deadLetters().stream().map(Views.DeadLetter::id).toList()
                         : Objects.requireNonNull(which.ids);
                 if (ids.isEmpty()) {
-                    out().println("No dead letters to replay.");
+                    if (json()) {
+                        printJson(new Views.Replays(List.of()));
+                    } else {
+                        out().println("No dead letters to replay.");
+                    }
                     return ExitCodes.OK;
                 }
                 for (long id : ids) {
                     Views.Run run = ops.replay(id);
                     boolean ok = run.status().equals("succeeded") && run.counts().failed() == 0;
                     failed += ok ? 0 : 1;
-                    out().println("Dead letter " + id + ": " + (ok ? "replayed" : "failed again") + " (run " + run.id()
+                    runs.add(run);
+                    say().println("Dead letter " + id + ": " + (ok ? "replayed" : "failed again") + " (run " + run.id()
                             + ", " + Text.counts(run.counts()) + ")");
                 }
+            }
+            if (json()) {
+                printJson(new Views.Replays(runs));
             }
             return failed == 0 ? ExitCodes.OK : ExitCodes.FAILURE;
         }

@@ -6,14 +6,20 @@ import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.wiring.Runner;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.RunId;
+import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.RunQuery;
+import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.SyncMode;
 import com.golisto.sync.core.UnknownStoreException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@link Operations} on the state store this process opened. */
 final class LocalOperations implements Operations {
@@ -81,6 +87,21 @@ final class LocalOperations implements Operations {
     public Views.Store disconnect(String id) throws InterruptedException {
         require(id);
         return Views.Store.of(engine.disconnect(id));
+    }
+
+    @Override
+    public void remove(String id) throws InterruptedException {
+        require(id);
+        engine.removeStore(id);
+    }
+
+    @Override
+    public List<Views.Run> runs(String id, @Nullable String kind, @Nullable String status, @Nullable Instant since,
+                                int limit) {
+        require(id);
+        RunKind k = kind == null ? null : RunKind.valueOf(kind.toUpperCase(Locale.ROOT));
+        RunStatus st = status == null ? null : RunStatus.valueOf(status.toUpperCase(Locale.ROOT));
+        return engine.runs(id, new RunQuery(k, st, since, null, limit)).runs().stream().map(Views.Run::of).toList();
     }
 
     @Override

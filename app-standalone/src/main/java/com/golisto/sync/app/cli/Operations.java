@@ -9,10 +9,12 @@ import com.golisto.sync.core.SyncMode;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the store commands do, wherever the state lives: on the state store opened by this process
@@ -43,6 +45,19 @@ interface Operations extends AutoCloseable {
 
     /** Disconnects a store. */
     Views.Store disconnect(String id) throws InterruptedException;
+
+    /** Removes a store: disconnects it, then deletes all its data. */
+    void remove(String id) throws InterruptedException;
+
+    /**
+     * A store's runs, newest first, at most {@code limit}.
+     *
+     * @param kind only runs of this kind (lower case, as the API writes it); null for all
+     * @param status only runs with this status; null for all
+     * @param since only runs started at or after this instant; null for all
+     */
+    List<Views.Run> runs(String id, @Nullable String kind, @Nullable String status, @Nullable Instant since,
+                         int limit);
 
     /** Every dead letter. */
     List<Views.DeadLetter> deadLetters();

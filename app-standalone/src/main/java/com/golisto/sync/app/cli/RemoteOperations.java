@@ -19,6 +19,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,7 +81,14 @@ final class RemoteOperations implements Operations {
 
     @Override
     public List<Views.Store> stores() {
-        return call("GET", "/api/stores", null, Views.Stores.class).stores();
+        List<Views.Store> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Views.Stores page = call("GET", "/api/stores?limit=200" + cursorParam(cursor), null, Views.Stores.class);
+            all.addAll(page.stores());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
     }
 
     @Override
@@ -139,7 +147,40 @@ final class RemoteOperations implements Operations {
 
     @Override
     public List<Views.DeadLetter> deadLetters() {
-        return call("GET", "/api/dead-letters", null, Views.DeadLetters.class).deadLetters();
+        List<Views.DeadLetter> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Views.DeadLetters page = call("GET", "/api/dead-letters?limit=200" + cursorParam(cursor), null,
+                    Views.DeadLetters.class);
+            all.addAll(page.deadLetters());
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        return all;
+    }
+
+    @Override
+    public void remove(String id) {
+        call("DELETE", "/api/stores/" + seg(id), null, null);
+    }
+
+    @Override
+    public List<Views.Run> runs(String id, @Nullable String kind, @Nullable String status, @Nullable Instant since,
+                                int limit) {
+        List<Views.Run> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            String query = "?limit=" + Math.min(200, limit - all.size()) + (kind == null ? "" : "&kind=" + seg(kind))
+                    + (status == null ? "" : "&status=" + seg(status)) + (since == null ? "" : "&since=" + since)
+                    + cursorParam(cursor);
+            Views.Runs page = call("GET", "/api/stores/" + seg(id) + "/runs" + query, null, Views.Runs.class);
+            all.addAll(page.runs());
+            cursor = page.nextCursor();
+        } while (cursor != null && all.size() < limit);
+        return all;
+    }
+
+    private static String cursorParam(@Nullable String cursor) {
+        return cursor == null ? "" : "&cursor=" + seg(cursor);
     }
 
     @Override
@@ -157,7 +198,8 @@ final class RemoteOperations implements Operations {
         http.close();
     }
 
-    private <T> T call(String method, String path, @Nullable Object body, Class<T> answer) {
+    @SuppressWarnings("NullAway") // a null answer type only for 204 answers, whose result is ignored
+    private <T> T call(String method, String path, @Nullable Object body, @Nullable Class<T> answer) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(Duration.ofMinutes(2))
                 .header("Authorization", "Bearer " + token())
@@ -191,6 +233,9 @@ final class RemoteOperations implements Operations {
                 throw new UnknownStoreException(message);
             }
             throw new CommandFailedException(message + " (" + code + ")");
+        }
+        if (answer == null) {
+            return null;
         }
         return json.readAnswer(response.body(), answer);
     }

@@ -11,10 +11,12 @@ import picocli.CommandLine.Spec;
         description = {"Keeps WooCommerce stores and the Golisto marketplace in step.",
                 "Start with 'demo' to see the whole story on local emulators."},
         subcommands = {DemoCommand.class, ServeCommand.class, StoresCommand.class, ConnectCommand.class,
-                StatusCommand.class, SyncCommand.class, DisconnectCommand.class, DeadLettersCommand.class,
-                AdminTokenCommand.class, MasterKeyCommand.class, BenchCommand.class,
+                StatusCommand.class, SyncCommand.class, RunsCommand.class, DisconnectCommand.class,
+                DeadLettersCommand.class, AdminTokenCommand.class, MasterKeyCommand.class, BenchCommand.class,
                 ExplainCommand.class},
-        footer = {"", "Exit codes: 0 success, 1 failure, 2 bad usage or configuration.",
+        footer = {"", "Exit codes: 0 success, 1 failure (a remote refused, a run failed, not confirmed),"
+                + " 2 bad usage, bad configuration or an unknown store.",
+                "Commands that print data take --json (one JSON document, the admin API's shapes).",
                 "Configuration keys and their environment variables: docs/configuration.md."})
 final class RootCommand implements Callable<Integer> {
     private final Cli cli;

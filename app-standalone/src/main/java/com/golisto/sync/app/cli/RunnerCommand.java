@@ -1,6 +1,7 @@
 package com.golisto.sync.app.cli;
 
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.ConfigLoader;
 import com.golisto.sync.app.config.Registrations;
@@ -19,6 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** What every runner command shares: the configuration, output, and a way to reach the engine. */
 abstract class RunnerCommand implements Callable<Integer> {
+    private static final ApiJson JSON = new ApiJson();
+
     @Spec
     CommandSpec spec;
 
@@ -45,6 +48,22 @@ abstract class RunnerCommand implements Callable<Integer> {
 
     final PrintWriter out() {
         return cli().out();
+    }
+
+    /** Whether this command prints JSON ({@code --json}): then messages for people go to standard error. */
+    boolean json() {
+        return false;
+    }
+
+    /** Where messages for people go: standard output, or standard error when printing JSON. */
+    final PrintWriter say() {
+        return json() ? cli().err() : cli().out();
+    }
+
+    /** Prints a value as one JSON document (the admin API's shapes) and a line end. */
+    final void printJson(Object value) {
+        out().println(JSON.write(value));
+        out().flush();
     }
 
     /**
@@ -80,10 +99,11 @@ abstract class RunnerCommand implements Callable<Integer> {
     /** Prints a token generated just now, the only time it is ever shown. */
     final void announceToken(AdminTokens.Resolved token) {
         if (token.generated()) {
-            out().println("Generated an admin token for the API and dashboard; it is kept in " + token.file()
+            PrintWriter out = say();
+            out.println("Generated an admin token for the API and dashboard; it is kept in " + token.file()
                     + " and shown only this once:");
-            out().println("  " + token.token().reveal());
-            out().flush();
+            out.println("  " + token.token().reveal());
+            out.flush();
         }
     }
 

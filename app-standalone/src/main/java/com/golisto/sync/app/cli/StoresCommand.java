@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code stores add|list|show}. */
-@Command(name = "stores", mixinStandardHelpOptions = true, description = "Add, list and show stores.",
-        subcommands = {StoresCommand.Add.class, StoresCommand.ListStores.class, StoresCommand.Show.class})
+/** {@code stores add|list|show|remove}. */
+@Command(name = "stores", mixinStandardHelpOptions = true, description = "Add, list, show and remove stores.",
+        subcommands = {StoresCommand.Add.class, StoresCommand.ListStores.class, StoresCommand.Show.class,
+                StoresRemoveCommand.class})
 final class StoresCommand extends RunnerCommand {
     @Override
     public Integer call() {
@@ -26,6 +28,14 @@ final class StoresCommand extends RunnerCommand {
             description = {"Registers a WooCommerce store.",
                     "Without API keys, connecting first asks the merchant to authorize keys in WooCommerce."})
     static final class Add extends RunnerCommand implements Callable<Integer> {
+        @Mixin
+        JsonOption output = new JsonOption();
+
+        @Override
+        boolean json() {
+            return output.json;
+        }
+
         @Parameters(index = "0", paramLabel = "STORE", description = "The store's id: lower-case letters, digits, dashes.")
         // required: picocli rejects the command line without it, so it is set before call() runs
         @SuppressWarnings("NullAway.Init")
@@ -65,6 +75,10 @@ final class StoresCommand extends RunnerCommand {
             }
             try (Operations ops = operations()) {
                 Views.Store store = ops.add(id, settings);
+                if (json()) {
+                    printJson(store);
+                    return ExitCodes.OK;
+                }
                 out().println("Store " + store.id() + " registered (status: " + Text.status(store.status()) + ").");
                 out().println("Next: connect it to Golisto with 'connect " + store.id() + "'.");
             }
@@ -75,10 +89,22 @@ final class StoresCommand extends RunnerCommand {
     /** {@code stores list}. */
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Lists every store and its status.")
     static final class ListStores extends RunnerCommand implements Callable<Integer> {
+        @Mixin
+        JsonOption output = new JsonOption();
+
+        @Override
+        boolean json() {
+            return output.json;
+        }
+
         @Override
         public Integer call() {
             try (Operations ops = operations()) {
                 List<Views.Store> stores = ops.stores();
+                if (json()) {
+                    printJson(new Views.Stores(stores, null));
+                    return ExitCodes.OK;
+                }
                 if (stores.isEmpty()) {
                     out().println("No stores yet. Add one with 'stores add STORE --url URL'.");
                     return ExitCodes.OK;
@@ -95,6 +121,14 @@ final class StoresCommand extends RunnerCommand {
     @Command(name = "show", mixinStandardHelpOptions = true,
             description = "Shows a store: connection status, counts, last runs and dead letters.")
     static final class Show extends RunnerCommand implements Callable<Integer> {
+        @Mixin
+        JsonOption output = new JsonOption();
+
+        @Override
+        boolean json() {
+            return output.json;
+        }
+
         @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
         // required: picocli rejects the command line without it, so it is set before call() runs
         @SuppressWarnings("NullAway.Init")
@@ -103,7 +137,12 @@ final class StoresCommand extends RunnerCommand {
         @Override
         public Integer call() {
             try (Operations ops = operations()) {
-                print(ops.store(id));
+                Views.StoreDetail detail = ops.store(id);
+                if (json()) {
+                    printJson(detail);
+                } else {
+                    print(detail);
+                }
             }
             return ExitCodes.OK;
         }

@@ -4,6 +4,7 @@ import com.golisto.sync.app.admin.Views;
 import com.golisto.sync.core.SyncMode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -12,6 +13,14 @@ import picocli.CommandLine.Parameters;
         description = {"Runs a catalog pass for an approved store and shows its progress.",
                 "Exits 1 when the pass fails or the store is not approved."})
 final class SyncCommand extends RunnerCommand {
+    @Mixin
+    JsonOption output = new JsonOption();
+
+    @Override
+    boolean json() {
+        return output.json;
+    }
+
     @Parameters(index = "0", paramLabel = "STORE", description = "The store's id.")
     // required: picocli rejects the command line without it, so it is set before call() runs
     @SuppressWarnings("NullAway.Init")
@@ -43,9 +52,13 @@ final class SyncCommand extends RunnerCommand {
                     .filter(r -> r.kind().equals("full") && r.status().equals("succeeded"))
                     .mapToLong(r -> r.counts().read()).findFirst().orElse(0);
             long runId = ops.startSync(id, syncMode);
-            out().println("Started " + label + " of " + id + " (run " + runId + ").");
-            out().flush();
-            Views.Run run = RunProgress.follow(ops, runId, out(), label, cli().terminal(), expected);
+            say().println("Started " + label + " of " + id + " (run " + runId + ").");
+            say().flush();
+            Views.Run run = RunProgress.follow(ops, runId, say(), label, cli().terminal() && !json(), expected);
+            if (json()) {
+                printJson(run);
+                return run.status().equals("succeeded") ? ExitCodes.OK : ExitCodes.FAILURE;
+            }
             out().println("Run " + run.id() + " " + run.status() + ": " + Text.counts(run.counts()));
             if (run.error() != null) {
                 out().println("  error: " + run.error());

@@ -1,7 +1,9 @@
 package com.golisto.sync.core.connection;
 
 import com.golisto.sync.core.SettingOrigin;
+import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.core.StoreRegistration;
+import com.golisto.sync.core.StoreSettingsView;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
 import com.golisto.sync.core.runtime.StoreMdc;
@@ -9,6 +11,7 @@ import com.golisto.sync.core.runtime.StoreRuntimes;
 import com.golisto.sync.core.store.Side;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -63,6 +66,43 @@ public final class StoreRegistrations {
         } finally {
             mdc.close();
         }
+    }
+
+    /**
+     * The store's settings for an operator: every declared setting of both connectors with its stored value,
+     * secrets only as set or not (their values never leave this method).
+     *
+     * @throws com.golisto.sync.core.UnknownStoreException when no such store is registered
+     */
+    public StoreSettingsView settings(String storeId) {
+        StoreRecord record = stores.record(storeId);
+        return new StoreSettingsView(storeId, record.shopConnector(), side(record, Side.SHOP, record.shopConnector()),
+                record.marketplaceConnector(), side(record, Side.MARKETPLACE, record.marketplaceConnector()));
+    }
+
+    private List<StoreSettingsView.Setting> side(StoreRecord record, Side side, String connectorId) {
+        Map<String, SettingOrigin> origins = store.settings().origins(record.id(), side);
+        java.util.Set<String> secrets = registry.secretSettingNames(connectorId);
+        boolean anyPlain = origins.keySet().stream().anyMatch(n -> !secrets.contains(n));
+        Map<String, String> values = anyPlain ? plain(store.settings().load(record.id(), side), secrets) : Map.of();
+        List<StoreSettingsView.Setting> out = new ArrayList<>();
+        List<SettingSpec> specs = registry.descriptor(connectorId).map(d -> d.settings()).orElse(List.of());
+        for (SettingSpec spec : specs) {
+            String name = spec.name();
+            out.add(new StoreSettingsView.Setting(name, spec.secret() ? null : values.get(name),
+                    origins.containsKey(name), spec.secret(), spec.required(), spec.defaultValue(), origins.get(name),
+                    spec.description()));
+        }
+        origins.keySet().stream().filter(n -> specs.stream().noneMatch(s -> s.name().equals(n))).sorted()
+                .forEach(n -> out.add(new StoreSettingsView.Setting(n, secrets.contains(n) ? null : values.get(n),
+                        true, secrets.contains(n), false, null, origins.get(n), "")));
+        return out;
+    }
+
+    private static Map<String, String> plain(Map<String, String> loaded, java.util.Set<String> secrets) {
+        Map<String, String> out = new HashMap<>(loaded);
+        out.keySet().removeAll(secrets);
+        return out;
     }
 
     /** Stores the registration; returns the store as stored now. */

@@ -17,6 +17,7 @@ import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.SyncRun;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
