@@ -70,6 +70,7 @@ public final class DashboardPage {
         List<Route> routes = new ArrayList<>();
         routes.add(Route.get("/", this::render));
         routes.addAll(new DashboardActions(engine, auth).routes());
+        routes.addAll(new ProductPage(engine, auth, open).routes());
         return List.copyOf(routes);
     }
 
@@ -83,7 +84,7 @@ public final class DashboardPage {
         List<StoreView> stores = engine.stores();
         List<DeadLetterView> letters = engine.deadLetters();
         EngineHealth now = health.current();
-        StringBuilder body = new StringBuilder(StoreGlance.STYLE).append("<h1>Golisto Sync</h1>");
+        StringBuilder body = new StringBuilder(StoreGlance.STYLE).append(ProductHtml.STYLE).append("<h1>Golisto Sync</h1>");
         if (csrf != null) {
             body.append(StoreGlance.form("/logout", csrf, "Sign out", "sign-out", null, null));
         }

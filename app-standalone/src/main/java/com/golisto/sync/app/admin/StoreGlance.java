@@ -68,7 +68,7 @@ final class StoreGlance {
             out.append("<br><span class=\"muted\">").append(Html.escape(d.kind())).append(' ')
                     .append(Html.escape(d.itemId())).append(":</span> ").append(Html.escape(d.reason()));
         }
-        out.append("</dd></dl>");
+        out.append("</dd></dl>").append(ProductHtml.searchForm(s.id(), null));
         if (csrf != null) {
             String base = "/dashboard/stores/" + s.id();
             out.append("<div class=\"actions\">");
