@@ -97,6 +97,7 @@ public final class CatalogPipeline {
                 first = false;
             }
             process(page.items(), writer, generation);
+            counter.page();
             token = page.nextPageToken();
             pages++;
             sinceCheckpoint++;
@@ -157,6 +158,7 @@ public final class CatalogPipeline {
             String pageToken = token;
             Page<Product> page = calls.shop("read changed products", () -> source.readChanged(since, pageToken));
             process(page.items(), writer, 0);
+            counter.page();
             writer.flush();
             if (page.cursor() != null) {
                 store.cursors().save(storeId, CURSOR, page.cursor().value());

@@ -13,6 +13,7 @@ public final class RunCounter {
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder requests = new LongAdder();
+    private final LongAdder pages = new LongAdder();
 
     /** Items read from the source. */
     public void read(long n) {
@@ -47,6 +48,16 @@ public final class RunCounter {
     /** One remote request (every attempt counts). */
     public void request() {
         requests.increment();
+    }
+
+    /** One page of the source read and processed (progress only; not part of the stored counts). */
+    public void page() {
+        pages.increment();
+    }
+
+    /** The pages read and processed so far. */
+    public long pages() {
+        return pages.sum();
     }
 
     /** The counts so far. */
