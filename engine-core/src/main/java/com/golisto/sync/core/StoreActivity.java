@@ -1,6 +1,7 @@
 package com.golisto.sync.core;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -18,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  *     (not approved, or another engine's schedule)
  * @param nextIncremental when this engine's schedule next starts an incremental pass; null likewise
  * @param listings the shop products mapped to a listing on the marketplace
- * @param ledgerOutcomes how many of the store's products have each last outcome in the ledger (listed,
+ * @param ledgerOutcomes how many of the store's products have each last outcome in the ledger, in name order (listed,
  *     unchanged, skipped, failed, deleted)
  * @param webhooks the shop webhooks' health
  */
@@ -29,7 +30,7 @@ public record StoreActivity(String storeId, Instant at, @Nullable RunProgress ru
         Objects.requireNonNull(storeId, "storeId");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(webhooks, "webhooks");
-        ledgerOutcomes = Map.copyOf(new TreeMap<>(ledgerOutcomes));
+        ledgerOutcomes = Collections.unmodifiableMap(new TreeMap<>(ledgerOutcomes)); // by outcome name
         if (listings < 0) {
             throw new IllegalArgumentException("listings must not be negative");
         }

@@ -104,7 +104,7 @@ public final class DashboardPage {
             }
             body.append("<div class=\"cards\">");
             for (StoreView s : shown) {
-                StoreGlance.card(body, s, runs.getOrDefault(s.id(), List.of()),
+                StoreGlance.card(body, s, engine.activity(s.id()).orElse(null), runs.getOrDefault(s.id(), List.of()),
                         now.checks().stream().filter(c -> s.id().equals(c.storeId())).toList(),
                         letters.stream().filter(d -> d.storeId().equals(s.id())).toList(), csrf);
             }
@@ -158,6 +158,9 @@ public final class DashboardPage {
             }
             body.append("</table></div><p class=\"muted\">Replay with <code>dead-letters replay ID</code> or"
                     + " <code>POST /api/dead-letters/{id}/replay</code>.</p>");
+        }
+        if (body.indexOf("class=\"progress running\"") >= 0) {
+            ex.responseHeader("Refresh", Integer.toString(ActivityHtml.REFRESH_SECONDS));
         }
         ex.html(200, Html.page("Golisto Sync", body.toString()));
     }
