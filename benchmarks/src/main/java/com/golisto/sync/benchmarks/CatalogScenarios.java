@@ -281,6 +281,7 @@ final class CatalogScenarios implements AutoCloseable {
             counts.merge("updated", run.counts().updated(), Long::sum);
             counts.merge("deleted", run.counts().deleted(), Long::sum);
             counts.merge("unchanged", run.counts().unchanged(), Long::sum);
+            counts.merge("skipped", run.counts().skipped(), Long::sum);
             counts.merge("failed", run.counts().failed(), Long::sum);
             counts.merge("requests", run.counts().requests(), Long::sum);
         }

@@ -7,6 +7,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The {@link SyncEngine} that {@link SyncEngine#builder()} builds: it checks the engine is open and routes
@@ -124,8 +125,15 @@ public final class EngineRouter implements SyncEngine {
     }
 
     @Override
-    public ProductExplanation explain(String storeId, String productId) throws InterruptedException {
-        return open().explain(storeId, productId);
+    public ProductExplanation explain(String storeId, String productIdOrSku) throws InterruptedException {
+        return open().explain(storeId, productIdOrSku);
+    }
+
+    @Override
+    public List<ProductSummary> findProducts(String storeId, String text, @Nullable String afterProductId, int limit) {
+        EngineServices services = open();
+        services.stores().record(storeId);
+        return services.findProducts(storeId, text, afterProductId, limit);
     }
 
     // ---- webhooks ----

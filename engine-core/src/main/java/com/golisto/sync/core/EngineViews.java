@@ -2,6 +2,7 @@ package com.golisto.sync.core;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an engine shows without changing anything: its stores, their runs and dead letters, the work in
@@ -30,6 +31,24 @@ public interface EngineViews {
      * @throws UnknownStoreException when no such store is registered
      */
     RunPage runs(String storeId, RunQuery query);
+
+    /**
+     * The store's products the ledger knows whose id or SKU equals the text, or whose title contains it (case
+     * insensitive), by product id: a search for people, answered from the state store (the ledger keeps each
+     * product's SKU and title as a pass last saw them), never from the shop.
+     *
+     * @param limit at most this many, 1 or more
+     * @throws UnknownStoreException when no such store is registered
+     */
+    default List<ProductSummary> findProducts(String storeId, String text, int limit) {
+        return findProducts(storeId, text, null, limit);
+    }
+
+    /**
+     * {@link #findProducts(String, String, int)} a page at a time: the products after {@code afterProductId}
+     * (the last of the previous page) in product id order.
+     */
+    List<ProductSummary> findProducts(String storeId, String text, @Nullable String afterProductId, int limit);
 
     /** Items the engine gave up on, oldest first. */
     List<DeadLetterView> deadLetters();

@@ -145,8 +145,12 @@ public interface SyncEngine extends EngineViews, EngineAdministration, AutoClose
      */
     RunView awaitRun(RunId runId, Duration timeout) throws InterruptedException;
 
-    /** Why a shop product (by id) is (not) on the marketplace; {@link UnknownStoreException} for no store. */
-    ProductExplanation explain(String storeId, String productId) throws InterruptedException;
+    /**
+     * Why a shop product is (not) on the marketplace. The product is named by its shop id or by its SKU: a text
+     * that is not the id of a product the ledger knows, but is the SKU of one, names that product (the ledger
+     * keeps each product's SKU as a pass last saw it). {@link UnknownStoreException} for no store.
+     */
+    ProductExplanation explain(String storeId, String productIdOrSku) throws InterruptedException;
 
     // ---- webhooks ----
 

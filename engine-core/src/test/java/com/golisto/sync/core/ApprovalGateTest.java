@@ -65,7 +65,8 @@ class ApprovalGateTest {
         RunView first = h.approve(STORE);
 
         assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(first.counts()).isEqualTo(new RunCounts(5, 4, 0, 0, 1, 0, first.counts().requests()));
+        assertThat(first.counts()).isEqualTo(new RunCounts(5, 4, 0, 0, 0, 0, first.counts().requests(), 1,
+                java.util.Map.of("draft", 1L)));
         assertThat(first.counts().requests()).as("shop pages and marketplace batches, counted").isGreaterThanOrEqualTo(3);
         assertThat(h.shop.webhookUrls()).containsExactly(URI.create("https://engine.example/webhooks/fake-shop/" + STORE));
         h.assertListingsMatchShop();

@@ -46,7 +46,8 @@ class CatalogPassesTest {
         RunView second = h.engine().syncAndWait(STORE, SyncMode.FULL);
 
         assertThat(second.counts().written()).isZero();
-        assertThat(second.counts().unchanged()).isEqualTo(5);
+        assertThat(second.counts().unchanged()).isEqualTo(4);
+        assertThat(second.counts().skippedReasons()).containsExactly(java.util.Map.entry("draft", 1L));
         assertThat(h.marketplace.faults().calls(FakeMarketplace.Op.APPLY)).isEqualTo(batches);
         assertThat(h.marketplace.faults().calls(FakeMarketplace.Op.APPLY_INVENTORY)).isZero();
     }

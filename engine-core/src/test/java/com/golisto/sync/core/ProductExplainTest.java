@@ -78,7 +78,50 @@ class ProductExplainTest {
     }
 
     @Test
+    void aSku_namesTheProductItIsTheSkuOf() throws Exception {
+        ProductExplanation bySku = h.engine().explain(STORE, "SKU-101");
+
+        assertThat(bySku.productId()).isEqualTo("101");
+        assertThat(bySku.outcome()).isEqualTo("listed");
+        assertThat(h.engine().explain(STORE, "SKU-nobody").outcome()).isNull();
+    }
+
+    @Test
+    void findProducts_matchesTheIdTheSkuOrWordsOfTheTitle_caseInsensitively_andPages() {
+        assertThat(h.engine().findProducts(STORE, "SKU-103", 10)).singleElement().satisfies(p -> {
+            assertThat(p.productId()).isEqualTo("103");
+            assertThat(p.title()).isEqualTo("Draft scarf");
+            assertThat(p.outcome()).isEqualTo("skipped");
+            assertThat(p.reason()).isEqualTo("draft");
+        });
+        assertThat(h.engine().findProducts(STORE, "104", 10)).extracting(ProductSummary::sku).containsExactly("SKU-104");
+        assertThat(h.engine().findProducts(STORE, "SCARF", 10)).extracting(ProductSummary::productId).containsExactly("103");
+        assertThat(h.engine().findProducts(STORE, "e", 2)).extracting(ProductSummary::productId)
+                .containsExactly("101", "104");
+        assertThat(h.engine().findProducts(STORE, "e", "101", 10)).extracting(ProductSummary::productId)
+                .containsExactly("104", "200");
+        // LIKE's wildcards are text here: "%" matches only a title containing "%"
+        assertThat(h.engine().findProducts(STORE, "%", 10)).isEmpty();
+        assertThat(h.engine().findProducts(STORE, "  ", 10)).isEmpty();
+    }
+
+    @Test
+    void aFullPass_countsSkippedProductsApartFromUnchanged_withTheirReasonsTotalled() throws Exception {
+        h.shop.put(Products.withStatus(Products.simple("105", "Scarf", "20", null, 1), ProductStatus.DRAFT));
+        h.shop.put(Products.withStatus(Products.simple("106", "Gloves", "0", null, 1), ProductStatus.DRAFT));
+
+        RunView run = h.engine().syncAndWait(STORE, SyncMode.FULL);
+
+        RunCounts c = run.counts();
+        assertThat(c.skipped()).isEqualTo(3);
+        assertThat(c.skippedReasons()).containsExactly(java.util.Map.entry("draft", 2L), java.util.Map.entry("no price", 1L));
+        assertThat(c.unchanged()).isEqualTo(4);
+        assertThat(h.engine().run(run.id()).orElseThrow().counts()).isEqualTo(c);
+    }
+
+    @Test
     void unknownStore_isRefused() {
         assertThatThrownBy(() -> h.engine().explain("nope", "101")).isInstanceOf(UnknownStoreException.class);
+        assertThatThrownBy(() -> h.engine().findProducts("nope", "101", 5)).isInstanceOf(UnknownStoreException.class);
     }
 }

@@ -47,7 +47,8 @@ class SyncEngineIT extends EngineTestBase {
         RunView first = fx.approve(STORE);
 
         assertThat(first.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(first.counts()).isEqualTo(new RunCounts(5, 4, 0, 0, 1, 0, first.counts().requests()));
+        assertThat(first.counts()).isEqualTo(new RunCounts(5, 4, 0, 0, 0, 0, first.counts().requests(), 1,
+                java.util.Map.of("draft", 1L)));
         assertThat(first.counts().requests()).isGreaterThanOrEqualTo(3);
         assertThat(shop.webhookUrls()).containsExactly(fx.host.baseUri().resolve("/webhooks/testing-shop/" + STORE));
         assertCatalogEqualsShop();
@@ -65,7 +66,8 @@ class SyncEngineIT extends EngineTestBase {
         RunView second = fx.engine.syncAndWait(STORE, SyncMode.FULL);
 
         assertThat(second.counts().written()).isZero();
-        assertThat(second.counts().unchanged()).isEqualTo(5);
+        assertThat(second.counts().unchanged()).isEqualTo(4);
+        assertThat(second.counts().skipped()).as("the draft").isEqualTo(1);
         assertThat(fx.golisto.requests().count(BATCH)).isEqualTo(batches);
         assertThat(fx.golisto.requests().count(INVENTORY)).isZero();
     }

@@ -110,7 +110,10 @@ class WooCommerceEndToEndIT {
         long marketplaceBefore = fx.golisto.requests().total();
         RunView second = fx.engine.syncAndWait(STORE, SyncMode.FULL);
         assertThat(second.counts().written()).as("nothing changed").isZero();
-        assertThat(second.counts().unchanged()).isEqualTo(first.counts().read());
+        assertThat(second.counts().unchanged()).isEqualTo(offered.size());
+        assertThat(second.counts().unchanged() + second.counts().skipped()).isEqualTo(first.counts().read());
+        assertThat(second.counts().skippedReasons()).as("the sample catalog's products that are not listable")
+                .isEqualTo(first.counts().skippedReasons()).isNotEmpty();
         assertThat(second.counts().requests()).as("every request of the run, counted through ConnectorMetrics")
                 .isEqualTo(woo.requests().total() - shopBefore + fx.golisto.requests().total() - marketplaceBefore)
                 .isPositive();

@@ -3,13 +3,12 @@ package com.golisto.sync.app.admin;
 import com.golisto.sync.api.model.Product;
 import com.golisto.sync.app.http.Html;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunView;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,24 +28,6 @@ final class ProductHtml {
     /** At most this many characters of a search text are used. */
     static final int MAX_QUERY = 200;
 
-    /**
-     * One search result.
-     *
-     * @param productId the shop's product id
-     * @param sku its SKU, when the ledger knows one
-     * @param title its title, when the ledger knows one
-     * @param outcome the ledger's last outcome
-     * @param reason the ledger's reason, when any
-     * @param decidedAt when the ledger entry was written
-     */
-    record Found(String productId, @Nullable String sku, @Nullable String title, String outcome,
-            @Nullable String reason, @Nullable Instant decidedAt) {
-        Found {
-            Objects.requireNonNull(productId, "productId");
-            Objects.requireNonNull(outcome, "outcome");
-        }
-    }
-
     private ProductHtml() {
     }
 
@@ -60,7 +41,7 @@ final class ProductHtml {
     }
 
     /** The results of a search in one store. */
-    static String results(String storeId, String text, List<Found> found, int limit) {
+    static String results(String storeId, String text, List<ProductSummary> found, int limit) {
         StringBuilder body = head(storeId).append("<h1>Products of ").append(Html.escape(storeId)).append("</h1>")
                 .append(searchForm(storeId, text));
         if (found.isEmpty()) {
@@ -72,14 +53,14 @@ final class ProductHtml {
                     .append(found.size() >= limit ? " (the first " + limit + ")" : "").append(" for <b>")
                     .append(Html.escape(text)).append("</b></p><div class=\"scroll\"><table class=\"results\"><tr>"
                             + "<th>Product</th><th>SKU</th><th>Title</th><th>Outcome</th><th>Reason</th><th>Decided</th></tr>");
-            for (Found f : found) {
+            for (ProductSummary f : found) {
                 body.append("<tr class=\"result\"><td><a href=\"").append(Html.escape(productPath(storeId, f.productId())))
                         .append("\">").append(Html.escape(f.productId())).append("</a></td><td>")
                         .append(Html.escape(StoreGlance.orDash(f.sku()))).append("</td><td>")
                         .append(Html.escape(StoreGlance.orDash(f.title()))).append("</td><td class=\"outcome ")
                         .append(outcomeClass(f.outcome())).append("\">").append(Html.escape(f.outcome()))
                         .append("</td><td>").append(Html.escape(StoreGlance.orDash(f.reason()))).append("</td><td>")
-                        .append(Html.escape(f.decidedAt() == null ? "-" : StoreGlance.time(f.decidedAt())))
+                        .append(Html.escape(StoreGlance.time(f.decidedAt())))
                         .append("</td></tr>");
             }
             body.append("</table></div>");

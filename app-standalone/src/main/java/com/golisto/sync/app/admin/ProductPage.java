@@ -6,6 +6,7 @@ import com.golisto.sync.app.http.HttpError;
 import com.golisto.sync.app.http.LogContext;
 import com.golisto.sync.app.http.Route;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.UnknownStoreException;
 import java.util.List;
@@ -18,8 +19,10 @@ import org.slf4j.LoggerFactory;
  * The dashboard's product pages, behind the same sign-in as the dashboard ({@link AdminAuth#dashboardAllowed}):
  * <ul>
  *   <li>{@code GET /stores/{id}/products?q=TEXT}: the products the engine's ledger knows whose id or SKU is the
- *       text or whose title contains it, each linking to its page</li>
- *   <li>{@code GET /stores/{id}/products/{productId}}: everything {@link SyncEngine#explain} answers, as HTML</li>
+ *       text or whose title contains it ({@link SyncEngine#findProducts}, the first {@value #RESULTS}), each
+ *       linking to its page; a text that is exactly one found product's id goes straight to its page</li>
+ *   <li>{@code GET /stores/{id}/products/{productId}}: everything {@link SyncEngine#explain} answers, as HTML
+ *       (a SKU in place of the id works too)</li>
  * </ul>
  * An unknown store or product gets a 404 page, a shop that cannot be read a 502 (503 when it may pass) page naming
  * the connector's error. Markup in {@link ProductHtml}.
@@ -53,7 +56,7 @@ final class ProductPage {
         return true;
     }
 
-    private void search(Exchange ex) throws InterruptedException {
+    private void search(Exchange ex) {
         if (!allowed(ex)) {
             return;
         }
@@ -71,28 +74,12 @@ final class ProductPage {
             ex.html(200, ProductHtml.results(storeId, "", List.of(), RESULTS));
             return;
         }
-        List<ProductHtml.Found> found = find(storeId, text);
+        List<ProductSummary> found = engine.findProducts(storeId, text, RESULTS);
         if (found.size() == 1 && found.get(0).productId().equals(text)) {
             ex.redirect(ProductHtml.productPath(storeId, text));
             return;
         }
         ex.html(200, ProductHtml.results(storeId, text, found, RESULTS));
-    }
-
-    /** The ledger's products matching the text: id or SKU equal, or title containing it. */
-    private List<ProductHtml.Found> find(String storeId, String text) throws InterruptedException {
-        try {
-            ProductExplanation e = engine.explain(storeId, text);
-            if (e.outcome() == null && e.shopProduct() == null && !e.listed()) {
-                return List.of();
-            }
-            return List.of(new ProductHtml.Found(e.productId(),
-                    e.shopProduct() == null ? null : e.shopProduct().sku(),
-                    e.shopProduct() == null ? null : e.shopProduct().title(),
-                    e.outcome() == null ? "undecided" : e.outcome(), e.reason(), e.decidedAt()));
-        } catch (SyncException x) {
-            return List.of();
-        }
     }
 
     private void product(Exchange ex) throws InterruptedException {

@@ -8,6 +8,7 @@ import com.golisto.sync.app.http.HttpError;
 import com.golisto.sync.app.http.LogContext;
 import com.golisto.sync.app.http.Route;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.UnknownStoreException;
 import java.time.Instant;
@@ -16,7 +17,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code GET /api/stores/{id}/products/{productId}} (admin token): why a shop product is (not) on Golisto, from
+ * {@code GET /api/stores/{id}/products?q=} (admin token): the products the ledger knows by id, SKU or words of
+ * the title, paged. {@code GET /api/stores/{id}/products/{productId}} (by id or SKU): why a shop product is (not) on Golisto, from
  * {@link SyncEngine#explain}: the shop's product now, whether a listing is held, the decision, the ledger's
  * outcome and reason, the store's latest runs. 404 for an unknown store.
  */
@@ -39,7 +41,24 @@ public final class ProductRoutes {
 
     /** The routes. */
     public List<Route> routes() {
-        return List.of(Route.get("/api/stores/{id}/products/{productId}", this::explain));
+        return List.of(Route.get("/api/stores/{id}/products", this::search),
+                Route.get("/api/stores/{id}/products/{productId}", this::explain));
+    }
+
+    private void search(Exchange ex) {
+        auth.requireBearer(ex);
+        String storeId = ex.pathParam("id");
+        LogContext.store(storeId);
+        String text = ex.query("q").orElseThrow(() -> Paging.invalid("q", "is required: an id, a SKU or words of a title"));
+        Paging.Request request = Paging.request(ex, "products", false);
+        List<ProductSummary> found;
+        try {
+            found = engine.findProducts(storeId, text, request.after(), request.limit() + 1);
+        } catch (UnknownStoreException | IllegalArgumentException x) {
+            throw HttpError.notFound("no store " + storeId);
+        }
+        Paging.Page<ProductSummary> page = Paging.page(found, request.limit(), ProductSummary::productId, "products");
+        ex.json(200, json.write(new Found(page.items(), page.nextCursor())));
     }
 
     private void explain(Exchange ex) throws InterruptedException {
@@ -57,6 +76,15 @@ public final class ProductRoutes {
             throw new HttpError(502, "remote_error", HttpError.messageOf(x));
         }
         ex.json(200, json.write(Explanation.of(e)));
+    }
+
+    /**
+     * The JSON answer of a search: one page of products, and the cursor of the next ({@code null} on the last).
+     *
+     * @param products the products found, by product id
+     * @param nextCursor the next page's cursor
+     */
+    public record Found(List<ProductSummary> products, @Nullable String nextCursor) {
     }
 
     /**

@@ -8,6 +8,7 @@ import com.golisto.sync.core.StoreSettingsView;
 import com.golisto.sync.core.StoreView;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
@@ -58,10 +59,12 @@ public final class Views {
     public record Stores(List<Store> stores, @Nullable String nextCursor) {
     }
 
-    /** The JSON shape of Counts. */
-    public record Counts(long read, long created, long updated, long deleted, long unchanged, long failed, long requests) {
+    /** The JSON shape of Counts: {@code skipped} (not listable) apart from {@code unchanged}, its reasons totalled. */
+    public record Counts(long read, long created, long updated, long deleted, long unchanged, long failed, long requests,
+            long skipped, Map<String, Long> skippedReasons) {
         public static Counts of(RunCounts c) {
-            return new Counts(c.read(), c.created(), c.updated(), c.deleted(), c.unchanged(), c.failed(), c.requests());
+            return new Counts(c.read(), c.created(), c.updated(), c.deleted(), c.unchanged(), c.failed(), c.requests(),
+                    c.skipped(), c.skippedReasons());
         }
     }
 

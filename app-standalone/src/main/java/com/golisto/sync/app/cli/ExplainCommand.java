@@ -17,7 +17,7 @@ final class ExplainCommand extends RunnerCommand {
     @SuppressWarnings("NullAway.Init")
     String id;
 
-    @Parameters(index = "1", paramLabel = "PRODUCT", description = "The shop's product id.")
+    @Parameters(index = "1", paramLabel = "PRODUCT", description = "The shop's product id, or its SKU.")
     @SuppressWarnings("NullAway.Init")
     String product;
 

@@ -37,8 +37,11 @@ final class Text {
 
     /** A run's counts in one line. */
     static String counts(Views.Counts c) {
+        String skipped = c.skipped() == 0 ? "" : ", skipped " + c.skipped() + " (" + c.skippedReasons().entrySet().stream()
+                .map(e -> e.getKey() + " " + e.getValue()).collect(java.util.stream.Collectors.joining(", ")) + ")";
         return "read " + c.read() + ", created " + c.created() + ", updated " + c.updated() + ", deleted "
-                + c.deleted() + ", unchanged " + c.unchanged() + ", failed " + c.failed() + ", requests " + c.requests();
+                + c.deleted() + ", unchanged " + c.unchanged() + skipped + ", failed " + c.failed() + ", requests "
+                + c.requests();
     }
 
     /** An instant to the second, or "-". */

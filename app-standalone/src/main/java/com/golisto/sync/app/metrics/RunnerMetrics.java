@@ -34,7 +34,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RunnerMetrics implements RequestObserver {
     /** The outcomes a run's items are counted under. */
-    public static final String[] OUTCOMES = {"created", "updated", "deleted", "unchanged", "failed"};
+    public static final String[] OUTCOMES = {"created", "updated", "deleted", "unchanged", "skipped", "failed"};
 
     private final PrometheusMeterRegistry registry;
     private final AtomicInteger ready = new AtomicInteger();

@@ -60,9 +60,9 @@ final class EventLog implements EngineListener {
                                 lower(r.kind()), lower(r.status()), took.toMillis(), c.requests());
                     } else if (r.error() == null) {
                         LOG.info("event=run_finished run={} kind={} status={} millis={} read={} created={} updated={}"
-                                        + " deleted={} unchanged={} failed={} requests={}", r.id(), lower(r.kind()),
-                                lower(r.status()), took.toMillis(), c.read(), c.created(), c.updated(), c.deleted(),
-                                c.unchanged(), c.failed(), c.requests());
+                                        + " deleted={} unchanged={} skipped={} failed={} requests={}", r.id(),
+                                lower(r.kind()), lower(r.status()), took.toMillis(), c.read(), c.created(), c.updated(),
+                                c.deleted(), c.unchanged(), c.skipped(), c.failed(), c.requests());
                     } else {
                         LOG.warn("event=run_finished run={} kind={} status={} millis={} read={} created={} updated={}"
                                         + " deleted={} unchanged={} failed={} requests={} error=\"{}\"", r.id(),
@@ -71,7 +71,7 @@ final class EventLog implements EngineListener {
                     }
                     metrics.runFinished(r.kind().name(), r.status().name(), took, Map.of(
                             "created", c.created(), "updated", c.updated(), "deleted", c.deleted(),
-                            "unchanged", c.unchanged(), "failed", c.failed()));
+                            "unchanged", c.unchanged(), "skipped", c.skipped(), "failed", c.failed()));
                 }
                 case EngineEvent.ItemFailed i -> LOG.warn("event=item_failed run={} item_kind={} item={} dead_letter={}"
                         + " reason=\"{}\"", i.runId(), i.itemKind(), i.itemId(), i.deadLetterId(), oneLine(i.reason()));

@@ -8,6 +8,7 @@ import com.golisto.sync.api.model.ProductStatus;
 import com.golisto.sync.api.model.StockLevel;
 import com.golisto.sync.api.model.StockStatus;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunKind;
@@ -65,7 +66,7 @@ class ProductHtmlTest {
                 "fp", T, List.of());
 
         String page = ProductHtml.explanation(e);
-        String results = ProductHtml.results("sh<op", EVIL, List.of(new ProductHtml.Found("1\"x", EVIL, EVIL, EVIL,
+        String results = ProductHtml.results("sh<op", EVIL, List.of(new ProductSummary("1\"x", EVIL, EVIL, EVIL,
                 EVIL, T)), 50);
         String missing = ProductHtml.notFound("sh<op", EVIL);
         String unreadable = ProductHtml.shopUnreadable("sh<op", EVIL, EVIL);
@@ -81,7 +82,7 @@ class ProductHtmlTest {
     void pages_areMadeForPhoneWidths() {
         String html = ProductHtml.explanation(explained(product("101", "HAT-1", "Beanie", "12.50"), true, "listed",
                 null));
-        String results = ProductHtml.results("shop-a", "Bea", List.of(new ProductHtml.Found("101", "HAT-1", "Beanie",
+        String results = ProductHtml.results("shop-a", "Bea", List.of(new ProductSummary("101", "HAT-1", "Beanie",
                 "listed", null, T)), 50);
 
         for (String page : List.of(html, results)) {
@@ -101,8 +102,8 @@ class ProductHtmlTest {
 
     @Test
     void results_linkEachProductToItsPage_andSayWhenNothingMatched() {
-        String some = ProductHtml.results("shop-a", "bean", List.of(new ProductHtml.Found("101", "HAT-1", "Beanie",
-                "listed", null, T), new ProductHtml.Found("102", null, "Bean bag", "skipped", "no price", T)), 50);
+        String some = ProductHtml.results("shop-a", "bean", List.of(new ProductSummary("101", "HAT-1", "Beanie",
+                "listed", null, T), new ProductSummary("102", null, "Bean bag", "skipped", "no price", T)), 50);
         String none = ProductHtml.results("shop-a", "nothing", List.of(), 50);
 
         assertThat(some).contains("2 products for <b>bean</b>").contains("href=\"/stores/shop-a/products/101\"")

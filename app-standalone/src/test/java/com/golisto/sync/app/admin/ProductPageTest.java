@@ -9,6 +9,7 @@ import com.golisto.sync.app.http.RunnerServer;
 import com.golisto.sync.app.metrics.RunnerMetrics;
 import com.golisto.sync.core.PollCounts;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.UnknownStoreException;
@@ -39,6 +40,8 @@ class ProductPageTest {
                             "golisto", ConnectionStatus.APPROVED, "acc", null, true, T, null, PollCounts.none()))
                             : Optional.empty();
                     case "explain" -> explain((String) args[0], (String) args[1]);
+                    case "findProducts" -> "101".equals(args[1]) || "hat".equalsIgnoreCase((String) args[1])
+                            ? List.of(new ProductSummary("101", "HAT-1", "Beanie hat", "listed", null, T)) : List.of();
                     default -> throw new UnsupportedOperationException(method.getName());
                 });
         server = new RunnerServer("127.0.0.1", 0, new RunnerMetrics());
@@ -104,6 +107,15 @@ class ProductPageTest {
         assertThat(exact.headers().firstValue("Location")).hasValue("/stores/shop-a/products/101");
         assertThat(none.statusCode()).isEqualTo(200);
         assertThat(none.body()).contains("class=\"no-results\"");
+    }
+
+    @Test
+    void searchingAWordOfTheTitle_listsTheProductsFound() throws Exception {
+        HttpResponse<String> page = get("/stores/shop-a/products?q=HAT", TOKEN);
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("1 product for <b>HAT</b>").contains("href=\"/stores/shop-a/products/101\"")
+                .contains("<td>Beanie hat</td>");
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.app.http.RunnerServer;
 import com.golisto.sync.app.metrics.RunnerMetrics;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.UnknownStoreException;
 import java.lang.reflect.Proxy;
@@ -26,9 +27,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** {@code GET /api/stores/{id}/products/{productId}} over real HTTP on loopback, on an engine that explains. */
+/**
+ * {@code GET /api/stores/{id}/products?q=} and {@code GET /api/stores/{id}/products/{productId}} over real HTTP on
+ * loopback, on an engine that finds and explains.
+ */
 class ProductRoutesTest {
     private static final String TOKEN = "product-test-admin-token-0123456789";
+    private static final Instant AT = Instant.parse("2026-12-04T12:00:00Z");
+    private static final List<ProductSummary> FOUND = List.of(
+            new ProductSummary("101", "SKU-101", "Beanie", "listed", null, AT),
+            new ProductSummary("104", "SKU-104", "Belt", "deleted", "no price", AT),
+            new ProductSummary("200", null, "Hoodie", "unchanged", null, AT));
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -38,11 +47,15 @@ class ProductRoutesTest {
     void start() {
         SyncEngine engine = (SyncEngine) Proxy.newProxyInstance(SyncEngine.class.getClassLoader(),
                 new Class<?>[] {SyncEngine.class}, (proxy, method, args) -> {
-                    if (!method.getName().equals("explain")) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
                     if (!"s1".equals(args[0])) {
                         throw new UnknownStoreException("no store " + args[0]);
+                    }
+                    if (method.getName().equals("findProducts") && args.length == 4) {
+                        return FOUND.stream().filter(p -> args[2] == null || p.productId().compareTo((String) args[2]) > 0)
+                                .limit((Integer) args[3]).toList();
+                    }
+                    if (!method.getName().equals("explain")) {
+                        throw new UnsupportedOperationException(method.getName());
                     }
                     Product cleared = new Product((String) args[1], "SKU-1", "Beanie", "", "", ProductStatus.DRAFT,
                             Money.of("0", "EUR"), null, StockLevel.of(3, StockStatus.IN_STOCK), null, List.of(),
@@ -74,6 +87,29 @@ class ProductRoutesTest {
         assertThat(body.path("listed").asBoolean()).isFalse();
         assertThat(body.path("shop").path("status").asText()).isEqualTo("draft");
         assertThat(body.path("shop").path("price").asText()).isEqualTo("0.00");
+    }
+
+    @Test
+    void search_answersThePageOfProductsFound_andItsNextCursor() throws Exception {
+        JsonNode first = mapper.readTree(get("/api/stores/s1/products?q=be&limit=2", TOKEN).body());
+        JsonNode second = mapper.readTree(get("/api/stores/s1/products?q=be&limit=2&cursor="
+                + first.path("next_cursor").asText(), TOKEN).body());
+
+        assertThat(first.path("products")).extracting(p -> p.path("product_id").asText()).containsExactly("101", "104");
+        assertThat(first.path("products").get(1).path("reason").asText()).isEqualTo("no price");
+        assertThat(first.path("products").get(0).path("sku").asText()).isEqualTo("SKU-101");
+        assertThat(second.path("products")).extracting(p -> p.path("product_id").asText()).containsExactly("200");
+        assertThat(second.path("next_cursor").isNull()).isTrue();
+    }
+
+    @Test
+    void search_withoutQ_isA400NamingIt_andAnUnknownStoreA404() throws Exception {
+        HttpResponse<String> noQ = get("/api/stores/s1/products", TOKEN);
+
+        assertThat(noQ.statusCode()).isEqualTo(400);
+        assertThat(noQ.body()).contains("invalid_parameter").contains("parameter q");
+        assertThat(get("/api/stores/nope/products?q=x", TOKEN).statusCode()).isEqualTo(404);
+        assertThat(get("/api/stores/s1/products?q=x", null).statusCode()).isEqualTo(401);
     }
 
     @Test

@@ -190,11 +190,11 @@ public final class CatalogPipeline {
             Map<String, Mapping> known = store.mappings().findAll(storeId, EntityKind.PRODUCT, lookup);
             counter.read(present.size());
             CatalogPlan plan = CatalogPlanner.plan(present, id -> fingerprints(known.get(id)));
-            counter.unchanged(plan.unchanged().size());
+            countUnchanged(plan);
             writer.add(plan, known);
             for (String id : gone) {
                 CatalogPlan goneOne = CatalogPlanner.planGone(id, fingerprints(known.get(id)));
-                counter.unchanged(goneOne.unchanged().size());
+                countUnchanged(goneOne);
                 writer.add(goneOne, known);
             }
         }
@@ -216,7 +216,7 @@ public final class CatalogPipeline {
             store.mappings().markSeen(storeId, EntityKind.PRODUCT, known.keySet(), generation);
         }
         CatalogPlan plan = CatalogPlanner.plan(products, id -> fingerprints(known.get(id)));
-        counter.unchanged(plan.unchanged().size());
+        countUnchanged(plan);
         writer.add(plan, known);
     }
 
@@ -248,7 +248,7 @@ public final class CatalogPipeline {
                 store.mappings().markSeen(storeId, EntityKind.PRODUCT, stillOffered.stream().map(Product::id).toList(), generation);
                 counter.read(stillOffered.size());
                 CatalogPlan plan = CatalogPlanner.plan(stillOffered, id -> fingerprints(known.get(id)));
-                counter.unchanged(plan.unchanged().size());
+                countUnchanged(plan);
                 writer.add(plan, known);
             }
             writer.add(new CatalogPlan(List.of(), List.of(), toDelete, List.of(), reasons), known);
@@ -258,6 +258,17 @@ public final class CatalogPipeline {
             kept.addAll(remaining);
             stillOffered.forEach(p -> kept.add(p.id()));
         }
+    }
+
+    /** Counts a plan's unchanged products: the skipped ones (not listable) by reason, the rest as unchanged. */
+    private void countUnchanged(CatalogPlan plan) {
+        Map<String, Long> skipped = plan.skippedByReason();
+        long skippedTotal = 0;
+        for (Map.Entry<String, Long> e : skipped.entrySet()) {
+            counter.skipped(e.getKey(), e.getValue());
+            skippedTotal += e.getValue();
+        }
+        counter.unchanged(plan.unchanged().size() - skippedTotal);
     }
 
     private static @Nullable ProductFingerprints fingerprints(@Nullable Mapping mapping) {

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What to do with one page of products: the result of {@link CatalogPlanner#plan}. Immutable.
@@ -19,9 +21,11 @@ import java.util.Objects;
  *     offered nor listed
  * @param reasons why a product is not listable (no price, draft, trashed, removed in shop…), by id, for the
  *     deletes and the unchanged ones that are skipped; the ledger records them
+ * @param labels the SKU and title of the products the plan saw, by id (none for a product the shop no longer
+ *     has); the ledger records them so a product can be found by SKU or title
  */
 public record CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<String> deletes, List<String> unchanged,
-        Map<String, String> reasons) {
+        Map<String, String> reasons, Map<String, Label> labels) {
 
     public CatalogPlan {
         upserts = List.copyOf(upserts);
@@ -29,11 +33,46 @@ public record CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<
         deletes = List.copyOf(deletes);
         unchanged = List.copyOf(unchanged);
         reasons = Map.copyOf(reasons);
+        labels = Map.copyOf(labels);
+    }
+
+    /** A plan of products it has no labels for. */
+    public CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<String> deletes, List<String> unchanged,
+            Map<String, String> reasons) {
+        this(upserts, stockOnly, deletes, unchanged, reasons, Map.of());
     }
 
     /** A plan without reasons. */
     public CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<String> deletes, List<String> unchanged) {
         this(upserts, stockOnly, deletes, unchanged, Map.of());
+    }
+
+    /** How many of the unchanged products are skipped (not listable), by reason. */
+    public Map<String, Long> skippedByReason() {
+        Map<String, Long> counts = new TreeMap<>();
+        for (String id : unchanged) {
+            String reason = reasons.get(id);
+            if (reason != null) {
+                counts.merge(reason, 1L, Long::sum);
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * What identifies a product to a person.
+     *
+     * @param sku its SKU, null when it has none
+     * @param title its title
+     */
+    public record Label(@Nullable String sku, String title) {
+        public Label {
+            Objects.requireNonNull(title, "title");
+        }
+
+        static Label of(Product product) {
+            return new Label(product.sku(), product.title());
+        }
     }
 
     /** Every product id the plan is about. */

@@ -42,7 +42,9 @@ public final class CatalogPlanner {
         List<String> deletes = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         Map<String, String> reasons = new LinkedHashMap<>();
+        Map<String, CatalogPlan.Label> labels = new LinkedHashMap<>();
         for (Product product : unique.values()) {
+            labels.put(product.id(), CatalogPlan.Label.of(product));
             ProductFingerprints before = known.apply(product.id());
             if (product.status() != ProductStatus.ACTIVE) {
                 (before == null ? unchanged : deletes).add(product.id());
@@ -60,7 +62,7 @@ public final class CatalogPlanner {
                 unchanged.add(product.id());
             }
         }
-        return new CatalogPlan(upserts, stockOnly, deletes, unchanged, reasons);
+        return new CatalogPlan(upserts, stockOnly, deletes, unchanged, reasons, labels);
     }
 
     /** Plans a product that the shop no longer has: delete when listed, else nothing. */

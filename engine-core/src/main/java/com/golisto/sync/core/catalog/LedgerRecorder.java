@@ -19,6 +19,7 @@ final class LedgerRecorder {
     private final StateStore store;
     private final List<LedgerEntry> pending = new ArrayList<>();
     private final Map<String, String> deleteReasons = new HashMap<>();
+    private final Map<String, CatalogPlan.Label> labels = new HashMap<>();
 
     LedgerRecorder(String storeId, StateStore store) {
         this.storeId = storeId;
@@ -27,9 +28,10 @@ final class LedgerRecorder {
 
     /** Records a plan's unchanged and skipped products at once, and remembers why its deletes are deletes. */
     void planned(CatalogPlan plan) {
+        labels.putAll(plan.labels());
         for (String id : plan.unchanged()) {
             String reason = plan.reasons().get(id);
-            pending.add(LedgerEntry.of(storeId, id, null, null, null,
+            add(LedgerEntry.of(storeId, id, null, null, null,
                     reason == null ? LedgerEntry.UNCHANGED : LedgerEntry.SKIPPED, reason));
         }
         for (String id : plan.deletes()) {
@@ -39,22 +41,28 @@ final class LedgerRecorder {
     }
 
     void listed(CatalogPlan.Upsert upsert, WriteResult result) {
-        pending.add(LedgerEntry.of(storeId, upsert.product().id(), upsert.fingerprints().listing(),
+        add(LedgerEntry.of(storeId, upsert.product().id(), upsert.fingerprints().listing(),
                 upsert.create() ? "create" : "update", result.outcome().name(), LedgerEntry.LISTED, null));
     }
 
     void stockWritten(CatalogPlan.StockOnly item) {
-        pending.add(LedgerEntry.of(storeId, item.product().id(), item.fingerprints().listing(), "stock", "UPDATED",
+        add(LedgerEntry.of(storeId, item.product().id(), item.fingerprints().listing(), "stock", "UPDATED",
                 LedgerEntry.LISTED, null));
     }
 
     void deleted(String id) {
-        pending.add(LedgerEntry.of(storeId, id, null, "delete", "DELETED", LedgerEntry.DELETED,
+        add(LedgerEntry.of(storeId, id, null, "delete", "DELETED", LedgerEntry.DELETED,
                 deleteReasons.remove(id)));
     }
 
     void failed(String id, @Nullable String shopVersion, String action, String error) {
-        pending.add(LedgerEntry.of(storeId, id, shopVersion, action, error, LedgerEntry.FAILED, error));
+        add(LedgerEntry.of(storeId, id, shopVersion, action, error, LedgerEntry.FAILED, error));
+    }
+
+    private void add(LedgerEntry entry) {
+        // a label is used once: by the product's first ledger row of this writer (later ones keep it in the store)
+        CatalogPlan.Label label = labels.remove(entry.productId());
+        pending.add(label == null ? entry : entry.labelled(label.sku(), label.title()));
     }
 
     /** Writes what was collected, one batch. */

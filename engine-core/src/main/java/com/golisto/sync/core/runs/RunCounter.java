@@ -1,6 +1,9 @@
 package com.golisto.sync.core.runs;
 
 import com.golisto.sync.core.RunCounts;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** The counts of one run as it goes. Thread-safe and cheap (one adder per count). */
@@ -14,6 +17,7 @@ public final class RunCounter {
     private final LongAdder failed = new LongAdder();
     private final LongAdder requests = new LongAdder();
     private final LongAdder pages = new LongAdder();
+    private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
 
     /** Items read from the source. */
     public void read(long n) {
@@ -40,6 +44,11 @@ public final class RunCounter {
         unchanged.add(n);
     }
 
+    /** Items not listable, so not written, for a reason (draft, no price, ...). */
+    public void skipped(String reason, long n) {
+        skipped.computeIfAbsent(reason, r -> new LongAdder()).add(n);
+    }
+
     /** Items given up on. */
     public void failed(long n) {
         failed.add(n);
@@ -62,7 +71,10 @@ public final class RunCounter {
 
     /** The counts so far. */
     public RunCounts snapshot() {
+        Map<String, Long> reasons = new TreeMap<>();
+        skipped.forEach((reason, n) -> reasons.put(reason, n.sum()));
+        long skippedTotal = reasons.values().stream().mapToLong(Long::longValue).sum();
         return new RunCounts(read.sum(), created.sum(), updated.sum(), deleted.sum(), unchanged.sum(), failed.sum(),
-                requests.sum());
+                requests.sum(), skippedTotal, reasons);
     }
 }

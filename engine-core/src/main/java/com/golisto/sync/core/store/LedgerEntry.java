@@ -14,10 +14,14 @@ import org.jspecify.annotations.Nullable;
  * @param remoteAnswer the marketplace's answer to it; null when nothing was sent
  * @param outcome listed, unchanged, skipped, failed or deleted
  * @param reason why (skipped: the named reason, failed: the remote's error, deleted: why); may be null
+ * @param sku the product's SKU as last seen; null when it has none or it was not seen (a write that does not
+ *     know it keeps the one recorded)
+ * @param title the product's title as last seen; null when not seen (a write keeps the one recorded)
  * @param updatedAt when it was written; the store sets it on write
  */
 public record LedgerEntry(String storeId, String productId, @Nullable String shopVersion, @Nullable String sentAction,
-        @Nullable String remoteAnswer, String outcome, @Nullable String reason, @Nullable Instant updatedAt) {
+        @Nullable String remoteAnswer, String outcome, @Nullable String reason, @Nullable String sku,
+        @Nullable String title, @Nullable Instant updatedAt) {
 
     /** Listed on the marketplace by the last write. */
     public static final String LISTED = "listed";
@@ -38,11 +42,20 @@ public record LedgerEntry(String storeId, String productId, @Nullable String sho
         sentAction = Require.truncateOptional(sentAction, Limits.STATUS);
         remoteAnswer = Require.truncateOptional(remoteAnswer, Limits.MESSAGE);
         reason = Require.truncateOptional(reason, Limits.MESSAGE);
+        sku = sku == null || sku.isBlank() ? null : Require.truncate(sku, Limits.ID);
+        title = Require.truncateOptional(title, Limits.TITLE);
     }
 
     /** An entry to write (the store stamps the time). */
     public static LedgerEntry of(String storeId, String productId, @Nullable String shopVersion,
             @Nullable String sentAction, @Nullable String remoteAnswer, String outcome, @Nullable String reason) {
-        return new LedgerEntry(storeId, productId, shopVersion, sentAction, remoteAnswer, outcome, reason, null);
+        return new LedgerEntry(storeId, productId, shopVersion, sentAction, remoteAnswer, outcome, reason, null, null,
+                null);
+    }
+
+    /** This entry with the product's SKU and title as seen now. */
+    public LedgerEntry labelled(@Nullable String sku, @Nullable String title) {
+        return new LedgerEntry(storeId, productId, shopVersion, sentAction, remoteAnswer, outcome, reason, sku, title,
+                updatedAt);
     }
 }

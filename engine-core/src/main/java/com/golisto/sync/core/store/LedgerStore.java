@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-product ledger: why each shop product is (not) on the marketplace. Obtained from
@@ -58,6 +60,30 @@ public final class LedgerStore {
                 .map((rs, ctx) -> Map.entry(rs.getString("outcome"), rs.getLong("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;
+    }
+
+    /** The entries of the store's products with this SKU (exact), by product id; at most 20. */
+    public List<LedgerEntry> findBySku(String storeId, String sku) {
+        return db.jdbi().withExtension(LedgerDao.class, dao -> dao.bySku(storeId, sku));
+    }
+
+    /**
+     * The entries of the store's products whose id or SKU equals the text or whose title contains it (case
+     * insensitive), by product id.
+     *
+     * @param afterProductId only products after this id (the last of the previous page); null for the first
+     * @param limit at most this many
+     */
+    public List<LedgerEntry> search(String storeId, String text, @Nullable String afterProductId, int limit) {
+        Database.requirePositive(limit);
+        String needle = text.strip();
+        if (needle.isEmpty()) {
+            return List.of();
+        }
+        String pattern = "%" + needle.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_")
+                + "%";
+        return db.jdbi().withExtension(LedgerDao.class, dao -> dao.search(storeId, needle, pattern,
+                afterProductId == null ? "" : afterProductId, limit));
     }
 
     /** A product's entry, if the engine ever decided on it. */

@@ -9,6 +9,7 @@ final class Limits {
     static final int FINGERPRINT = 128;
     static final int STATUS = 32;
     static final int MESSAGE = 2000;
+    static final int TITLE = 500;
     static final int VALUE = 4000;
     static final int SEALED = 8000;
     static final int PAYLOAD = 1_000_000;

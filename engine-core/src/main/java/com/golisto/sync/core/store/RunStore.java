@@ -54,7 +54,7 @@ public final class RunStore {
         Instant now = db.now();
         return db.jdbi().inTransaction(h -> {
             SyncRunDao dao = h.attach(SyncRunDao.class);
-            dao.finish(runId, status, counts, cut, now);
+            dao.finish(runId, status, counts, SkipReasons.encode(counts.skippedReasons()), cut, now);
             return dao.find(runId).orElseThrow(() -> new IllegalArgumentException("no sync run with id " + runId));
         });
     }

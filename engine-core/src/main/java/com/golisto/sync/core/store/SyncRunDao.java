@@ -8,6 +8,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -27,7 +28,7 @@ interface SyncRunDao {
 
     String COLUMNS = """
             id, store_id, kind, status, started_at, finished_at, read_count, created_count, updated_count,
-            deleted_count, unchanged_count, failed_count, request_count, error_message
+            deleted_count, unchanged_count, failed_count, request_count, skipped_count, skip_reasons, error_message
             """;
 
     @SqlUpdate("""
@@ -40,10 +41,12 @@ interface SyncRunDao {
             UPDATE sync_runs SET status = :status, finished_at = :now, read_count = :c.read,
                 created_count = :c.created, updated_count = :c.updated, deleted_count = :c.deleted,
                 unchanged_count = :c.unchanged, failed_count = :c.failed, request_count = :c.requests,
+                skipped_count = :c.skipped, skip_reasons = :skipReasons,
                 error_message = :error
             WHERE id = :id AND status = 'RUNNING'
             """)
     int finish(@Bind("id") long id, @Bind("status") RunStatus status, @BindMethods("c") RunCounts counts,
+            @Bind("skipReasons") @Nullable String skipReasons,
             @Bind("error") @Nullable String error, @Bind("now") Instant now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM sync_runs WHERE id = :id")
@@ -175,9 +178,12 @@ interface SyncRunDao {
         public SyncRun map(ResultSet rs, StatementContext ctx) throws SQLException {
             long finished = rs.getLong("finished_at");
             Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);
+            Map<String, Long> reasons = SkipReasons.decode(rs.getString("skip_reasons"));
+            long skipped = rs.getLong("skipped_count");
             RunCounts counts = new RunCounts(rs.getLong("read_count"), rs.getLong("created_count"),
                     rs.getLong("updated_count"), rs.getLong("deleted_count"), rs.getLong("unchanged_count"),
-                    rs.getLong("failed_count"), rs.getLong("request_count"));
+                    rs.getLong("failed_count"), rs.getLong("request_count"), skipped,
+                    reasons.values().stream().mapToLong(Long::longValue).sum() == skipped ? reasons : Map.of());
             String storedKind = rs.getString("kind");
             String storedStatus = rs.getString("status");
             RunKind kind = parse(RunKind.class, storedKind);

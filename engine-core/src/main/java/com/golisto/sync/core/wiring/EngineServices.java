@@ -3,6 +3,7 @@ package com.golisto.sync.core.wiring;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.StoreActivity;
 import com.golisto.sync.core.connection.ConnectionFlows;
 import com.golisto.sync.core.connection.CredentialGrants;
@@ -39,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -222,9 +224,14 @@ public final class EngineServices implements AutoCloseable {
         return loop;
     }
 
-    /** Explains why a product is (not) on the marketplace. */
-    public ProductExplanation explain(String storeId, String productId) throws InterruptedException {
-        return explainer.explain(storeId, productId);
+    /** Explains why a product (by id or SKU) is (not) on the marketplace. */
+    public ProductExplanation explain(String storeId, String productIdOrSku) throws InterruptedException {
+        return explainer.explain(storeId, productIdOrSku);
+    }
+
+    /** The store's products the ledger knows by id, SKU or words of the title. */
+    public List<ProductSummary> findProducts(String storeId, String text, @Nullable String afterProductId, int limit) {
+        return explainer.find(storeId, text, afterProductId, limit);
     }
 
     /** What a store is doing and will do; empty for an unknown store. */

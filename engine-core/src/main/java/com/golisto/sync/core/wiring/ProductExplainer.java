@@ -5,6 +5,7 @@ import com.golisto.sync.api.model.ProductStatus;
 import com.golisto.sync.api.spi.CatalogSource;
 import com.golisto.sync.core.ConnectFlowException;
 import com.golisto.sync.core.ProductExplanation;
+import com.golisto.sync.core.ProductSummary;
 import com.golisto.sync.core.catalog.CatalogPlanner;
 import com.golisto.sync.core.runs.Runs;
 import com.golisto.sync.core.runtime.StoreRuntime;
@@ -13,7 +14,10 @@ import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.LedgerEntry;
 import com.golisto.sync.core.store.Mapping;
 import com.golisto.sync.core.store.StateStore;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Answers "why is product X (not) on the marketplace": one read of the product through the shop connector, its
@@ -33,8 +37,9 @@ final class ProductExplainer {
         this.runs = runs;
     }
 
-    ProductExplanation explain(String storeId, String productId) throws InterruptedException {
+    ProductExplanation explain(String storeId, String productIdOrSku) throws InterruptedException {
         StoreRuntime runtime = runtimes.of(storeId);
+        String productId = resolve(storeId, productIdOrSku);
         CatalogSource source = runtime.shop().catalogSource().orElseThrow(() -> new ConnectFlowException(
                 "the shop connector of store " + storeId + " cannot read a catalog"));
         Optional<Product> now = source.read(productId);
@@ -49,5 +54,21 @@ final class ProductExplainer {
                 entry.map(LedgerEntry::sentAction).orElse(null), entry.map(LedgerEntry::remoteAnswer).orElse(null),
                 entry.map(LedgerEntry::shopVersion).orElse(null), entry.map(LedgerEntry::updatedAt).orElse(null),
                 runs.recent(storeId, RUNS));
+    }
+
+    /** The product id a text names: a product's id the ledger knows, else the id of the product with that SKU. */
+    private String resolve(String storeId, String productIdOrSku) {
+        if (store.ledger().find(storeId, productIdOrSku).isPresent()) {
+            return productIdOrSku;
+        }
+        return store.ledger().findBySku(storeId, productIdOrSku).stream().findFirst()
+                .map(LedgerEntry::productId).orElse(productIdOrSku);
+    }
+
+    List<ProductSummary> find(String storeId, String text, @Nullable String afterProductId, int limit) {
+        return store.ledger().search(storeId, text, afterProductId, limit).stream()
+                .map(e -> new ProductSummary(e.productId(), e.sku(), e.title(), e.outcome(), e.reason(),
+                        Objects.requireNonNull(e.updatedAt(), "updatedAt")))
+                .toList();
     }
 }
