@@ -17,6 +17,7 @@ import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -191,9 +192,13 @@ class DashboardBrowserIT {
         signIn();
         forgedPost("/dashboard/stores/" + SHOP + "/disconnect", "forged");
         String wrongToken = browser.getPageSource();
+        signIn();
+        forgedPost("/dashboard/stores/" + SHOP + "/webhooks", null);
+        String webhooksWithoutToken = browser.getPageSource();
 
         assertThat(withoutToken).contains("csrf_token_invalid").doesNotContain("sign-out");
         assertThat(wrongToken).contains("csrf_token_invalid").doesNotContain("sign-out");
+        assertThat(webhooksWithoutToken).contains("csrf_token_invalid").doesNotContain("sign-out");
         assertThat(sandbox.engine().recentRuns(SHOP, 1000)).hasSize(runsBefore);
         assertThat(sandbox.engine().store(SHOP).orElseThrow().approved()).isTrue();
     }
@@ -292,6 +297,26 @@ class DashboardBrowserIT {
             sandbox.engine().registerStore(new StoreRegistration(SHOP, store.shopConnectorId(),
                     Map.of("page-size", "100"), store.marketplaceConnectorId(), Map.of()));
         }
+    }
+
+    @Test
+    void reRegisterWebhooks_checksThemByAnIncrementalPass_andTheCardShowsTheResult() throws Exception {
+        signIn();
+        browser.findElement(By.cssSelector("#store-" + SHOP + " button.webhooks-register")).click();
+        waitFor().until(ExpectedConditions.urlContains("done=webhooks"));
+        Matcher m = Pattern.compile("run=(\\d+)").matcher(browser.getCurrentUrl());
+        assertThat(m.find()).as(browser.getCurrentUrl()).isTrue();
+        RunView run = sandbox.engine().awaitRun(new RunId(Long.parseLong(m.group(1))), Duration.ofSeconds(60));
+
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("Webhooks re-registered");
+        assertThat(run.kind()).isEqualTo(RunKind.INCREMENTAL);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        WebElement hooks = browser.findElement(By.cssSelector("#store-" + SHOP + " dd.webhooks"));
+        int registered = sandbox.woo.webhookIds().size();
+        assertThat(registered).isPositive();
+        assertThat(hooks.getText()).contains(registered + " registered, " + registered + " active")
+                .contains("checked " + sandbox.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(hooks.getAttribute("class")).contains("ok");
     }
 
     /**

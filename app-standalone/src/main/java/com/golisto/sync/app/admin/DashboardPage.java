@@ -171,6 +171,7 @@ public final class DashboardPage {
             case "sync-full" -> "Full sync started";
             case "sync-incremental" -> "Incremental sync started";
             case "replay" -> "Dead letter replayed";
+            case "webhooks" -> "Webhooks re-registered and checked";
             case "disconnect" -> "Store disconnected";
             default -> null;
         };

@@ -18,9 +18,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * One store at a glance on the dashboard: its connection, its last full and incremental pass (a pass with
  * failed items shows as failed, not green), what it is doing and will do ({@link ActivityHtml}: a running pass's
- * progress, next passes, listings, order lag, webhooks), a product search box, the last successful order poll, its own health checks (webhooks
- * among them), its dead letters with their reasons, and, for a signed-in browser, its buttons. Every dynamic
- * value is escaped.
+ * progress, next passes, listings, order lag, webhooks), a product search box, the last successful order poll,
+ * its own health checks (webhooks among them), its dead letters with their reasons, and, for a signed-in
+ * browser, its buttons. Every dynamic value is escaped.
  */
 final class StoreGlance {
     /** Styles of the cards; the page frame already sets the viewport for phones. */
@@ -79,7 +79,8 @@ final class StoreGlance {
             if (connected) {
                 out.append(form(base + "/sync", csrf, "Sync now (full)", "sync-full", "mode", "full"))
                         .append(form(base + "/sync", csrf, "Sync now (incremental)", "sync-incremental", "mode",
-                                "incremental"));
+                                "incremental"))
+                        .append(form(base + "/webhooks", csrf, "Re-register webhooks", "webhooks-register", null, null));
             }
             for (DeadLetterView d : letters) {
                 out.append(form("/dashboard/dead-letters/" + d.id() + "/replay", csrf, "Replay dead letter " + d.id(),
