@@ -233,7 +233,13 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("p.verdict")).getText()).startsWith("On Golisto");
         browser.manage().window().setSize(new Dimension(1100, 1250));
         screenshot("dashboard-explain.png");
+        browser.manage().window().setSize(new Dimension(400, 900));
+        browser.navigate().refresh();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd.outcome")));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         browser.manage().window().setSize(new Dimension(1280, 1600));
+        assertThat(((Number) overflow).longValue()).as("the product page fits a phone's width").isLessThanOrEqualTo(0);
     }
 
     @Test
