@@ -98,6 +98,18 @@ public final class EngineRouter implements SyncEngine {
     }
 
     @Override
+    public RunId dryRun(String storeId) {
+        return open().runRequests().dryRun(storeId);
+    }
+
+    @Override
+    public Optional<DryRunReport> dryRunReport(String storeId) {
+        EngineServices open = open();
+        open.stores().record(storeId);
+        return open.store().dryRuns().latest(storeId);
+    }
+
+    @Override
     public RunView pollOrders(String storeId) throws InterruptedException {
         return open().runRequests().pollOrders(storeId);
     }

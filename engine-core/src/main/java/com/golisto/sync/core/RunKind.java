@@ -17,6 +17,12 @@ public enum RunKind {
     /** Open intents resolved after a restart. */
     RECOVERY,
     /**
+     * A full catalog pass computed but not written: reads the shop and the state store, writes nothing to the
+     * marketplace nor to the store's mappings, ledger, cursors or generation, and keeps its
+     * {@link DryRunReport}. Never counts as a full pass (schedule, health, retention, metrics).
+     */
+    DRY_RUN,
+    /**
      * A run whose stored kind this version does not know (written by a newer version or by hand); listed with
      * status {@link RunStatus#FAILED} and an error naming the stored value. The engine never starts one.
      */

@@ -50,7 +50,7 @@ import org.jspecify.annotations.Nullable;
  * {@link com.golisto.sync.api.spi.InvalidSettingsException}; a marketplace that refuses the store's
  * credentials marks the store disconnected.
  */
-public interface SyncEngine extends EngineViews, EngineAdministration, AutoCloseable {
+public interface SyncEngine extends EngineViews, EngineAdministration, EngineDryRuns, AutoCloseable {
 
     /** A new single-use builder. */
     static Builder builder() {

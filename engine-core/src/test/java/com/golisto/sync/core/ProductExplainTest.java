@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.golisto.sync.api.model.ProductStatus;
+import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.core.testing.EngineHarness;
+import com.golisto.sync.core.testing.FakeMarketplace;
 import com.golisto.sync.core.testing.Products;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +40,32 @@ class ProductExplainTest {
         assertThat(e.outcome()).isEqualTo("listed");
         assertThat(e.sentAction()).isEqualTo("create");
         assertThat(e.recentRuns()).isNotEmpty();
+        assertThat(e.marketplace().error()).isNull();
+        assertThat(e.marketplace().listing()).isNotNull();
+        assertThat(e.marketplace().listing().title()).isEqualTo("Beanie");
+        assertThat(e.marketplace().differences()).isEmpty();
+    }
+
+    @Test
+    void aShopChangeNotSyncedYet_showsWhereTheMarketplacesCopyDiffers() throws Exception {
+        h.shop.put(Products.simple("101", "Warm beanie", "21", null, 10));
+
+        ProductExplanation e = h.engine().explain(STORE, "101");
+
+        assertThat(e.marketplace().listing().title()).isEqualTo("Beanie");
+        assertThat(e.marketplace().differences()).containsExactly("title", "price", "description");
+    }
+
+    @Test
+    void aMarketplaceThatCannotBeRead_isNamed_andTheRestIsStillExplained() throws Exception {
+        h.marketplace.faults().failNext(FakeMarketplace.Op.READ_LISTING, 1,
+                () -> new RetryableException("golisto answered 503", null));
+
+        ProductExplanation e = h.engine().explain(STORE, "101");
+
+        assertThat(e.outcome()).isEqualTo("listed");
+        assertThat(e.marketplace().listing()).isNull();
+        assertThat(e.marketplace().error()).isEqualTo("the marketplace could not be read: golisto answered 503");
     }
 
     @Test

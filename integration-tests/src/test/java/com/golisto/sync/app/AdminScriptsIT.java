@@ -102,6 +102,26 @@ class AdminScriptsIT {
                 .doesNotContain("ads-c");
     }
 
+    @Test
+    void dryRun_throughTheServingRunner_cliJsonIsTheApiReport_andGolistoGetsNoWrite() throws Exception {
+        long golistoWrites = sandbox.golisto.requests().snapshot().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("GET ")).mapToLong(Map.Entry::getValue).sum();
+
+        Result dry = cli("sync", "ads-a", "--dry-run", "--json");
+
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.err()).contains("going through its admin API");
+        JsonNode report = JSON.readTree(dry.out());
+        assertThat(report.path("counts").path("read").asLong()).isEqualTo(8);
+        assertThat(report.path("counts").path("unchanged").asLong()).isEqualTo(8);
+        assertThat(JSON.readTree(ok(api("GET", "/api/stores/ads-a/dry-run")).toString())).isEqualTo(report);
+        assertThat(ok(api("GET", "/api/runs/" + report.path("run_id").asLong())).path("kind").asText())
+                .isEqualTo("dry_run");
+        assertThat(sandbox.golisto.requests().snapshot().entrySet().stream()
+                .filter(e -> !e.getKey().startsWith("GET ")).mapToLong(Map.Entry::getValue).sum())
+                .isEqualTo(golistoWrites);
+    }
+
     private record Result(int code, String out, String err) {
     }
 

@@ -65,6 +65,31 @@ class CliCommandsIT {
     }
 
     @Test
+    void syncDryRun_printsWhatAFullSyncWouldDo_asTextOrAsTheApiJson_andIsRefusedWithIncremental() throws Exception {
+        int json = run("sync", "cli-shop", "--dry-run", "--json");
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(out.toString());
+        freshOutput();
+        int text = run("sync", "cli-shop", "--dry-run");
+        String printed = out.toString();
+        freshOutput();
+        int incremental = run("sync", "cli-shop", "--incremental", "--dry-run");
+
+        assertThat(json).as(err.toString()).isZero();
+        assertThat(report.path("store_id").asText()).isEqualTo("cli-shop");
+        assertThat(report.path("run_id").asLong()).isPositive();
+        assertThat(report.path("counts").path("read").asLong()).isEqualTo(8);
+        assertThat(report.path("counts").path("unchanged").asLong()).isEqualTo(8);
+        assertThat(report.path("counts").path("would_create").asLong()).isZero();
+        assertThat(report.path("creates").isArray()).isTrue();
+        assertThat(text).isZero();
+        assertThat(printed).contains("Dry run ").contains("nothing was written")
+                .contains("A full sync would: create 0, update 0, update stock only 0, delete 0; unchanged 8");
+        assertThat(incremental).isEqualTo(2);
+        assertThat(err.toString()).contains("--dry-run is for full passes only");
+    }
+
+    @Test
     void syncIncremental_storeAwaitingApproval_exits1() {
         int code = run("sync", "cli-waiting", "--incremental");
 

@@ -230,6 +230,8 @@ class DashboardBrowserIT {
         assertThat(browser.findElement(By.cssSelector("dd.shop-sku")).getText()).isEqualTo(sku);
         assertThat(browser.findElement(By.cssSelector("dd.listing")).getText()).contains(listing.listingId());
         assertThat(browser.findElement(By.cssSelector("dd.decision")).getText()).isEqualTo("listable");
+        assertThat(browser.findElement(By.cssSelector("dd.golisto-title")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector("dd.differences")).getText()).isEqualTo("none");
         assertThat(browser.findElement(By.cssSelector("p.verdict")).getText()).startsWith("On Golisto");
         browser.manage().window().setSize(new Dimension(1100, 1250));
         screenshot("dashboard-explain.png");

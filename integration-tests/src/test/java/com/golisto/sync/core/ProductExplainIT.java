@@ -25,6 +25,10 @@ class ProductExplainIT extends EngineTestBase {
         assertThat(listed.outcome()).isEqualTo("listed");
         assertThat(listed.remoteAnswer()).isEqualTo("CREATED");
         assertThat(listed.recentRuns()).isNotEmpty();
+        assertThat(listed.marketplace().error()).isNull();
+        assertThat(listed.marketplace().listing()).isNotNull();
+        assertThat(listed.marketplace().differences()).as("Golisto's copy read back equals the shop's product").isEmpty();
+        assertThat(fx.engine.explain(STORE, "SKU-101").productId()).isEqualTo("101");
         assertThat(draft.listed()).isFalse();
         assertThat(draft.outcome()).isEqualTo("skipped");
         assertThat(draft.reason()).isEqualTo("draft");

@@ -106,6 +106,11 @@ class WooCommerceEndToEndIT {
             JsonNode raw = woo.merchant().product(Long.parseLong(listing.externalId())).orElseThrow();
             assertThat(listing.title()).isEqualTo(raw.path("name").asText());
         }
+        for (Product product : offered) {
+            ProductExplanation.MarketplaceCopy copy = fx.engine.explain(STORE, product.id()).marketplace();
+            assertThat(copy.differences()).as("Golisto's copy of %s read back", product.id()).isEmpty();
+            assertThat(copy.listing()).isNotNull();
+        }
         long shopBefore = woo.requests().total();
         long marketplaceBefore = fx.golisto.requests().total();
         RunView second = fx.engine.syncAndWait(STORE, SyncMode.FULL);

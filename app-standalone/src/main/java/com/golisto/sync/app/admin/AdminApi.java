@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       {@code DELETE /api/stores/{id}} (disconnects, then removes the store's data) → 204
  *   <li>{@code GET /api/stores/{id}/runs?kind=&status=&since=}: newest first; {@code GET|PATCH /api/stores/{id}/settings}
  *   <li>{@code POST /api/stores/{id}/connect} → {@code {"connect_url", "step"}}
- *   <li>{@code POST /api/stores/{id}/sync} {@code {"mode": "full"|"incremental"}} → 202 {@code {"run_id"}}
+ *   <li>{@code POST /api/stores/{id}/sync} {@code {"mode": "full"|"incremental", "dry_run": false}} → 202
+ *       {@code {"run_id"}}; {@code GET /api/stores/{id}/dry-run}: the latest dry run's report (404 before one)
  *   <li>{@code GET /api/runs/{id}}, {@code POST /api/stores/{id}/disconnect}
  *   <li>{@code GET /api/dead-letters}, {@code POST /api/dead-letters/{id}/replay}
  *   <li>{@code GET /api/openapi.json}: the OpenAPI 3 document of all of these
@@ -85,6 +86,7 @@ public final class AdminApi {
                 new Route("PATCH", "/api/stores/{id}/settings", guarded(this::patchSettings)),
                 Route.post("/api/stores/{id}/connect", guarded(this::connect)),
                 Route.post("/api/stores/{id}/sync", guarded(this::sync)),
+                Route.get("/api/stores/{id}/dry-run", guarded(this::dryRunReport)),
                 Route.post("/api/stores/{id}/disconnect", guarded(this::disconnect)),
                 Route.get("/api/runs/{id}", guarded(this::run)),
                 Route.get("/api/dead-letters", guarded(this::deadLetters)),
@@ -212,10 +214,16 @@ public final class AdminApi {
     private void sync(Exchange ex) {
         StoreView store = store(ex);
         SyncRequest request = json.read(ex.body(), SyncRequest.class);
-        RunId run = engine.sync(store.id(), request.syncMode());
-        LOG.info("event=sync_requested mode={} run={}", request.mode(), run);
+        RunId run = request.dry() ? engine.dryRun(store.id()) : engine.sync(store.id(), request.syncMode());
+        LOG.info("event=sync_requested mode={} dry_run={} run={}", request.mode(), request.dry(), run);
         ex.responseHeader("Location", "/api/runs/" + run.value());
         ex.json(202, json.write(new Views.RunStarted(run.value())));
+    }
+
+    private void dryRunReport(Exchange ex) {
+        StoreView store = store(ex);
+        ex.json(200, json.write(Views.DryRun.of(engine.dryRunReport(store.id()).orElseThrow(
+                () -> HttpError.notFound("store " + store.id() + " has no dry-run report yet")))));
     }
 
     private void disconnect(Exchange ex) throws InterruptedException {

@@ -99,6 +99,7 @@ final class ProductHtml {
         fact(body, "Listing", "listing", e.listed() ? "held" + (e.listingId() == null ? "" : ": " + e.listingId())
                 : "none");
         fact(body, "Decision", "decision", e.decision());
+        golisto(body, e.marketplace());
         body.append("</dl><h2>Ledger</h2>");
         if (e.outcome() == null) {
             body.append("<p class=\"ledger-empty muted\">No pass has decided on this product yet.</p>");
@@ -114,6 +115,22 @@ final class ProductHtml {
         body.append("<h2>Latest runs of the store</h2>");
         runs(body, e.recentRuns());
         return Html.page(title + " · Golisto Sync", body.toString());
+    }
+
+    /** What Golisto holds now (read back when explaining) and where it differs from the shop, or why not read. */
+    private static void golisto(StringBuilder body, ProductExplanation.MarketplaceCopy m) {
+        Product l = m.listing();
+        if (l != null) {
+            fact(body, "Golisto's title", "golisto-title", l.title());
+            fact(body, "Golisto's status", "golisto-status", StoreGlance.lower(l.status()));
+            fact(body, "Golisto's price", "golisto-price", l.price().amount().toPlainString() + " "
+                    + l.price().currency().getCurrencyCode());
+            fact(body, "Differences", "differences" + (m.differences().isEmpty() ? " ok" : " bad"),
+                    m.differences().isEmpty() ? "none" : String.join(", ", m.differences()));
+        }
+        if (m.error() != null) {
+            fact(body, "Golisto's copy", "golisto-error muted", "not read: " + m.error());
+        }
     }
 
     /** The page of a product neither the shop nor the engine knows. */

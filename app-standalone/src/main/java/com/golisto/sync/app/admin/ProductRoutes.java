@@ -102,16 +102,31 @@ public final class ProductRoutes {
      * @param remoteAnswer Golisto's answer to it
      * @param decidedAt when the ledger entry was written
      * @param recentRuns the store's latest runs
+     * @param marketplace what Golisto holds for the product, read now
      */
     public record Explanation(String storeId, String productId, @Nullable ShopProduct shop, boolean listed,
             @Nullable String listingId, String decision, @Nullable String outcome, @Nullable String reason,
             @Nullable String sentAction, @Nullable String remoteAnswer, @Nullable Instant decidedAt,
-            List<Views.Run> recentRuns) {
+            List<Views.Run> recentRuns, Marketplace marketplace) {
         public static Explanation of(ProductExplanation e) {
             Product p = e.shopProduct();
             return new Explanation(e.storeId(), e.productId(), p == null ? null : ShopProduct.of(p), e.listed(),
                     e.listingId(), e.decision(), e.outcome(), e.reason(), e.sentAction(), e.remoteAnswer(),
-                    e.decidedAt(), e.recentRuns().stream().map(Views.Run::of).toList());
+                    e.decidedAt(), e.recentRuns().stream().map(Views.Run::of).toList(), Marketplace.of(e.marketplace()));
+        }
+    }
+
+    /**
+     * What Golisto holds for the product.
+     *
+     * @param listing the listing as Golisto answered it; null when it holds none or could not be read
+     * @param differences the fields in which it differs from the shop's product now
+     * @param error why Golisto was not read; null when it was
+     */
+    public record Marketplace(@Nullable ShopProduct listing, List<String> differences, @Nullable String error) {
+        static Marketplace of(ProductExplanation.MarketplaceCopy copy) {
+            Product held = copy.listing();
+            return new Marketplace(held == null ? null : ShopProduct.of(held), copy.differences(), copy.error());
         }
     }
 

@@ -1,6 +1,7 @@
 package com.golisto.sync.app.admin;
 
 import com.golisto.sync.core.DeadLetterView;
+import com.golisto.sync.core.DryRunReport;
 import com.golisto.sync.core.PollCounts;
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunView;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -135,6 +137,52 @@ public final class Views {
             return new Setting(s.name(), s.secret() ? (s.set() ? MASK : null) : s.value(), s.set(), s.secret(),
                     s.required(), s.defaultValue(), s.origin() == null ? null : s.origin().columnValue(),
                     s.description());
+        }
+    }
+
+    /**
+     * The JSON shape of DryRun: the report of a store's latest dry run (what a full pass would do, computed
+     * without writing): counts, skip and delete reasons totalled, and samples of at most {@code sample_limit}
+     * products per kind of change.
+     */
+    public record DryRun(String storeId, long runId, Instant finishedAt, DryRunCounts counts,
+                         Map<String, Long> skipReasons, Map<String, Long> deleteReasons, int sampleLimit,
+                         List<DryRunProduct> creates, List<DryRunUpdate> updates, List<DryRunUpdate> stockUpdates,
+                         List<DryRunReason> deletes, List<DryRunReason> skips) {
+        public static DryRun of(DryRunReport r) {
+            DryRunReport.Counts c = r.counts();
+            return new DryRun(r.storeId(), r.runId().value(), r.finishedAt(), new DryRunCounts(c.read(),
+                    c.wouldCreate(), c.wouldUpdate(), c.wouldUpdateStock(), c.wouldDelete(), c.unchanged(),
+                    c.skipped()), r.skipReasons(), r.deleteReasons(), r.sampleLimit(),
+                    r.creates().stream().map(i -> new DryRunProduct(i.productId(), i.sku(), i.title())).toList(),
+                    r.updates().stream().map(DryRunUpdate::of).toList(),
+                    r.stockUpdates().stream().map(DryRunUpdate::of).toList(),
+                    r.deletes().stream().map(DryRunReason::of).toList(),
+                    r.skips().stream().map(DryRunReason::of).toList());
+        }
+    }
+
+    /** The JSON shape of a dry run's counts. */
+    public record DryRunCounts(long read, long wouldCreate, long wouldUpdate, long wouldUpdateStock,
+                               long wouldDelete, long unchanged, long skipped) {
+    }
+
+    /** The JSON shape of a product a dry run would list. */
+    public record DryRunProduct(String productId, @Nullable String sku, @Nullable String title) {
+    }
+
+    /** The JSON shape of a listing a dry run would update, with the fields that changed since it was sent. */
+    public record DryRunUpdate(String productId, @Nullable String sku, @Nullable String title,
+                               List<String> changedFields) {
+        static DryRunUpdate of(DryRunReport.Item i) {
+            return new DryRunUpdate(i.productId(), i.sku(), i.title(), i.changedFields());
+        }
+    }
+
+    /** The JSON shape of a product a dry run would delete or skip, and why. */
+    public record DryRunReason(String productId, @Nullable String reason) {
+        static DryRunReason of(DryRunReport.Item i) {
+            return new DryRunReason(i.productId(), i.reason());
         }
     }
 

@@ -40,6 +40,13 @@ final class ExplainCommand extends RunnerCommand {
                     + (shop.sku() == null || shop.sku().isEmpty() ? "" : ", SKU " + shop.sku())));
             out.println("  golisto:  " + (e.listed() ? "listed" + (e.listingId() == null ? "" : " as " + e.listingId())
                     : "not listed"));
+            ProductRoutes.Marketplace held = e.marketplace();
+            ProductRoutes.ShopProduct listing = held.listing();
+            out.println("  golisto holds: " + (held.error() != null ? "not read (" + held.error() + ")"
+                    : listing == null ? "no listing"
+                    : listing.title() + ", " + listing.status() + ", " + listing.price() + " " + listing.currency()
+                    + (held.differences().isEmpty() ? ", as the shop has it"
+                    : ", differs from the shop in " + String.join(", ", held.differences()))));
             out.println("  decision: " + e.decision());
             out.println("  ledger:   " + (e.outcome() == null ? "no pass decided on it yet"
                     : e.outcome() + (e.reason() == null ? "" : ": " + e.reason())

@@ -78,6 +78,19 @@ final class LocalOperations implements Operations {
     }
 
     @Override
+    public long startDryRun(String id) {
+        require(id);
+        return engine.dryRun(id).value();
+    }
+
+    @Override
+    public Views.DryRun dryRunReport(String id) {
+        require(id);
+        return Views.DryRun.of(engine.dryRunReport(id).orElseThrow(
+                () -> new CommandFailedException("store " + id + " has no dry-run report yet")));
+    }
+
+    @Override
     public Views.Run awaitRun(long runId, Duration wait) throws InterruptedException {
         RunView run = engine.awaitRun(new RunId(runId), wait);
         return Views.Run.of(run);

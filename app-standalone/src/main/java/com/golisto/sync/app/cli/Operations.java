@@ -40,6 +40,12 @@ interface Operations extends AutoCloseable {
     /** Starts a catalog pass. */
     long startSync(String id, SyncMode mode);
 
+    /** Starts a dry run of a store's full pass (nothing written). */
+    long startDryRun(String id);
+
+    /** The report of a store's latest dry run; {@link CommandFailedException} when there is none. */
+    Views.DryRun dryRunReport(String id);
+
     /** A run as it stands, waiting up to {@code wait} for it to finish. */
     Views.Run awaitRun(long runId, Duration wait) throws InterruptedException;
 

@@ -128,6 +128,17 @@ final class RemoteOperations implements Operations {
     }
 
     @Override
+    public long startDryRun(String id) {
+        return call("POST", "/api/stores/" + seg(id) + "/sync", Map.of("mode", "full", "dry_run", true),
+                Views.RunStarted.class).runId();
+    }
+
+    @Override
+    public Views.DryRun dryRunReport(String id) {
+        return call("GET", "/api/stores/" + seg(id) + "/dry-run", null, Views.DryRun.class);
+    }
+
+    @Override
     public Views.Run awaitRun(long runId, Duration wait) throws InterruptedException {
         Instant until = Instant.now().plus(wait);
         while (true) {

@@ -256,6 +256,68 @@ class AdminApiTest {
     }
 
     @Test
+    void dryRun_startsADryRunRunOfAnApprovedStoreOnly_andItsReportIsReadBack_404BeforeOne() throws Exception {
+        createStore("shop-a", false);
+
+        HttpResponse<String> none = get("/api/stores/shop-a/dry-run");
+        HttpResponse<String> notApproved = send("POST", "/api/stores/shop-a/sync", "{\"mode\":\"full\",\"dry_run\":true}");
+        HttpResponse<String> incremental = send("POST", "/api/stores/shop-a/sync",
+                "{\"mode\":\"incremental\",\"dry_run\":true}");
+        HttpResponse<String> notABoolean = send("POST", "/api/stores/shop-a/sync", "{\"mode\":\"full\",\"dry_run\":\"yes\"}");
+        HttpResponse<String> unknown = send("POST", "/api/stores/shop-a/sync", "{\"mode\":\"full\",\"dry\":true}");
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("not_found").contains("no dry-run report");
+        assertThat(notApproved.statusCode()).isEqualTo(409);
+        assertThat(notApproved.body()).contains("not_approved");
+        assertThat(incremental.statusCode()).isEqualTo(400);
+        assertThat(incremental.body()).contains("field dry_run");
+        assertThat(notABoolean.statusCode()).isEqualTo(400);
+        assertThat(notABoolean.body()).contains("dry_run");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+        assertThat(unknown.body()).contains("unknown_field");
+        assertThat(count("SELECT COUNT(*) FROM sync_runs")).as("nothing refused was started").isZero();
+
+        try (Connection c = DriverManager.getConnection(jdbcUrl)) {
+            c.createStatement().executeUpdate("UPDATE stores SET status = 'APPROVED' WHERE id = 'shop-a'");
+        }
+        HttpResponse<String> started = send("POST", "/api/stores/shop-a/sync", "{\"mode\":\"full\",\"dry_run\":true}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
+        long runId = MAPPER.readTree(started.body()).path("run_id").asLong();
+        assertThat(ok(get("/api/runs/" + runId)).path("kind").asText()).isEqualTo("dry_run");
+        assertThat(ids(ok(get("/api/stores/shop-a/runs?kind=dry_run")), "runs", "id")).containsExactly(str(runId));
+
+        insertDryRunReport("shop-a", runId);
+        JsonNode report = ok(get("/api/stores/shop-a/dry-run"));
+        assertThat(report.path("store_id").asText()).isEqualTo("shop-a");
+        assertThat(report.path("run_id").asLong()).isEqualTo(runId);
+        assertThat(report.path("counts").path("would_update").asLong()).isEqualTo(1);
+        assertThat(report.path("skip_reasons").path("no price").asLong()).isEqualTo(3);
+        assertThat(report.path("updates").get(0).path("changed_fields").get(0).asText()).isEqualTo("price");
+        assertThat(report.path("creates").get(0).path("title").asText()).isEqualTo("Gloves");
+        assertThat(report.path("deletes").get(0).path("reason").asText()).isEqualTo("removed in shop");
+        assertThat(report.has("finished_at")).isTrue();
+    }
+
+    private void insertDryRunReport(String store, long runId) throws Exception {
+        String json = "{\"counts\":{\"read\":9,\"would_create\":1,\"would_update\":1,\"would_update_stock\":0,"
+                + "\"would_delete\":1,\"unchanged\":3,\"skipped\":3},\"skip_reasons\":{\"no price\":3},"
+                + "\"delete_reasons\":{\"removed in shop\":1},\"sample_limit\":20,"
+                + "\"creates\":[{\"product_id\":\"105\",\"sku\":\"SKU-105\",\"title\":\"Gloves\",\"reason\":null,"
+                + "\"changed_fields\":[]}],\"updates\":[{\"product_id\":\"101\",\"sku\":null,\"title\":\"Beanie\","
+                + "\"reason\":null,\"changed_fields\":[\"price\"]}],\"stock_updates\":[],"
+                + "\"deletes\":[{\"product_id\":\"104\",\"sku\":null,\"title\":null,\"reason\":\"removed in shop\","
+                + "\"changed_fields\":[]}],\"skips\":[]}";
+        try (Connection c = DriverManager.getConnection(jdbcUrl); PreparedStatement s = c.prepareStatement(
+                "INSERT INTO dry_run_reports (store_id, run_id, report, finished_at) VALUES (?, ?, ?, ?)")) {
+            s.setString(1, store);
+            s.setLong(2, runId);
+            s.setString(3, json);
+            s.setLong(4, Instant.parse("2026-03-01T10:00:00Z").toEpochMilli());
+            s.executeUpdate();
+        }
+    }
+
+    @Test
     void openApiDocument_documentsExactlyTheRegisteredApiRoutes() throws Exception {
         HttpResponse<String> withoutToken = http.send(HttpRequest.newBuilder(server.localUri()
                 .resolve("/api/openapi.json")).GET().build(), HttpResponse.BodyHandlers.ofString());

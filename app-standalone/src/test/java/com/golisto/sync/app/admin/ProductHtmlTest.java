@@ -50,6 +50,24 @@ class ProductHtmlTest {
     }
 
     @Test
+    void whatGolistoHolds_isShownWithItsDifferences_orWhyItWasNotRead() {
+        Product shop = product("101", "HAT-1", "Beanie", "12.50");
+        Product held = product("101", "HAT-1", "Old <b>Beanie</b>", "10");
+        ProductExplanation base = explained(shop, true, "listed", null);
+        ProductExplanation read = new ProductExplanation("shop-a", "101", shop, true, "L-77", "listable", "listed", null,
+                "update", "UPDATED", "fp", T, List.of(), new ProductExplanation.MarketplaceCopy(held,
+                        List.of("title", "price"), null));
+        ProductExplanation unread = new ProductExplanation("shop-a", "101", shop, true, "L-77", "listable", "listed",
+                null, "update", "UPDATED", "fp", T, List.of(), ProductExplanation.MarketplaceCopy.notRead("unreachable"));
+
+        assertThat(ProductHtml.explanation(read)).contains("class=\"golisto-title\">Old &lt;b&gt;Beanie&lt;/b&gt;<")
+                .contains("class=\"golisto-price\">10 EUR<").contains("class=\"differences bad\">title, price<");
+        assertThat(ProductHtml.explanation(unread)).contains("class=\"golisto-error muted\">not read: unreachable<")
+                .doesNotContain("golisto-title");
+        assertThat(base.marketplace().error()).isNotNull();
+    }
+
+    @Test
     void aSkippedProduct_showsItsOutcomeAndReason_andNoPrice() {
         String html = ProductHtml.explanation(explained(product("102", null, "Scarf", "0"), false, "skipped",
                 "no price"));

@@ -61,6 +61,16 @@ class CliTest {
     }
 
     @Test
+    void syncDryRun_withIncremental_exits2BeforeTouchingState() {
+        Map<String, String> env = dataDir();
+
+        assertThat(run(env, "sync", "my-shop", "--incremental", "--dry-run")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--dry-run is for full passes only");
+        assertThat(run(env, "sync", "my-shop", "--dry-run", "--incremental", "--json")).isEqualTo(ExitCodes.USAGE);
+        assertThat(dir.resolve("data")).doesNotExist();
+    }
+
+    @Test
     void explain_withoutAProduct_exits2() {
         assertThat(run(Map.of(), "explain", "my-shop")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("PRODUCT");

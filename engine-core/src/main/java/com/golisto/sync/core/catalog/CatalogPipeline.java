@@ -271,7 +271,8 @@ public final class CatalogPipeline {
         counter.unchanged(plan.unchanged().size() - skippedTotal);
     }
 
-    private static @Nullable ProductFingerprints fingerprints(@Nullable Mapping mapping) {
+    /** The fingerprints a mapping holds, null when it holds none (the product counts as never listed). */
+    static @Nullable ProductFingerprints fingerprints(@Nullable Mapping mapping) {
         if (mapping == null || mapping.fingerprint() == null || mapping.stockFingerprint() == null) {
             return null;
         }

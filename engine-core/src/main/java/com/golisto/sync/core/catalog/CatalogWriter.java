@@ -264,7 +264,8 @@ final class CatalogWriter {
         String targetId = result.targetId() != null ? result.targetId() : before == null ? null : before.targetId();
         long gen = generation > 0 ? generation : before == null ? 0 : before.generation();
         return Mapping.of(storeId, EntityKind.PRODUCT, id, targetId, upsert.fingerprints().content(),
-                upsert.fingerprints().stock(), gen, 0, "SYNCED", null);
+                upsert.fingerprints().stock(), gen, 0, "SYNCED", null)
+                .withFieldFingerprints(FieldFingerprints.of(upsert.product()));
     }
 
     private List<Mapping> retryUpsertAlone(CatalogPlan.Upsert upsert) throws InterruptedException {
@@ -362,6 +363,7 @@ final class CatalogWriter {
         Mapping before = known.get(item.product().id());
         long gen = generation > 0 ? generation : before == null ? 0 : before.generation();
         return Mapping.of(storeId, EntityKind.PRODUCT, item.product().id(), before == null ? null : before.targetId(),
-                item.fingerprints().content(), item.fingerprints().stock(), gen, 0, "SYNCED", null);
+                item.fingerprints().content(), item.fingerprints().stock(), gen, 0, "SYNCED", null)
+                .withFieldFingerprints(FieldFingerprints.of(item.product()));
     }
 }

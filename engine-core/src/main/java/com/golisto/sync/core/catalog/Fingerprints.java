@@ -12,6 +12,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -88,6 +89,54 @@ public final class Fingerprints {
             out.text(variant.id()).stock(variant.stock());
         }
         return out.digest();
+    }
+
+    /**
+     * One short fingerprint (12 hex digits) per field a listing shows, by field name in a fixed order: {@code sku},
+     * {@code title}, {@code description}, {@code short_description}, {@code price}, {@code sale_price},
+     * {@code weight}, {@code images}, {@code categories}, {@code attributes}, {@code variants}. Stock is not among
+     * them (see {@link #stock}). Kept with a written listing so that a dry run can name what changed since; the
+     * content fingerprint, not these, decides whether a product changed.
+     */
+    public static Map<String, String> fields(Product product) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("sku", new Canonical().text(product.sku()).shortDigest());
+        fields.put("title", new Canonical().text(product.title()).shortDigest());
+        fields.put("description", new Canonical().text(product.descriptionHtml()).shortDigest());
+        fields.put("short_description", new Canonical().text(product.shortDescriptionHtml()).shortDigest());
+        fields.put("price", new Canonical().money(product.price()).shortDigest());
+        fields.put("sale_price", new Canonical().money(product.salePrice()).shortDigest());
+        fields.put("weight", new Canonical().text(product.weight()).shortDigest());
+        Canonical images = new Canonical();
+        List<Image> sortedImages = sorted(product.images(), IMAGE_ORDER);
+        images.count(sortedImages.size());
+        for (Image image : sortedImages) {
+            images.text(image.url()).count(image.position()).text(image.alt());
+        }
+        fields.put("images", images.shortDigest());
+        Canonical categories = new Canonical();
+        List<String> sortedCategories = sorted(product.categories(), Comparator.naturalOrder());
+        categories.count(sortedCategories.size());
+        sortedCategories.forEach(categories::text);
+        fields.put("categories", categories.shortDigest());
+        Canonical attributes = new Canonical().count(product.attributes().size());
+        for (Map.Entry<String, List<String>> attribute : product.attributes().entrySet()) {
+            attributes.text(attribute.getKey()).count(attribute.getValue().size());
+            attribute.getValue().forEach(attributes::text);
+        }
+        fields.put("attributes", attributes.shortDigest());
+        Canonical variants = new Canonical();
+        List<Variant> sortedVariants = sorted(product.variants(), VARIANT_ORDER);
+        variants.count(sortedVariants.size());
+        for (Variant variant : sortedVariants) {
+            variants.text(variant.id()).text(variant.sku()).count(variant.options().size());
+            for (Map.Entry<String, String> option : variant.options().entrySet()) {
+                variants.text(option.getKey()).text(option.getValue());
+            }
+            variants.money(variant.price()).money(variant.salePrice()).text(variant.imageUrl());
+        }
+        fields.put("variants", variants.shortDigest());
+        return fields;
     }
 
     /**
@@ -170,6 +219,11 @@ public final class Fingerprints {
 
         String digest() {
             return HEX.formatHex(digest.digest());
+        }
+
+        /** The first 6 bytes of the digest, as 12 hex digits: enough to tell a field's change, small to keep. */
+        String shortDigest() {
+            return HEX.formatHex(digest.digest(), 0, 6);
         }
     }
 }

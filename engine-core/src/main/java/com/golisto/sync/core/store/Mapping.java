@@ -2,6 +2,7 @@ package com.golisto.sync.core.store;
 
 import java.time.Instant;
 import java.util.Objects;
+import org.jdbi.v3.core.mapper.reflect.JdbiConstructor;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,6 +25,9 @@ import org.jspecify.annotations.Nullable;
  *     characters
  * @param updatedAt when the row was last written; set by the store on every write (the value given to
  *     {@link StateStore#upsertMappings} is ignored)
+ * @param fieldFingerprints products: the per-field fingerprints of the listing last written (see
+ *     {@code catalog.FieldFingerprints}), so a dry run can name the fields that changed; null when none was kept
+ *     (orders, listings written before version 10 of the state store); at most 1000 characters
  */
 public record Mapping(
         String storeId,
@@ -36,8 +40,10 @@ public record Mapping(
         long version,
         String status,
         @Nullable String lastResult,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Nullable String fieldFingerprints) {
 
+    @JdbiConstructor
     public Mapping {
         Require.storeId(storeId);
         Objects.requireNonNull(kind, "kind");
@@ -50,6 +56,15 @@ public record Mapping(
         Require.text(status, "status", Limits.STATUS);
         lastResult = Require.truncateOptional(lastResult, Limits.MESSAGE);
         Objects.requireNonNull(updatedAt, "updatedAt");
+        Require.optionalText(fieldFingerprints, "field fingerprints", Limits.FIELD_FINGERPRINTS);
+    }
+
+    /** A mapping without per-field fingerprints. */
+    public Mapping(String storeId, EntityKind kind, String sourceId, @Nullable String targetId,
+            @Nullable String fingerprint, @Nullable String stockFingerprint, long generation, long version,
+            String status, @Nullable String lastResult, Instant updatedAt) {
+        this(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version, status,
+                lastResult, updatedAt, null);
     }
 
     /**
@@ -65,30 +80,36 @@ public record Mapping(
     /** This mapping with another target id. */
     public Mapping withTargetId(String newTargetId) {
         return new Mapping(storeId, kind, sourceId, newTargetId, fingerprint, stockFingerprint, generation, version,
-                status, lastResult, updatedAt);
+                status, lastResult, updatedAt, fieldFingerprints);
     }
 
     /** This mapping with other fingerprints. */
     public Mapping withFingerprints(@Nullable String newFingerprint, @Nullable String newStockFingerprint) {
         return new Mapping(storeId, kind, sourceId, targetId, newFingerprint, newStockFingerprint, generation,
-                version, status, lastResult, updatedAt);
+                version, status, lastResult, updatedAt, fieldFingerprints);
     }
 
     /** This mapping seen by another generation. */
     public Mapping withGeneration(long newGeneration) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, newGeneration, version,
-                status, lastResult, updatedAt);
+                status, lastResult, updatedAt, fieldFingerprints);
     }
 
     /** This mapping at another (order) version. */
     public Mapping withVersion(long newVersion) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation,
-                newVersion, status, lastResult, updatedAt);
+                newVersion, status, lastResult, updatedAt, fieldFingerprints);
+    }
+
+    /** This mapping with other per-field fingerprints (null: none kept). */
+    public Mapping withFieldFingerprints(@Nullable String newFieldFingerprints) {
+        return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
+                status, lastResult, updatedAt, newFieldFingerprints);
     }
 
     /** This mapping with another last result. */
     public Mapping withResult(String newStatus, @Nullable String newLastResult) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
-                newStatus, newLastResult, updatedAt);
+                newStatus, newLastResult, updatedAt, fieldFingerprints);
     }
 }

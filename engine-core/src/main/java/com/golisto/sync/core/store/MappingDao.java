@@ -24,7 +24,7 @@ interface MappingDao {
 
     String COLUMNS = """
             store_id, kind, source_id, target_id, fingerprint, stock_fingerprint, generation, version, status,
-            last_result, updated_at
+            last_result, updated_at, field_fingerprints
             """;
 
     @SqlQuery("SELECT " + COLUMNS + " FROM entity_mappings WHERE (store_id, kind, source_id) IN (<keys>)")
@@ -51,16 +51,17 @@ interface MappingDao {
 
     @SqlBatch("""
             INSERT INTO entity_mappings (store_id, kind, source_id, target_id, fingerprint, stock_fingerprint,
-                generation, version, status, last_result, updated_at)
+                generation, version, status, last_result, updated_at, field_fingerprints)
             VALUES (:storeId, :kind, :sourceId, :targetId, :fingerprint, :stockFingerprint,
-                :generation, :version, :status, :lastResult, :now)
+                :generation, :version, :status, :lastResult, :now, :fieldFingerprints)
             """)
     void insert(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);
 
     @SqlBatch("""
             UPDATE entity_mappings SET target_id = :targetId, fingerprint = :fingerprint,
                 stock_fingerprint = :stockFingerprint, generation = :generation, version = :version,
-                status = :status, last_result = :lastResult, updated_at = :now
+                status = :status, last_result = :lastResult, updated_at = :now,
+                field_fingerprints = :fieldFingerprints
             WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId
             """)
     void update(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);

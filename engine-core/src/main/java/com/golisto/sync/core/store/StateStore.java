@@ -57,6 +57,7 @@ public final class StateStore implements AutoCloseable {
     private final LeaseStore leases;
     private final HealthStore health;
     private final LedgerStore ledger;
+    private final DryRunStore dryRuns;
 
     private StateStore(DataSource dataSource, MasterKey key, Clock clock, AutoCloseable onClose) {
         this.db = new Database(dataSource, clock);
@@ -68,6 +69,7 @@ public final class StateStore implements AutoCloseable {
         this.states = new OneTimeStateStore(db);
         this.mappings = new MappingStore(db);
         this.ledger = new LedgerStore(db);
+        this.dryRuns = new DryRunStore(db);
         this.cursors = new CursorStore(db);
         this.intents = new IntentStore(db);
         this.deadLetters = new DeadLetterStore(db);
@@ -214,6 +216,11 @@ public final class StateStore implements AutoCloseable {
     /** The per-product ledger: why each product is (not) on the marketplace. */
     public LedgerStore ledger() {
         return ledger;
+    }
+
+    /** The latest dry-run report per store. */
+    public DryRunStore dryRuns() {
+        return dryRuns;
     }
 
     /** Named cursors per store. */

@@ -104,7 +104,7 @@ public final class EngineServices implements AutoCloseable {
         this.runs = new Runs(store, setup.clock(), events, setup.nodeId(), options.leaseDuration(), flows::refused,
                 workers);
         Pipelines pipelines = new Pipelines(store, retry, shopWebhooks, closed::get);
-        this.runRequests = new RunRequests(runs, pipelines, runtimes, stores);
+        this.runRequests = new RunRequests(runs, pipelines, runtimes, stores, setup.clock());
         this.deadLetters = new DeadLetterReplays(store, runs, pipelines, runtimes, stores);
         this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, runtimes, workers,
                 options.storeParallelism(), setup.clock());

@@ -6,7 +6,10 @@ import com.golisto.sync.api.spi.CatalogTarget;
 import com.golisto.sync.api.spi.OrderSource;
 import com.golisto.sync.api.spi.OrderTarget;
 import com.golisto.sync.core.ConnectFlowException;
+import com.golisto.sync.core.DryRunReport;
+import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunKind;
+import com.golisto.sync.core.catalog.CatalogDryRun;
 import com.golisto.sync.core.catalog.CatalogPipeline;
 import com.golisto.sync.core.connection.ShopWebhooks;
 import com.golisto.sync.core.orders.OrderPipeline;
@@ -19,6 +22,7 @@ import com.golisto.sync.core.runtime.StoreRuntime;
 import com.golisto.sync.core.store.DeadLetter;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
+import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -58,6 +62,24 @@ public final class Pipelines {
                 case RECOVERY -> orders(run, calls).recover();
                 default -> throw new IllegalArgumentException("no plain work for " + kind);
             }
+        };
+    }
+
+    /**
+     * A dry run of the store's full pass: computes it with a {@link CatalogDryRun} (reads only, no marketplace
+     * call, no state written) and keeps its report as the store's latest.
+     *
+     * @param clock when the report is finished
+     */
+    public Runs.Work dryRun(Clock clock) {
+        return run -> {
+            StoreRuntime runtime = run.runtime();
+            requireApproved(runtime.storeId());
+            CatalogSource source = runtime.shop().catalogSource().orElseThrow(() -> new ConnectFlowException(
+                    "the shop connector of store " + runtime.storeId() + " cannot read a catalog"));
+            DryRunReport report = new CatalogDryRun(runtime.storeId(), source, store, runCalls(runtime),
+                    run.counter(), DryRunReport.DEFAULT_SAMPLE).run(new RunId(run.runId()), clock.instant());
+            store.dryRuns().save(report);
         };
     }
 

@@ -7,10 +7,11 @@ import com.golisto.sync.core.SyncMode;
 import com.golisto.sync.core.connection.Stores;
 import com.golisto.sync.core.runs.Runs;
 import com.golisto.sync.core.runtime.StoreRuntimes;
+import java.time.Clock;
 
 /**
- * Runs started on request rather than by the schedule: the host's catalog passes and order polls (for
- * approved stores only) and the first full pass after approval. Thread-safe.
+ * Runs started on request rather than by the schedule: the host's catalog passes, dry runs and order polls
+ * (for approved stores only) and the first full pass after approval. Thread-safe.
  */
 public final class RunRequests {
 
@@ -18,13 +19,15 @@ public final class RunRequests {
     private final Pipelines pipelines;
     private final StoreRuntimes runtimes;
     private final Stores stores;
+    private final Clock clock;
 
     /** Starts runs through {@code runs} with the work {@code pipelines} gives. */
-    public RunRequests(Runs runs, Pipelines pipelines, StoreRuntimes runtimes, Stores stores) {
+    public RunRequests(Runs runs, Pipelines pipelines, StoreRuntimes runtimes, Stores stores, Clock clock) {
         this.runs = runs;
         this.pipelines = pipelines;
         this.runtimes = runtimes;
         this.stores = stores;
+        this.clock = clock;
     }
 
     /**
@@ -35,6 +38,16 @@ public final class RunRequests {
     public RunId sync(String storeId, SyncMode mode) {
         stores.requireApproved(storeId);
         return start(storeId, mode == SyncMode.FULL ? RunKind.FULL : RunKind.INCREMENTAL);
+    }
+
+    /**
+     * Starts a dry run of the store's full pass and returns at once.
+     *
+     * @throws com.golisto.sync.api.spi.NotApprovedException when the store is not approved
+     */
+    public RunId dryRun(String storeId) {
+        stores.requireApproved(storeId);
+        return runs.start(runtimes.of(storeId), RunKind.DRY_RUN, pipelines.dryRun(clock));
     }
 
     /** Starts a store's full pass and returns at once (on approval: the store was just approved). */
