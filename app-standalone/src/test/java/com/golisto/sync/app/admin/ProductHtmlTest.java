@@ -61,7 +61,7 @@ class ProductHtmlTest {
                 null, "update", "UPDATED", "fp", T, List.of(), ProductExplanation.MarketplaceCopy.notRead("unreachable"));
 
         assertThat(ProductHtml.explanation(read)).contains("class=\"golisto-title\">Old &lt;b&gt;Beanie&lt;/b&gt;<")
-                .contains("class=\"golisto-price\">10 EUR<").contains("class=\"differences bad\">title, price<");
+                .contains("class=\"golisto-price\">10.00 EUR<").contains("class=\"differences bad\">title, price<");
         assertThat(ProductHtml.explanation(unread)).contains("class=\"golisto-error muted\">not read: unreachable<")
                 .doesNotContain("golisto-title");
         assertThat(base.marketplace().error()).isNotNull();
