@@ -80,8 +80,8 @@ public final class CatalogPipeline {
     }
 
     /**
-     * A full reconciliation; throws (and deletes nothing) when the pass cannot complete. After each page
-     * is read and written the pass saves a {@link FullPassCheckpoint}; a pass that finds one of an
+     * A full reconciliation; throws (and deletes nothing) when the pass cannot complete. As the pages' writes
+     * are sent and recorded the pass saves a {@link FullPassCheckpoint}; a pass that finds one of an
      * unfinished pass resumes after its last page with the same generation, so the final sweep deletes
      * only what neither part saw.
      */

@@ -174,6 +174,25 @@ class CatalogPipelineTest {
         }
     }
 
+    @Test
+    void aWriteHeldForAHundredPages_isSentInAPartBatch_soTheCheckpointKeepsUp() throws Exception {
+        for (int i = 1; i <= 150; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", i));
+        }
+        shop.pageSize = 1;
+        pipeline().fullPass();
+        shop.put(TestProducts.simple("1", "6", 1));
+        shop.failAt = "120";
+        marketplace.batchSizes.clear();
+
+        assertThatThrownBy(() -> pipeline().fullPass()).isInstanceOf(RetryableException.class);
+
+        assertThat(marketplace.batchSizes).as("product 1, held since page 1, sent at page 100").containsExactly(1);
+        assertThat(store.cursors().find(STORE, FullPassCheckpoint.NAME).flatMap(FullPassCheckpoint::decode)).get()
+                .satisfies(c -> assertThat(c.pagesDone()).isEqualTo(120));
+        assertThat(CatalogPipeline.MAX_HELD_PAGES).isEqualTo(100);
+    }
+
     /** Ten products listed one per page, batches of three, then every price changed; reading page 8 fails. */
     private void tenProductsOnTenPagesChangedAfterAFullPass() throws Exception {
         for (int i = 1; i <= 10; i++) {
