@@ -1,4 +1,4 @@
--- Golisto Sync state store, version 12: per-item stock last sent (same portable SQL as V1).
+-- Golisto Sync state store, version 11: per-item stock last sent (same portable SQL as V1).
 
 -- The stock last sent for a listed product and each of its variants, exactly, in a compact form (one entry per
 -- item: the product's own, then each variant's in variant id order), so a stock-only change sends the items
