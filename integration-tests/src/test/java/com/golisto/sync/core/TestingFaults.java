@@ -34,13 +34,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * {@link TestingShop.SimulatedCrash}) right before or after a catalog batch, an order acknowledgement or
  * an order creation reaches the real remote. Points: {@code apply.before}, {@code apply.after},
  * {@code ack.before}, {@code ack.after}, {@code create.before}, {@code create.after}. Everything else
- * passes through untouched.
+ * passes through untouched; the inventory items sent to the marketplace are counted.
  */
 final class TestingFaults implements ConnectorProvider {
 
     private final ConnectorProvider delegate;
     private final Map<String, List<Runnable>> hooks = new ConcurrentHashMap<>();
     private final java.util.concurrent.Semaphore crashes = new java.util.concurrent.Semaphore(0);
+    private final java.util.concurrent.atomic.AtomicLong inventoryItems = new java.util.concurrent.atomic.AtomicLong();
 
     TestingFaults(ConnectorProvider delegate) {
         this.delegate = delegate;
@@ -52,6 +53,11 @@ final class TestingFaults implements ConnectorProvider {
             crashes.release();
             throw new TestingShop.SimulatedCrash(point);
         });
+    }
+
+    /** The inventory items (stock updates of a product or a variant) sent to the marketplace so far. */
+    long inventoryItems() {
+        return inventoryItems.get();
     }
 
     /** Waits until a simulated crash happened (on an engine worker thread). */
@@ -167,6 +173,7 @@ final class TestingFaults implements ConnectorProvider {
 
         @Override
         public List<WriteResult> applyInventory(List<InventoryUpdate> updates) throws InterruptedException {
+            inventoryItems.addAndGet(updates.size());
             return real.applyInventory(updates);
         }
 

@@ -22,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The catalog pipeline of one store, shop to marketplace, for one run. Reads the shop page by page
- * (memory bounded by the page size plus one write batch), plans each page against the state store, and
- * writes through a {@link CatalogWriter}.
+ * (memory bounded by the page size plus the write batches held), plans each page against the state store, and
+ * writes through a {@link CatalogWriter}, which packs the writes of many pages into full marketplace batches.
  *
  * <ul>
  *   <li>{@link #fullPass()}: mark and sweep. Takes a new generation, stamps every mapping the pass sees,
@@ -36,8 +37,8 @@ import org.jspecify.annotations.Nullable;
  *       one). Then it moves the incremental cursor to where the pass started. An aborted pass deletes
  *       nothing and leaves the cursor, plus a checkpoint after its last written page from which the
  *       next full pass resumes.</li>
- *   <li>{@link #incrementalPass()}: the products changed since the stored cursor; the cursor moves after
- *       each page is written.</li>
+ *   <li>{@link #incrementalPass()}: the products changed since the stored cursor; the cursor moves as the
+ *       pages' writes are sent and recorded.</li>
  *   <li>{@link #syncProducts}: re-reads the named products (webhooks, orders, replays), up to 100 per shop
  *       call, and syncs them.</li>
  * </ul>
@@ -49,8 +50,12 @@ public final class CatalogPipeline {
     public static final String CURSOR = "catalog.changed-since";
     /** Products re-read per {@link CatalogSource#readMany} call (WooCommerce lists at most 100 by id). */
     static final int READ_MANY = 100;
-    /** A full pass saves a checkpoint at least every this many pages, sending a part batch if it must. */
-    static final int CHECKPOINT_PAGES = 10;
+    /**
+     * The most pages a write may be held for before the pass sends part batches: bounds what a pass resumed after a
+     * crash reads again (its checkpoint or cursor stays before the oldest held write), at a cost of at most one part
+     * batch per endpoint every this many pages, paid only by catalogs where few products change.
+     */
+    static final int MAX_HELD_PAGES = 100;
     /** The longest checkpoint the state store keeps (its cursor values hold up to 4,000 characters). */
     private static final int MAX_CHECKPOINT = 4000;
 
@@ -75,8 +80,8 @@ public final class CatalogPipeline {
     }
 
     /**
-     * A full reconciliation; throws (and deletes nothing) when the pass cannot complete. After each page
-     * is read and written the pass saves a {@link FullPassCheckpoint}; a pass that finds one of an
+     * A full reconciliation; throws (and deletes nothing) when the pass cannot complete. As the pages' writes
+     * are sent and recorded the pass saves a {@link FullPassCheckpoint}; a pass that finds one of an
      * unfinished pass resumes after its last page with the same generation, so the final sweep deletes
      * only what neither part saw.
      */
@@ -88,7 +93,13 @@ public final class CatalogPipeline {
         String token = resumed != null ? resumed.nextPageToken() : null;
         int pages = resumed != null ? resumed.pagesDone() : 0;
         boolean first = resumed == null;
-        int sinceCheckpoint = 0;
+        // The checkpoint says "pages 1..n are done; read on from this token", and a resumed pass never reads those
+        // pages again, so n must be a page through which every write is sent and recorded. Writes are held across
+        // pages until a batch is full, so n is the writer's doneThrough(): the page before the oldest write it still
+        // holds. The token that reads page n + 1 is kept for each page read since the last checkpoint.
+        int saved = pages;
+        TreeMap<Integer, String> tokenAfter = new TreeMap<>();
+        String lastPageToken = token;
         do {
             String pageToken = token;
             Page<Product> page = calls.shop("read catalog page", () -> source.readAll(pageToken));
@@ -96,25 +107,44 @@ public final class CatalogPipeline {
                 startedAt = page.cursor();
                 first = false;
             }
+            lastPageToken = pageToken;
+            pages++;
+            writer.page(pages);
             process(page.items(), writer, generation);
             counter.page();
             token = page.nextPageToken();
-            pages++;
-            sinceCheckpoint++;
-            // what a checkpoint says is done must be written (a resumed pass does not read it again): save one
-            // whenever the writer has sent all it was given, and send a part batch at most every few pages
-            if (token != null && (writer.idle() || sinceCheckpoint >= CHECKPOINT_PAGES)) {
-                writer.flush();
-                checkpoint(new FullPassCheckpoint(generation, pages, startedAt, token));
-                sinceCheckpoint = 0;
+            if (token != null) {
+                tokenAfter.put(pages, token);
+                int done = progress(writer, pages);
+                String next = tokenAfter.get(done);
+                if (done > saved && next != null) {
+                    checkpoint(new FullPassCheckpoint(generation, done, startedAt, next));
+                    saved = done;
+                }
+                tokenAfter.headMap(done, true).clear();
             }
         } while (token != null);
         writer.flush();
+        if (lastPageToken != null && pages - 1 > saved) {
+            // every page is written: a pass killed in its sweep resumes by reading the last page only
+            checkpoint(new FullPassCheckpoint(generation, pages - 1, startedAt, lastPageToken));
+        }
         sweep(generation, writer);
         if (startedAt != null) {
             store.cursors().save(storeId, CURSOR, startedAt.value());
         }
         store.cursors().delete(storeId, FullPassCheckpoint.NAME);
+    }
+
+    /**
+     * The page through which every write is sent and recorded, after sending part batches when a write has been
+     * held for {@value #MAX_HELD_PAGES} pages.
+     */
+    private static int progress(CatalogWriter writer, int pages) throws InterruptedException {
+        if (pages - writer.doneThrough() >= MAX_HELD_PAGES) {
+            writer.flush();
+        }
+        return writer.doneThrough();
     }
 
     /**
@@ -153,18 +183,35 @@ public final class CatalogPipeline {
     public void incrementalPass() throws InterruptedException {
         Cursor since = store.cursors().find(storeId, CURSOR).map(Cursor::new).orElse(Cursor.beginning());
         CatalogWriter writer = writer(0);
+        // a page's cursor is saved once every write of that page and the pages before it is sent and recorded
+        TreeMap<Integer, Cursor> cursorAfter = new TreeMap<>();
         String token = null;
+        int pages = 0;
         do {
             String pageToken = token;
             Page<Product> page = calls.shop("read changed products", () -> source.readChanged(since, pageToken));
+            pages++;
+            writer.page(pages);
             process(page.items(), writer, 0);
             counter.page();
-            writer.flush();
             if (page.cursor() != null) {
-                store.cursors().save(storeId, CURSOR, page.cursor().value());
+                cursorAfter.put(pages, page.cursor());
             }
             token = page.nextPageToken();
+            if (token != null) {
+                saveCursor(cursorAfter, progress(writer, pages));
+            }
         } while (token != null);
+        writer.flush();
+        saveCursor(cursorAfter, pages);
+    }
+
+    private void saveCursor(TreeMap<Integer, Cursor> cursorAfter, int done) {
+        Map.Entry<Integer, Cursor> latest = cursorAfter.floorEntry(done);
+        if (latest != null) {
+            store.cursors().save(storeId, CURSOR, latest.getValue().value());
+            cursorAfter.headMap(done, true).clear();
+        }
     }
 
     /**
@@ -276,6 +323,6 @@ public final class CatalogPipeline {
         if (mapping == null || mapping.fingerprint() == null || mapping.stockFingerprint() == null) {
             return null;
         }
-        return new ProductFingerprints(mapping.fingerprint(), mapping.stockFingerprint());
+        return new ProductFingerprints(mapping.fingerprint(), mapping.stockFingerprint(), mapping.stockLevels());
     }
 }

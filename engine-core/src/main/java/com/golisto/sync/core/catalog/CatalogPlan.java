@@ -3,7 +3,6 @@ package com.golisto.sync.core.catalog;
 import com.golisto.sync.api.model.InventoryUpdate;
 import com.golisto.sync.api.model.Listing;
 import com.golisto.sync.api.model.Product;
-import com.golisto.sync.api.model.Variant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -114,21 +113,25 @@ public record CatalogPlan(List<Upsert> upserts, List<StockOnly> stockOnly, List<
      *
      * @param product the product as the shop has it now
      * @param fingerprints its fingerprints, stored once the write succeeded
+     * @param sentStock the stock last sent for it per item ({@link StockLevels}), null when none was kept
      */
-    public record StockOnly(Product product, ProductFingerprints fingerprints) {
+    public record StockOnly(Product product, ProductFingerprints fingerprints, @Nullable String sentStock) {
         public StockOnly {
             Objects.requireNonNull(product, "product");
             Objects.requireNonNull(fingerprints, "fingerprints");
         }
 
-        /** The product's own stock, then each variant's, so the listing equals the product field by field. */
+        /** A stock-only change with nothing known of what was last sent per item: every item is sent. */
+        public StockOnly(Product product, ProductFingerprints fingerprints) {
+            this(product, fingerprints, null);
+        }
+
+        /**
+         * The stock updates that make the listing equal the product: those of the items (the product's own, each
+         * variant's) whose stock differs from what was last sent, or every item when that is not known.
+         */
         public List<InventoryUpdate> inventoryUpdates() {
-            List<InventoryUpdate> updates = new ArrayList<>(1 + product.variants().size());
-            updates.add(new InventoryUpdate(product.id(), null, product.stock()));
-            for (Variant variant : product.variants()) {
-                updates.add(new InventoryUpdate(product.id(), variant.id(), variant.stock()));
-            }
-            return updates;
+            return StockLevels.updates(sentStock, product);
         }
     }
 }

@@ -57,7 +57,7 @@ public final class CatalogPlanner {
             } else if (!before.content().equals(now.content())) {
                 upserts.add(new CatalogPlan.Upsert(product, now, false));
             } else if (!before.stock().equals(now.stock())) {
-                stockOnly.add(new CatalogPlan.StockOnly(product, now));
+                stockOnly.add(new CatalogPlan.StockOnly(product, now, before.stockLevels()));
             } else {
                 unchanged.add(product.id());
             }

@@ -24,10 +24,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Buffers planned writes and sends them to the marketplace in batches as full as its limits allow
- * (upserts plus deletes up to {@link CatalogTarget#maxBatchSize()}, stock updates up to
- * {@link CatalogTarget#maxInventoryBatchSize()}, through an {@link InventoryWriter}), then records each item's
- * result in the state store.
+ * Buffers planned writes across source pages and sends them to the marketplace in batches as full as its limits
+ * allow (upserts plus deletes up to {@link CatalogTarget#maxBatchSize()}, stock updates up to
+ * {@link CatalogTarget#maxInventoryBatchSize()}, through an {@link InventoryWriter}; a product's stock updates are
+ * never split over two sends), then records each item's result in the state store. The caller tags each page's
+ * plan with {@link #page} and asks {@link #doneThrough()} how far every write is sent and recorded: its
+ * checkpoint or cursor may move that far and no further. A product read again while its write is held replaces
+ * that write (the later read wins), so no batch holds a product twice.
  *
  * <p>Per-item outcomes: a success updates the item's mapping (fingerprints, listing id, generation); a
  * retryable item failure is retried alone; a permanent one goes to the dead letters and leaves the
@@ -54,11 +57,9 @@ final class CatalogWriter {
     private final long generation;
     private final LedgerRecorder ledger;
 
-    private final List<CatalogPlan.Upsert> upserts = new ArrayList<>();
-    private final List<String> deletes = new ArrayList<>();
-    private final List<CatalogPlan.StockOnly> stock = new ArrayList<>();
+    private final PendingWrites pending = new PendingWrites();
+    /** The mappings of the products whose writes are held or in flight (bounded by the batches, not the pass). */
     private final Map<String, Mapping> known = new HashMap<>();
-    private int stockItems;
 
     /**
      * @param generation the full pass's generation, stamped on every mapping written; 0 outside full
@@ -76,39 +77,49 @@ final class CatalogWriter {
         this.ledger = new LedgerRecorder(storeId, store);
     }
 
+    /** Tags the plans added from now on with this source page of the pass (counting from 1). */
+    void page(int number) {
+        pending.page(number);
+    }
+
+    /** The last page through which every write added is sent and its result recorded (see {@link PendingWrites}). */
+    int doneThrough() {
+        return pending.doneThrough();
+    }
+
     /** Queues a plan's writes, sending full batches at once. */
     void add(CatalogPlan plan, Map<String, Mapping> mappings) throws InterruptedException {
         ledger.planned(plan);
+        plan.productIds().stream().filter(pending::drop).forEach(known::remove);
         for (CatalogPlan.Upsert upsert : plan.upserts()) {
             rememberMapping(upsert.product().id(), mappings);
-            upserts.add(upsert);
+            pending.upsert(upsert);
         }
         for (String id : plan.deletes()) {
             rememberMapping(id, mappings);
-            deletes.add(id);
+            pending.delete(id);
         }
+        int maxStock = target.maxInventoryBatchSize();
         for (CatalogPlan.StockOnly item : plan.stockOnly()) {
             rememberMapping(item.product().id(), mappings);
-            stock.add(item);
-            stockItems += 1 + item.product().variants().size();
+            PendingWrites.Stock queued = new PendingWrites.Stock(item, item.inventoryUpdates());
+            if (pending.stockItems() > 0 && pending.stockItems() + queued.updates().size() > maxStock) {
+                sendInventory();
+            }
+            pending.stock(queued);
         }
-        while (upserts.size() + deletes.size() >= target.maxBatchSize()) {
+        while (pending.catalogSize() >= target.maxBatchSize()) {
             sendCatalogBatch();
         }
-        if (stockItems >= target.maxInventoryBatchSize()) {
+        if (pending.stockItems() >= maxStock) {
             sendInventory();
         }
-    }
-
-    /** Whether nothing is queued: every item added so far was sent. */
-    boolean idle() {
-        return upserts.isEmpty() && deletes.isEmpty() && stock.isEmpty();
     }
 
     /** Sends everything queued. */
     void flush() throws InterruptedException {
         sendInventory();
-        while (!upserts.isEmpty() || !deletes.isEmpty()) {
+        while (pending.catalogSize() > 0) {
             sendCatalogBatch();
         }
         known.clear();
@@ -125,8 +136,8 @@ final class CatalogWriter {
 
     private void sendCatalogBatch() throws InterruptedException {
         int max = target.maxBatchSize();
-        List<CatalogPlan.Upsert> batchUpserts = take(upserts, Math.min(max, upserts.size()));
-        List<String> batchDeletes = take(deletes, Math.min(max - batchUpserts.size(), deletes.size()));
+        List<CatalogPlan.Upsert> batchUpserts = take(pending.upserts, Math.min(max, pending.upserts.size()));
+        List<String> batchDeletes = take(pending.deletes, Math.min(max - batchUpserts.size(), pending.deletes.size()));
         apply(batchUpserts, batchDeletes);
     }
 
@@ -152,6 +163,8 @@ final class CatalogWriter {
                 } else {
                     giveUpUpsert(batchUpserts.get(0), e.code() + ": " + e.getMessage());
                 }
+                ledger.flush();
+                resolved(batchUpserts, batchDeletes);
                 return;
             }
             for (CatalogPlan.Upsert upsert : batchUpserts) {
@@ -203,6 +216,18 @@ final class CatalogWriter {
         }
         resolveDeadLetters(written, gone);
         ledger.flush();
+        resolved(batchUpserts, batchDeletes);
+    }
+
+    /** The batch's results are recorded: its products no longer hold back the pass's checkpoint. */
+    private void resolved(List<CatalogPlan.Upsert> batchUpserts, List<String> batchDeletes) {
+        batchUpserts.forEach(u -> done(u.product().id()));
+        batchDeletes.forEach(this::done);
+    }
+
+    private void done(String id) {
+        pending.done(id);
+        known.remove(id);
     }
 
     /**
@@ -265,7 +290,8 @@ final class CatalogWriter {
         long gen = generation > 0 ? generation : before == null ? 0 : before.generation();
         return Mapping.of(storeId, EntityKind.PRODUCT, id, targetId, upsert.fingerprints().content(),
                 upsert.fingerprints().stock(), gen, 0, "SYNCED", null)
-                .withFieldFingerprints(FieldFingerprints.of(upsert.product()));
+                .withFieldFingerprints(FieldFingerprints.of(upsert.product()))
+                .withStockLevels(StockLevels.of(upsert.product()));
     }
 
     private List<Mapping> retryUpsertAlone(CatalogPlan.Upsert upsert) throws InterruptedException {
@@ -323,17 +349,15 @@ final class CatalogWriter {
     // ---- inventory ----
 
     private void sendInventory() throws InterruptedException {
-        if (stock.isEmpty()) {
+        if (pending.stock.isEmpty()) {
             return;
         }
-        List<CatalogPlan.StockOnly> items = new ArrayList<>(stock);
-        stock.clear();
-        stockItems = 0;
+        List<PendingWrites.Stock> items = pending.takeStock();
         Map<String, CatalogPlan.StockOnly> byProduct = new LinkedHashMap<>();
         List<InventoryWriter.StockItem> toSend = new ArrayList<>(items.size());
-        for (CatalogPlan.StockOnly item : items) {
-            byProduct.put(item.product().id(), item);
-            toSend.add(new InventoryWriter.StockItem(item.product(), item.inventoryUpdates()));
+        for (PendingWrites.Stock item : items) {
+            byProduct.put(item.item().product().id(), item.item());
+            toSend.add(new InventoryWriter.StockItem(item.item().product(), item.updates()));
         }
         Map<String, InventoryWriter.Outcome> outcomes =
                 new InventoryWriter(target, calls, failures).send(toSend);
@@ -346,7 +370,8 @@ final class CatalogWriter {
                     ledger.stockWritten(item);
                 }
                 // the listing is gone or incomplete at the marketplace: send the whole product
-                case LISTING_GONE -> upserts.add(new CatalogPlan.Upsert(item.product(), item.fingerprints(), true));
+                case LISTING_GONE -> pending.upsertInstead(
+                        new CatalogPlan.Upsert(item.product(), item.fingerprints(), true));
                 case GIVEN_UP -> ledger.failed(item.product().id(), item.fingerprints().listing(), "stock",
                         "the marketplace refused the stock update (see the dead letters)");
             }
@@ -356,6 +381,11 @@ final class CatalogWriter {
         }
         resolveDeadLetters(written, List.of());
         ledger.flush();
+        outcomes.forEach((id, outcome) -> {
+            if (outcome != InventoryWriter.Outcome.LISTING_GONE) {
+                done(id);
+            }
+        });
     }
 
     private Mapping stockWritten(CatalogPlan.StockOnly item) {
@@ -364,6 +394,7 @@ final class CatalogWriter {
         long gen = generation > 0 ? generation : before == null ? 0 : before.generation();
         return Mapping.of(storeId, EntityKind.PRODUCT, item.product().id(), before == null ? null : before.targetId(),
                 item.fingerprints().content(), item.fingerprints().stock(), gen, 0, "SYNCED", null)
-                .withFieldFingerprints(FieldFingerprints.of(item.product()));
+                .withFieldFingerprints(FieldFingerprints.of(item.product()))
+                .withStockLevels(StockLevels.of(item.product()));
     }
 }

@@ -11,13 +11,14 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where an unfinished full pass stands, saved after each page it has read and written: its generation,
+ * Where an unfinished full pass stands, saved after the pages through which every write is sent and recorded
+ * (writes are held across pages until a batch is full, so this may lag the page read): its generation,
  * how many pages it has done, the shop's change cursor from its first page (where the incremental cursor
  * moves once the pass completes) and the token of the next page. Kept as a store cursor
  * ({@value #NAME}) in a small URL-encoded form; removed when the pass completes.
  *
  * @param generation the pass's mark-and-sweep generation
- * @param pagesDone pages read and written so far
+ * @param pagesDone pages read whose writes are all sent and recorded
  * @param startedAt the shop's change cursor when the pass began, null when the shop gave none
  * @param nextPageToken the token of the first page not yet read
  */

@@ -8,6 +8,7 @@ final class Limits {
     static final int KIND = 64;
     static final int FINGERPRINT = 128;
     static final int FIELD_FINGERPRINTS = 1000;
+    static final int STOCK_LEVELS = 16_000;
     static final int STATUS = 32;
     static final int MESSAGE = 2000;
     static final int TITLE = 500;

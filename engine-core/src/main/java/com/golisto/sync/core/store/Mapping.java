@@ -28,6 +28,9 @@ import org.jspecify.annotations.Nullable;
  * @param fieldFingerprints products: the per-field fingerprints of the listing last written (see
  *     {@code catalog.FieldFingerprints}), so a dry run can name the fields that changed; null when none was kept
  *     (orders, listings written before version 10 of the state store); at most 1000 characters
+ * @param stockLevels products: the stock last sent for the product and each variant, exactly (see
+ *     {@code catalog.StockLevels}), so a stock-only change sends only the items that changed; null when none was
+ *     kept (orders, listings written before version 12 of the state store); at most 16,000 characters
  */
 public record Mapping(
         String storeId,
@@ -41,7 +44,8 @@ public record Mapping(
         String status,
         @Nullable String lastResult,
         Instant updatedAt,
-        @Nullable String fieldFingerprints) {
+        @Nullable String fieldFingerprints,
+        @Nullable String stockLevels) {
 
     @JdbiConstructor
     public Mapping {
@@ -57,6 +61,15 @@ public record Mapping(
         lastResult = Require.truncateOptional(lastResult, Limits.MESSAGE);
         Objects.requireNonNull(updatedAt, "updatedAt");
         Require.optionalText(fieldFingerprints, "field fingerprints", Limits.FIELD_FINGERPRINTS);
+        Require.optionalText(stockLevels, "stock levels", Limits.STOCK_LEVELS);
+    }
+
+    /** A mapping without per-item stock levels. */
+    public Mapping(String storeId, EntityKind kind, String sourceId, @Nullable String targetId,
+            @Nullable String fingerprint, @Nullable String stockFingerprint, long generation, long version,
+            String status, @Nullable String lastResult, Instant updatedAt, @Nullable String fieldFingerprints) {
+        this(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version, status,
+                lastResult, updatedAt, fieldFingerprints, null);
     }
 
     /** A mapping without per-field fingerprints. */
@@ -80,36 +93,42 @@ public record Mapping(
     /** This mapping with another target id. */
     public Mapping withTargetId(String newTargetId) {
         return new Mapping(storeId, kind, sourceId, newTargetId, fingerprint, stockFingerprint, generation, version,
-                status, lastResult, updatedAt, fieldFingerprints);
+                status, lastResult, updatedAt, fieldFingerprints, stockLevels);
     }
 
     /** This mapping with other fingerprints. */
     public Mapping withFingerprints(@Nullable String newFingerprint, @Nullable String newStockFingerprint) {
         return new Mapping(storeId, kind, sourceId, targetId, newFingerprint, newStockFingerprint, generation,
-                version, status, lastResult, updatedAt, fieldFingerprints);
+                version, status, lastResult, updatedAt, fieldFingerprints, stockLevels);
     }
 
     /** This mapping seen by another generation. */
     public Mapping withGeneration(long newGeneration) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, newGeneration, version,
-                status, lastResult, updatedAt, fieldFingerprints);
+                status, lastResult, updatedAt, fieldFingerprints, stockLevels);
     }
 
     /** This mapping at another (order) version. */
     public Mapping withVersion(long newVersion) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation,
-                newVersion, status, lastResult, updatedAt, fieldFingerprints);
+                newVersion, status, lastResult, updatedAt, fieldFingerprints, stockLevels);
     }
 
     /** This mapping with other per-field fingerprints (null: none kept). */
     public Mapping withFieldFingerprints(@Nullable String newFieldFingerprints) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
-                status, lastResult, updatedAt, newFieldFingerprints);
+                status, lastResult, updatedAt, newFieldFingerprints, stockLevels);
+    }
+
+    /** This mapping with other per-item stock levels (null: none kept). */
+    public Mapping withStockLevels(@Nullable String newStockLevels) {
+        return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
+                status, lastResult, updatedAt, fieldFingerprints, newStockLevels);
     }
 
     /** This mapping with another last result. */
     public Mapping withResult(String newStatus, @Nullable String newLastResult) {
         return new Mapping(storeId, kind, sourceId, targetId, fingerprint, stockFingerprint, generation, version,
-                newStatus, newLastResult, updatedAt, fieldFingerprints);
+                newStatus, newLastResult, updatedAt, fieldFingerprints, stockLevels);
     }
 }

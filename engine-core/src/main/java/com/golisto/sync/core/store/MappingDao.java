@@ -24,7 +24,7 @@ interface MappingDao {
 
     String COLUMNS = """
             store_id, kind, source_id, target_id, fingerprint, stock_fingerprint, generation, version, status,
-            last_result, updated_at, field_fingerprints
+            last_result, updated_at, field_fingerprints, stock_levels
             """;
 
     @SqlQuery("SELECT " + COLUMNS + " FROM entity_mappings WHERE (store_id, kind, source_id) IN (<keys>)")
@@ -51,9 +51,9 @@ interface MappingDao {
 
     @SqlBatch("""
             INSERT INTO entity_mappings (store_id, kind, source_id, target_id, fingerprint, stock_fingerprint,
-                generation, version, status, last_result, updated_at, field_fingerprints)
+                generation, version, status, last_result, updated_at, field_fingerprints, stock_levels)
             VALUES (:storeId, :kind, :sourceId, :targetId, :fingerprint, :stockFingerprint,
-                :generation, :version, :status, :lastResult, :now, :fieldFingerprints)
+                :generation, :version, :status, :lastResult, :now, :fieldFingerprints, :stockLevels)
             """)
     void insert(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);
 
@@ -61,7 +61,7 @@ interface MappingDao {
             UPDATE entity_mappings SET target_id = :targetId, fingerprint = :fingerprint,
                 stock_fingerprint = :stockFingerprint, generation = :generation, version = :version,
                 status = :status, last_result = :lastResult, updated_at = :now,
-                field_fingerprints = :fieldFingerprints
+                field_fingerprints = :fieldFingerprints, stock_levels = :stockLevels
             WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId
             """)
     void update(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);

@@ -12,6 +12,7 @@ import com.golisto.sync.api.model.Product;
 import com.golisto.sync.api.model.ProductStatus;
 import com.golisto.sync.api.model.StockLevel;
 import com.golisto.sync.api.model.StockStatus;
+import com.golisto.sync.api.model.Variant;
 import com.golisto.sync.api.model.WriteResult;
 import com.golisto.sync.api.spi.CatalogSource;
 import com.golisto.sync.api.spi.CatalogTarget;
@@ -24,6 +25,7 @@ import com.golisto.sync.core.runs.RemoteCalls;
 import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.LedgerEntry;
+import com.golisto.sync.core.store.Mapping;
 import com.golisto.sync.core.store.StateStore;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,6 +92,205 @@ class CatalogPipelineTest {
         assertThat(marketplace.listings).hasSize(25);
         assertThat(store.mappings().count(STORE, EntityKind.PRODUCT)).isEqualTo(25);
         assertThat(store.cursors().find(STORE, CatalogPipeline.CURSOR)).contains("start");
+    }
+
+    @Test
+    void aThousandChangedProductsOnTwentyPages_takeFiveCatalogBatchesAndOneInventoryBatch_inEitherPass()
+            throws Exception {
+        for (int i = 1; i <= 1000; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", 1));
+        }
+        shop.pageSize = 50;
+        pipeline().fullPass();
+
+        for (int round = 1; round <= 2; round++) {
+            // half the products change price (a full upsert), the other half stock (the inventory path)
+            for (int i = 1; i <= 1000; i++) {
+                shop.put(i % 2 == 0 ? TestProducts.simple(Integer.toString(i), Integer.toString(5 + round), 1)
+                        : TestProducts.simple(Integer.toString(i), "5", 1 + round));
+            }
+            marketplace.batchSizes.clear();
+            marketplace.inventoryCalls = 0;
+            marketplace.inventoryItems.clear();
+
+            if (round == 1) {
+                pipeline().incrementalPass();
+            } else {
+                pipeline().fullPass();
+            }
+
+            assertThat(marketplace.batchSizes).as("round " + round).containsExactly(100, 100, 100, 100, 100);
+            assertThat(marketplace.inventoryCalls).as("round " + round).isEqualTo(1);
+            assertThat(marketplace.inventoryItems).hasSize(500);
+            for (Product product : shop.products.values()) {
+                assertThat(marketplace.listings.get(product.id()).product()).isEqualTo(product);
+            }
+        }
+        assertThat(store.cursors().find(STORE, FullPassCheckpoint.NAME)).isEmpty();
+    }
+
+    @Test
+    void aFullPassKilledBetweenPages_resumesAfterTheLastPageWhoseWritesAreAllRecorded_andLosesNoWrite()
+            throws Exception {
+        tenProductsOnTenPagesChangedAfterAFullPass();
+
+        assertThatThrownBy(() -> pipeline().fullPass()).isInstanceOf(RetryableException.class);
+
+        assertThat(marketplace.batchSizes).as("pages 1-3 and 4-6; page 7's write still held").containsExactly(3, 3);
+        assertThat(store.cursors().find(STORE, FullPassCheckpoint.NAME).flatMap(FullPassCheckpoint::decode)).get()
+                .satisfies(c -> {
+                    assertThat(c.pagesDone()).as("not page 7: its write was never sent").isEqualTo(6);
+                    assertThat(c.nextPageToken()).isEqualTo("6");
+                });
+        assertThat(marketplace.listings.get("7").product().price().amount()).isEqualByComparingTo("5");
+        shop.failAt = null;
+        shop.readTokens.clear();
+
+        pipeline().fullPass();
+
+        assertThat(shop.readTokens).as("resumed at page 7").containsExactly("6", "7", "8", "9");
+        for (Product product : shop.products.values()) {
+            assertThat(marketplace.listings.get(product.id()).product()).isEqualTo(product);
+        }
+    }
+
+    @Test
+    void anIncrementalPassKilledBetweenPages_keepsTheCursorOfTheLastPageWhoseWritesAreAllRecorded() throws Exception {
+        tenProductsOnTenPagesChangedAfterAFullPass();
+        store.cursors().save(STORE, CatalogPipeline.CURSOR, "before");
+
+        assertThatThrownBy(() -> pipeline().incrementalPass()).isInstanceOf(RetryableException.class);
+
+        assertThat(marketplace.batchSizes).containsExactly(3, 3);
+        assertThat(store.cursors().find(STORE, CatalogPipeline.CURSOR)).as("page 6's, not page 7's")
+                .contains("after-6");
+        shop.failAt = null;
+
+        pipeline().incrementalPass();
+
+        assertThat(store.cursors().find(STORE, CatalogPipeline.CURSOR)).contains("after-end");
+        for (Product product : shop.products.values()) {
+            assertThat(marketplace.listings.get(product.id()).product()).isEqualTo(product);
+        }
+    }
+
+    @Test
+    void aWriteHeldForAHundredPages_isSentInAPartBatch_soTheCheckpointKeepsUp() throws Exception {
+        for (int i = 1; i <= 150; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", i));
+        }
+        shop.pageSize = 1;
+        pipeline().fullPass();
+        shop.put(TestProducts.simple("1", "6", 1));
+        shop.failAt = "120";
+        marketplace.batchSizes.clear();
+
+        assertThatThrownBy(() -> pipeline().fullPass()).isInstanceOf(RetryableException.class);
+
+        assertThat(marketplace.batchSizes).as("product 1, held since page 1, sent at page 100").containsExactly(1);
+        assertThat(store.cursors().find(STORE, FullPassCheckpoint.NAME).flatMap(FullPassCheckpoint::decode)).get()
+                .satisfies(c -> assertThat(c.pagesDone()).isEqualTo(120));
+        assertThat(CatalogPipeline.MAX_HELD_PAGES).isEqualTo(100);
+    }
+
+    /** Ten products listed one per page, batches of three, then every price changed; reading page 8 fails. */
+    private void tenProductsOnTenPagesChangedAfterAFullPass() throws Exception {
+        for (int i = 1; i <= 10; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", i));
+        }
+        shop.pageSize = 1;
+        marketplace.maxBatch = 3;
+        pipeline().fullPass();
+        for (int i = 1; i <= 10; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "6", i));
+        }
+        shop.failAt = "7";
+        shop.readTokens.clear();
+        marketplace.batchSizes.clear();
+    }
+
+    @Test
+    void aProductReadTwiceInOnePass_isWrittenOnce_asItWasLastRead() throws Exception {
+        for (int i = 1; i <= 4; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "5", i));
+        }
+        shop.pageSize = 2;
+        marketplace.maxBatch = 10;
+        pipeline().fullPass();
+        for (int i = 1; i <= 4; i++) {
+            shop.put(TestProducts.simple(Integer.toString(i), "6", i));
+        }
+        // a product added at the front while the pass reads: product 2 moves from page 1 to page 2
+        shop.beforeReading.put("2", () -> {
+            Map<String, Product> before = new LinkedHashMap<>(shop.products);
+            shop.products.clear();
+            shop.put(TestProducts.simple("0", "6", 1));
+            before.values().forEach(shop::put);
+            shop.put(TestProducts.simple("2", "7", 2));
+        });
+        marketplace.batchIds.clear();
+
+        pipeline().fullPass();
+
+        assertThat(marketplace.batchIds.get(0)).as("product 2 once").containsExactlyInAnyOrder("1", "2", "3", "4");
+        assertThat(marketplace.listings.get("2").product().price().amount()).isEqualByComparingTo("7");
+        assertThat(marketplace.batchIds).as("one batch").hasSize(1);
+    }
+
+    @Test
+    void stockChangeOfOneVariationOfAHundred_sendsThatVariationsStockOnly() throws Exception {
+        shop.put(withHundredVariants(5, 5));
+        pipeline().fullPass();
+        assertThat(store.mappings().find(STORE, EntityKind.PRODUCT, "v").orElseThrow().stockLevels()).isNotNull();
+        shop.put(withHundredVariants(37, 2));
+
+        pipeline().syncProducts(List.of("v"));
+
+        assertThat(marketplace.inventoryItems).singleElement().satisfies(u -> {
+            assertThat(u.variantId()).isEqualTo("v-037");
+            assertThat(u.stock()).isEqualTo(StockLevel.of(2, StockStatus.IN_STOCK));
+        });
+        assertThat(marketplace.batchSizes).as("the full pass's create only").containsExactly(1);
+        assertThat(marketplace.listings.get("v").product()).isEqualTo(shop.products.get("v"));
+    }
+
+    @Test
+    void listingWrittenWithoutPerItemStock_sendsEveryItemOnce_thenOnlyWhatChanged() throws Exception {
+        shop.put(withHundredVariants(5, 5));
+        pipeline().fullPass();
+        Mapping mapping = store.mappings().find(STORE, EntityKind.PRODUCT, "v").orElseThrow();
+        store.mappings().upsert(List.of(mapping.withStockLevels(null)));
+        shop.put(withHundredVariants(37, 2));
+
+        pipeline().syncProducts(List.of("v"));
+
+        assertThat(marketplace.inventoryItems).as("the product and its 100 variants").hasSize(101);
+        assertThat(marketplace.listings.get("v").product()).isEqualTo(shop.products.get("v"));
+        marketplace.inventoryItems.clear();
+        shop.put(withHundredVariants(80, 0));
+
+        pipeline().incrementalPass();
+
+        assertThat(marketplace.inventoryItems).extracting(InventoryUpdate::variantId)
+                .as("37 is back to 5, 80 is now 0").containsExactlyInAnyOrder("v-037", "v-080");
+        assertThat(marketplace.listings.get("v").product()).isEqualTo(shop.products.get("v"));
+    }
+
+    /** A variable product with 100 variants of 5 in stock, except variant {@code changed}, which has {@code stock}. */
+    private static Product withHundredVariants(int changed, int stock) {
+        List<Variant> variants = new ArrayList<>();
+        List<String> sizes = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            String size = "S" + i;
+            sizes.add(size);
+            int quantity = i == changed ? stock : 5;
+            variants.add(new Variant(String.format("v-%03d", i), null, Map.of("Size", size),
+                    com.golisto.sync.api.model.Money.of("9", "EUR"), null,
+                    StockLevel.of(quantity, quantity > 0 ? StockStatus.IN_STOCK : StockStatus.OUT_OF_STOCK), null));
+        }
+        return new Product("v", null, "Socks", "", "", ProductStatus.ACTIVE,
+                com.golisto.sync.api.model.Money.of("9", "EUR"), null, StockLevel.untracked(StockStatus.IN_STOCK), null,
+                List.of(), List.of("Socks"), Map.of("Size", sizes), variants, null);
     }
 
     @Test
@@ -313,6 +514,8 @@ class CatalogPipelineTest {
         String failAt;
         final List<String> readTokens = new ArrayList<>();
         final List<String> readIds = new ArrayList<>();
+        /** Runs before the page of this token is read (the merchant edits the catalog mid-pass). */
+        final Map<String, Runnable> beforeReading = new HashMap<>();
 
         void put(Product product) {
             products.put(product.id(), product);
@@ -321,6 +524,10 @@ class CatalogPipelineTest {
         @Override
         public Page<Product> readAll(String pageToken) {
             readTokens.add(String.valueOf(pageToken));
+            Runnable hook = beforeReading.remove(String.valueOf(pageToken));
+            if (hook != null) {
+                hook.run();
+            }
             if (pageToken != null && pageToken.equals(failAt)) {
                 throw new RetryableException("503 on page " + pageToken, null);
             }
@@ -335,7 +542,10 @@ class CatalogPipelineTest {
 
         @Override
         public Page<Product> readChanged(Cursor since, String pageToken) {
-            return readAll(pageToken);
+            Page<Product> page = readAll(pageToken);
+            // where to resume once this page is processed: after its last product
+            return new Page<>(page.items(), page.nextPageToken(), new Cursor("after-" + (page.nextPageToken() == null
+                    ? "end" : page.nextPageToken())));
         }
 
         @Override
@@ -350,9 +560,11 @@ class CatalogPipelineTest {
         final Map<String, Listing> listings = new HashMap<>();
         final Map<String, WriteResult.ItemError> failItem = new HashMap<>();
         final List<Integer> batchSizes = new ArrayList<>();
+        final List<List<String>> batchIds = new ArrayList<>();
         String refuseBatchesContaining;
         int maxBatch = 100;
         int inventoryCalls;
+        final List<InventoryUpdate> inventoryItems = new ArrayList<>();
 
         @Override
         public int maxBatchSize() {
@@ -362,6 +574,10 @@ class CatalogPipelineTest {
         @Override
         public List<WriteResult> apply(CatalogBatch batch) {
             batchSizes.add(batch.size());
+            List<String> ids = new ArrayList<>();
+            batch.upserts().forEach(l -> ids.add(l.product().id()));
+            ids.addAll(batch.deletes());
+            batchIds.add(ids);
             if (refuseBatchesContaining != null && batch.upserts().stream()
                     .anyMatch(l -> l.product().id().equals(refuseBatchesContaining))) {
                 throw new InvalidItemException("validation_failed", "the batch holds an invalid product");
@@ -396,6 +612,7 @@ class CatalogPipelineTest {
         @Override
         public List<WriteResult> applyInventory(List<InventoryUpdate> updates) {
             inventoryCalls++;
+            inventoryItems.addAll(updates);
             List<WriteResult> results = new ArrayList<>();
             for (InventoryUpdate update : updates) {
                 Listing listing = listings.get(update.productId());
@@ -403,8 +620,12 @@ class CatalogPipelineTest {
                     results.add(WriteResult.failed(update.productId(), update.variantId(),
                             new WriteResult.ItemError("not_found", "no listing", false)));
                 } else {
-                    listings.put(update.productId(), new Listing(listing.product().withStock(update.stock()),
-                            listing.fingerprint()));
+                    Product held = listing.product();
+                    Product now = update.variantId() == null ? held.withStock(update.stock())
+                            : held.withVariants(held.variants().stream().map(v -> v.id().equals(update.variantId())
+                                    ? new Variant(v.id(), v.sku(), v.options(), v.price(),
+                                            v.salePrice(), update.stock(), v.imageUrl()) : v).toList());
+                    listings.put(update.productId(), new Listing(now, listing.fingerprint()));
                     results.add(new WriteResult(update.productId(), update.variantId(), WriteResult.Outcome.UPDATED,
                             null, null));
                 }
