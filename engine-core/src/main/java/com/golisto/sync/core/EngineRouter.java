@@ -190,6 +190,11 @@ public final class EngineRouter implements SyncEngine {
     }
 
     @Override
+    public Optional<StoreActivity> activity(String storeId) {
+        return open().activity(storeId);
+    }
+
+    @Override
     public boolean healthy() {
         return !services.closed() && services.store().healthy();
     }

@@ -67,6 +67,16 @@ public interface EngineViews {
     }
 
     /**
+     * What a store is doing and will do, for a dashboard: its running catalog pass's progress (pages, products,
+     * rate, an ETA when the total is knowable), the next scheduled full and incremental passes, its listings and
+     * the ledger's outcome counts, and its shop webhooks' health. A few state-store reads and this engine's
+     * memory, never a remote; empty for an unknown store (and from engines that do not keep it).
+     */
+    default Optional<StoreActivity> activity(String storeId) {
+        return Optional.empty();
+    }
+
+    /**
      * Whether the engine is open and its state store answers a cheap query; never throws. For a health
      * endpoint; one small query per call.
      */

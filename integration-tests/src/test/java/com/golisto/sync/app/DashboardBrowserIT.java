@@ -5,21 +5,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunStatus;
+import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreRegistration;
+import com.golisto.sync.core.StoreView;
+import com.golisto.sync.core.SyncMode;
 import com.golisto.sync.sandbox.golisto.GolistoListing;
 import com.golisto.sync.sandbox.golisto.GolistoSale;
+import com.golisto.sync.sandbox.http.Fault;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -37,9 +47,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The dashboard in a real browser: headless Chromium (Debian's {@code chromium} and {@code chromium-driver},
  * which {@code bin/test} installs as root) driven by Selenium against the runner on loopback between the
  * emulators. Sign-in, a store's card with the counts of its real full sync, sync now and its run, a dead letter
- * replayed from the page, and a forged action refused. Skips, saying why, when the browser is not installed.
- * With {@code -Dgs.screenshots=DIR} it writes {@code DIR/dashboard-overview.png}; by default it writes nothing.
+ * replayed from the page, a forged action refused, the product search and explain page, and the progress of a
+ * running pass (held deterministically at its second shop page by the emulator's {@link Fault.Hold}). Skips,
+ * saying why, when the browser is not installed. With {@code -Dgs.screenshots=DIR} it writes
+ * {@code DIR/dashboard-overview.png} and {@code DIR/dashboard-explain.png}; by default it writes nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardBrowserIT {
     static final String SHOP = "shop-a";
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -102,6 +115,7 @@ class DashboardBrowserIT {
     }
 
     @Test
+    @Order(1) // before the tests that run more full passes: its card shows the first one
     void overview_showsTheStoresCard_withTheCountsOfItsRealFullSync() throws Exception {
         signIn();
         WebElement card = browser.findElement(By.id("store-" + SHOP));
@@ -178,11 +192,162 @@ class DashboardBrowserIT {
         signIn();
         forgedPost("/dashboard/stores/" + SHOP + "/disconnect", "forged");
         String wrongToken = browser.getPageSource();
+        signIn();
+        forgedPost("/dashboard/stores/" + SHOP + "/webhooks", null);
+        String webhooksWithoutToken = browser.getPageSource();
 
         assertThat(withoutToken).contains("csrf_token_invalid").doesNotContain("sign-out");
         assertThat(wrongToken).contains("csrf_token_invalid").doesNotContain("sign-out");
+        assertThat(webhooksWithoutToken).contains("csrf_token_invalid").doesNotContain("sign-out");
         assertThat(sandbox.engine().recentRuns(SHOP, 1000)).hasSize(runsBefore);
         assertThat(sandbox.engine().store(SHOP).orElseThrow().approved()).isTrue();
+    }
+
+    @Test
+    void productSearch_findsARealProductBySkuAndByTitle_andItsPageShowsListed() throws Exception {
+        GolistoListing listing = simpleListings().get(0);
+        String id = listing.externalId();
+        String title = "Dashboard Search Lamp " + id;
+        // a change the next pass writes, so the ledger's last outcome is listed whatever ran before
+        sandbox.woo.merchant().rename(Long.parseLong(id), title);
+        RunView pass = sandbox.engine().syncAndWait(SHOP, SyncMode.INCREMENTAL);
+        String sku = sandbox.woo.merchant().product(Long.parseLong(id)).orElseThrow().path("sku").asText();
+        assertThat(pass.counts().updated()).isPositive();
+        assertThat(sku).isNotBlank();
+
+        signIn();
+        search(sku);
+        WebElement bySku = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.results")));
+        assertThat(bySku.getText()).contains(id).contains(sku).contains("listed");
+        search("search LAMP");
+        WebElement byTitle = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("table.results")));
+        assertThat(byTitle.getText()).contains(id).contains(title);
+        byTitle.findElement(By.linkText(id)).click();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd.outcome")));
+
+        assertThat(browser.getCurrentUrl()).endsWith("/stores/" + SHOP + "/products/" + id);
+        assertThat(browser.findElement(By.cssSelector("dd.outcome")).getText()).isEqualTo("listed");
+        assertThat(browser.findElement(By.cssSelector("dd.shop-sku")).getText()).isEqualTo(sku);
+        assertThat(browser.findElement(By.cssSelector("dd.listing")).getText()).contains(listing.listingId());
+        assertThat(browser.findElement(By.cssSelector("dd.decision")).getText()).isEqualTo("listable");
+        assertThat(browser.findElement(By.cssSelector("dd.golisto-title")).getText()).isEqualTo(title);
+        assertThat(browser.findElement(By.cssSelector("dd.differences")).getText()).isEqualTo("none");
+        assertThat(browser.findElement(By.cssSelector("p.verdict")).getText()).startsWith("On Golisto");
+        browser.manage().window().setSize(new Dimension(1100, 1250));
+        screenshot("dashboard-explain.png");
+        browser.manage().window().setSize(new Dimension(400, 900));
+        browser.navigate().refresh();
+        waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd.outcome")));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        browser.manage().window().setSize(new Dimension(1280, 1600));
+        assertThat(((Number) overflow).longValue()).as("the product page fits a phone's width").isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void aProductWhosePriceWasCleared_isSkippedForNoPrice_onItsPage() throws Exception {
+        String id = simpleListings().get(1).externalId();
+        sandbox.woo.merchant().setSalePrice(Long.parseLong(id), "");
+        sandbox.woo.merchant().setRegularPrice(Long.parseLong(id), "");
+        RunView delisting = sandbox.engine().syncAndWait(SHOP, SyncMode.FULL);
+        RunView next = sandbox.engine().syncAndWait(SHOP, SyncMode.FULL);
+
+        signIn();
+        browser.get(sandbox.url("/stores/" + SHOP + "/products/" + id).toString());
+        WebElement outcome = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("dd.outcome")));
+
+        assertThat(delisting.counts().deleted()).as("the first pass after the change delists it").isPositive();
+        assertThat(next.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(outcome.getText()).isEqualTo("skipped");
+        assertThat(browser.findElement(By.cssSelector("dd.reason")).getText()).isEqualTo("no price");
+        assertThat(browser.findElement(By.cssSelector("dd.shop-price")).getText()).isEqualTo("none");
+        assertThat(browser.findElement(By.cssSelector("p.verdict")).getText()).isEqualTo("Not on Golisto: skipped (no price)");
+        browser.get(sandbox.url("/stores/" + SHOP + "/products/999999").toString());
+        assertThat(waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("h1.not-found")))
+                .getText()).isEqualTo("Not found");
+    }
+
+    @Test
+    void syncNow_showsTheProgressOfTheRunningPass_untilItEnds() throws Exception {
+        StoreView store = sandbox.engine().store(SHOP).orElseThrow();
+        sandbox.engine().registerStore(new StoreRegistration(SHOP, store.shopConnectorId(), Map.of("page-size", "5"),
+                store.marketplaceConnectorId(), Map.of()));
+        long expected = sandbox.engine().recentRuns(SHOP, 100).stream()
+                .filter(r -> r.kind() == RunKind.FULL && r.status() == RunStatus.SUCCEEDED).findFirst().orElseThrow()
+                .counts().read();
+        Fault.Hold secondPage = Fault.hold();
+        sandbox.woo.faults().inject("GET", "/wp-json/wc/v3/products", Fault.latency(Duration.ZERO), 1);
+        sandbox.woo.faults().inject("GET", "/wp-json/wc/v3/products", secondPage, 1);
+        try {
+            signIn();
+            browser.findElement(By.cssSelector("#store-" + SHOP + " button.sync-full")).click();
+            waitFor().until(ExpectedConditions.urlContains("done=sync-full"));
+            Matcher m = Pattern.compile("run=(\\d+)").matcher(browser.getCurrentUrl());
+            assertThat(m.find()).as(browser.getCurrentUrl()).isTrue();
+            long run = Long.parseLong(m.group(1));
+            assertThat(secondPage.awaitHeld(WAIT)).as("the pass reads its second page").isTrue();
+            sandbox.clock.advance(Duration.ofSeconds(10));
+            browser.navigate().refresh();
+            WebElement progress = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("progress-" + run)));
+
+            assertThat(progress.getText()).contains("full run " + run).contains("1 page,")
+                    .contains("5 of ~" + expected + " products").contains("0.5 products/s").containsPattern("ETA 20\\d\\d-");
+            secondPage.release();
+            RunView done = sandbox.engine().awaitRun(new RunId(run), Duration.ofSeconds(60));
+            assertThat(done.status()).isEqualTo(RunStatus.SUCCEEDED);
+            // the page reloads itself while a pass runs: the reloaded page has no progress any more
+            waitFor().until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".progress.running"), 0));
+            assertThat(browser.findElement(By.cssSelector("#store-" + SHOP + " .last-full")).getText())
+                    .contains("succeeded");
+        } finally {
+            secondPage.release();
+            sandbox.woo.faults().clear();
+            sandbox.engine().registerStore(new StoreRegistration(SHOP, store.shopConnectorId(),
+                    Map.of("page-size", "100"), store.marketplaceConnectorId(), Map.of()));
+        }
+    }
+
+    @Test
+    void reRegisterWebhooks_checksThemByAnIncrementalPass_andTheCardShowsTheResult() throws Exception {
+        signIn();
+        browser.findElement(By.cssSelector("#store-" + SHOP + " button.webhooks-register")).click();
+        waitFor().until(ExpectedConditions.urlContains("done=webhooks"));
+        Matcher m = Pattern.compile("run=(\\d+)").matcher(browser.getCurrentUrl());
+        assertThat(m.find()).as(browser.getCurrentUrl()).isTrue();
+        RunView run = sandbox.engine().awaitRun(new RunId(Long.parseLong(m.group(1))), Duration.ofSeconds(60));
+
+        assertThat(browser.findElement(By.cssSelector("p.notice")).getText()).contains("Webhooks re-registered");
+        assertThat(run.kind()).isEqualTo(RunKind.INCREMENTAL);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        WebElement hooks = browser.findElement(By.cssSelector("#store-" + SHOP + " dd.webhooks"));
+        int registered = sandbox.woo.webhookIds().size();
+        assertThat(registered).isPositive();
+        assertThat(hooks.getText()).contains(registered + " registered, " + registered + " active")
+                .contains("checked " + sandbox.clock.instant().truncatedTo(ChronoUnit.SECONDS));
+        assertThat(hooks.getAttribute("class")).contains("ok");
+    }
+
+    /**
+     * The store's active listings of simple products, lowest shop id first, without the one the dead letter test
+     * deletes (the greatest id as text), so the tests do not depend on their order.
+     */
+    private static List<GolistoListing> simpleListings() {
+        List<GolistoListing> active = sandbox.golisto.listings(sandbox.account(SHOP)).stream()
+                .filter(l -> l.variantIds().isEmpty() && l.status().equals("active")).toList();
+        GolistoListing deleted = active.stream().max(Comparator.comparing(GolistoListing::externalId)).orElseThrow();
+        return active.stream().filter(l -> l != deleted)
+                .sorted(Comparator.comparing(l -> Long.parseLong(l.externalId()))).toList();
+    }
+
+    /** Types into the store card's search box and waits for the answer. */
+    private static void search(String text) {
+        browser.get(sandbox.url("/").toString());
+        WebElement box = waitFor().until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#store-" + SHOP + " form.product-search input[name='q']")));
+        box.clear();
+        box.sendKeys(text);
+        box.submit();
+        waitFor().until(ExpectedConditions.urlContains("/stores/" + SHOP + "/products"));
     }
 
     /** Posts a same-origin form the page did not render, as a forging script would, and waits for the answer. */

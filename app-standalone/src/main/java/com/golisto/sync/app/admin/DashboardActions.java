@@ -11,6 +11,7 @@ import com.golisto.sync.core.RunView;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.SyncMode;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * ({@link AdminAuth#requireAction}); a forged or token-less post is refused before anything happens:
  * <ul>
  *   <li>{@code POST /dashboard/stores/{id}/sync} with {@code mode=full|incremental} (incremental when absent)</li>
+ *   <li>{@code POST /dashboard/stores/{id}/webhooks}: re-registers the shop webhooks (missing ones registered,
+ *       disabled ones re-activated) by an incremental pass, whose first step that is, and waits for it up to
+ *       {@value #WEBHOOKS_WAIT_SECONDS} s so the page shows the new state</li>
  *   <li>{@code POST /dashboard/stores/{id}/disconnect}</li>
  *   <li>{@code POST /dashboard/dead-letters/{id}/replay} (waits for the replay run)</li>
  * </ul>
@@ -31,6 +35,8 @@ import org.slf4j.LoggerFactory;
  */
 final class DashboardActions {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardActions.class);
+
+    static final int WEBHOOKS_WAIT_SECONDS = 30;
 
     private final SyncEngine engine;
     private final AdminAuth auth;
@@ -43,6 +49,7 @@ final class DashboardActions {
     List<Route> routes() {
         return List.of(
                 Route.post("/dashboard/stores/{id}/sync", this::syncNow),
+                Route.post("/dashboard/stores/{id}/webhooks", this::webhooks),
                 Route.post("/dashboard/stores/{id}/disconnect", this::disconnect),
                 Route.post("/dashboard/dead-letters/{id}/replay", this::replay));
     }
@@ -58,6 +65,19 @@ final class DashboardActions {
             ex.redirect("/?done=sync-" + lower(mode) + "&run=" + run.value());
         } catch (NotApprovedException e) {
             refused(ex, "Not synced", String.valueOf(e.getMessage()));
+        }
+    }
+
+    private void webhooks(Exchange ex) throws InterruptedException {
+        auth.requireAction(ex, ex.form());
+        StoreView store = store(ex);
+        try {
+            RunId run = engine.sync(store.id(), SyncMode.INCREMENTAL);
+            RunView done = engine.awaitRun(run, Duration.ofSeconds(WEBHOOKS_WAIT_SECONDS));
+            LOG.info("event=webhooks_reregistered run={} status={} via=dashboard", run, lower(done.status()));
+            ex.redirect("/?done=webhooks&run=" + run.value());
+        } catch (NotApprovedException e) {
+            refused(ex, "Webhooks not registered", String.valueOf(e.getMessage()));
         }
     }
 

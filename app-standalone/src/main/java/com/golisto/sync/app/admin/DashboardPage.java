@@ -70,6 +70,7 @@ public final class DashboardPage {
         List<Route> routes = new ArrayList<>();
         routes.add(Route.get("/", this::render));
         routes.addAll(new DashboardActions(engine, auth).routes());
+        routes.addAll(new ProductPage(engine, auth, open).routes());
         return List.copyOf(routes);
     }
 
@@ -83,7 +84,7 @@ public final class DashboardPage {
         List<StoreView> stores = engine.stores();
         List<DeadLetterView> letters = engine.deadLetters();
         EngineHealth now = health.current();
-        StringBuilder body = new StringBuilder(StoreGlance.STYLE).append("<h1>Golisto Sync</h1>");
+        StringBuilder body = new StringBuilder(StoreGlance.STYLE).append(ProductHtml.STYLE).append("<h1>Golisto Sync</h1>");
         if (csrf != null) {
             body.append(StoreGlance.form("/logout", csrf, "Sign out", "sign-out", null, null));
         }
@@ -103,7 +104,7 @@ public final class DashboardPage {
             }
             body.append("<div class=\"cards\">");
             for (StoreView s : shown) {
-                StoreGlance.card(body, s, runs.getOrDefault(s.id(), List.of()),
+                StoreGlance.card(body, s, engine.activity(s.id()).orElse(null), runs.getOrDefault(s.id(), List.of()),
                         now.checks().stream().filter(c -> s.id().equals(c.storeId())).toList(),
                         letters.stream().filter(d -> d.storeId().equals(s.id())).toList(), csrf);
             }
@@ -158,6 +159,9 @@ public final class DashboardPage {
             body.append("</table></div><p class=\"muted\">Replay with <code>dead-letters replay ID</code> or"
                     + " <code>POST /api/dead-letters/{id}/replay</code>.</p>");
         }
+        if (body.indexOf("class=\"progress running\"") >= 0) {
+            ex.responseHeader("Refresh", Integer.toString(ActivityHtml.REFRESH_SECONDS));
+        }
         ex.html(200, Html.page("Golisto Sync", body.toString()));
     }
 
@@ -167,6 +171,7 @@ public final class DashboardPage {
             case "sync-full" -> "Full sync started";
             case "sync-incremental" -> "Incremental sync started";
             case "replay" -> "Dead letter replayed";
+            case "webhooks" -> "Webhooks re-registered and checked";
             case "disconnect" -> "Store disconnected";
             default -> null;
         };

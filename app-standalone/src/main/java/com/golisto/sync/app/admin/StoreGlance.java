@@ -6,6 +6,7 @@ import com.golisto.sync.core.HealthCheck;
 import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.StoreActivity;
 import com.golisto.sync.core.StoreView;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,9 +17,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One store at a glance on the dashboard: its connection, its last full and incremental pass (a pass with
- * failed items shows as failed, not green), the last successful order poll, its own health checks (webhooks
- * among them), its dead letters with their reasons, and, for a signed-in browser, its buttons. Every dynamic
- * value is escaped.
+ * failed items shows as failed, not green), what it is doing and will do ({@link ActivityHtml}: a running pass's
+ * progress, next passes, listings, order lag, webhooks), a product search box, the last successful order poll,
+ * its own health checks (webhooks among them), its dead letters with their reasons, and, for a signed-in
+ * browser, its buttons. Every dynamic value is escaped.
  */
 final class StoreGlance {
     /** Styles of the cards; the page frame already sets the viewport for phones. */
@@ -35,13 +37,14 @@ final class StoreGlance {
     /**
      * Appends one store's card.
      *
+     * @param activity what the store is doing and will do; null when the engine does not say
      * @param runs the store's recent runs, newest first
      * @param checks the store's own health checks
      * @param letters the store's dead letters
      * @param csrf the session's CSRF token; {@code null} shows no buttons
      */
-    static void card(StringBuilder out, StoreView s, List<RunView> runs, List<HealthCheck> checks,
-            List<DeadLetterView> letters, @Nullable String csrf) {
+    static void card(StringBuilder out, StoreView s, @Nullable StoreActivity activity, List<RunView> runs,
+            List<HealthCheck> checks, List<DeadLetterView> letters, @Nullable String csrf) {
         boolean connected = s.approved();
         out.append("<div class=\"card\" id=\"store-").append(Html.escape(s.id())).append("\"><h3>")
                 .append(Html.escape(s.id())).append("</h3><dl><dt>Connection</dt><dd class=\"connection ")
@@ -50,6 +53,7 @@ final class StoreGlance {
                 .append("<dt>Shop keys</dt><dd>").append(s.shopCredentialsPresent() ? "present" : "missing").append("</dd>");
         pass(out, "Last full sync", "last-full", latest(runs, RunKind.FULL));
         pass(out, "Last incremental", "last-incremental", latest(runs, RunKind.INCREMENTAL));
+        ActivityHtml.rows(out, activity, runs, letters);
         out.append("<dt>Last order poll</dt><dd class=\"order-poll\">")
                 .append(Html.escape(s.orderPolls().lastPoll().map(StoreGlance::time).orElse("none yet"))).append("</dd>");
         long failing = checks.stream().filter(c -> !c.passing()).count();
@@ -68,14 +72,15 @@ final class StoreGlance {
             out.append("<br><span class=\"muted\">").append(Html.escape(d.kind())).append(' ')
                     .append(Html.escape(d.itemId())).append(":</span> ").append(Html.escape(d.reason()));
         }
-        out.append("</dd></dl>");
+        out.append("</dd></dl>").append(ProductHtml.searchForm(s.id(), null));
         if (csrf != null) {
             String base = "/dashboard/stores/" + s.id();
             out.append("<div class=\"actions\">");
             if (connected) {
                 out.append(form(base + "/sync", csrf, "Sync now (full)", "sync-full", "mode", "full"))
                         .append(form(base + "/sync", csrf, "Sync now (incremental)", "sync-incremental", "mode",
-                                "incremental"));
+                                "incremental"))
+                        .append(form(base + "/webhooks", csrf, "Re-register webhooks", "webhooks-register", null, null));
             }
             for (DeadLetterView d : letters) {
                 out.append(form("/dashboard/dead-letters/" + d.id() + "/replay", csrf, "Replay dead letter " + d.id(),

@@ -48,6 +48,7 @@ enum FaultKind {
             case Fault.Status status -> status.code() == 429 ? RATE_LIMITED : status.code() == 200 ? OVERSIZED
                     : UNAVAILABLE;
             case Fault.ConnectionReset reset -> RESET;
+            case Fault.Hold hold -> SLOW;
             case Fault.TruncatedBody truncated -> TRUNCATED;
         };
     }

@@ -111,6 +111,7 @@ public final class CatalogPipeline {
             pages++;
             writer.page(pages);
             process(page.items(), writer, generation);
+            counter.page();
             token = page.nextPageToken();
             if (token != null) {
                 tokenAfter.put(pages, token);
@@ -192,6 +193,7 @@ public final class CatalogPipeline {
             pages++;
             writer.page(pages);
             process(page.items(), writer, 0);
+            counter.page();
             if (page.cursor() != null) {
                 cursorAfter.put(pages, page.cursor());
             }

@@ -6,7 +6,12 @@ import com.golisto.sync.api.spi.WebhookSubscriptions;
 import com.golisto.sync.core.runs.RemoteCalls;
 import com.golisto.sync.core.runtime.StoreRuntime;
 import com.golisto.sync.core.store.HealthStore;
+import com.golisto.sync.api.spi.WebhookSubscription;
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +26,23 @@ public final class ShopWebhooks {
     private final Stores stores;
     private final Endpoints endpoints;
     private final HealthStore health;
+    private final Map<String, Subscriptions> lastSeen = new ConcurrentHashMap<>();
+
+    /**
+     * What the last check of a store's shop webhooks in this engine saw (memory only: empty after a restart
+     * until the next incremental pass checks again).
+     *
+     * @param registered the webhooks to the engine's URL after the repair
+     * @param active those of them delivering
+     * @param disabledBefore those the shop had disabled after failed deliveries, before the repair
+     */
+    public record Subscriptions(int registered, int active, int disabledBefore) {
+        static Subscriptions of(List<WebhookSubscription> before, List<WebhookSubscription> after) {
+            return new Subscriptions(after.size(),
+                    (int) after.stream().filter(s -> s.health() == WebhookSubscription.Health.ACTIVE).count(),
+                    (int) before.stream().filter(s -> s.health() == WebhookSubscription.Health.DISABLED).count());
+        }
+    }
 
     /**
      * For the stores' shop webhook URLs under the host's endpoints; each check's findings go to {@code health}
@@ -63,11 +85,17 @@ public final class ShopWebhooks {
             var before = remote.shop("list shop webhooks", () -> subscriptions.list(url));
             var active = remote.shop("ensure shop webhooks", () -> subscriptions.ensure(url));
             LOG.debug("store {}: {} shop webhooks deliver to {}", runtime.storeId(), active.size(), url);
+            lastSeen.put(runtime.storeId(), Subscriptions.of(before, active));
             health.markWebhooks(runtime.storeId(), WebhookFindings.problem(url, before, active).orElse(null));
         } catch (RetryableException | InvalidItemException e) {
             LOG.warn("store {}: could not register the shop webhooks: {}", runtime.storeId(), e.getMessage());
             health.markWebhooks(runtime.storeId(), "could not register the shop webhooks: " + e.getMessage());
         }
+    }
+
+    /** What the last check of the store's shop webhooks in this engine saw; empty before the first. */
+    public Optional<Subscriptions> lastSeen(String storeId) {
+        return Optional.ofNullable(lastSeen.get(storeId));
     }
 
     /**
@@ -79,6 +107,7 @@ public final class ShopWebhooks {
         try {
             WebhookSubscriptions subscriptions = runtime.shop().webhookSubscriptions().orElse(null);
             if (subscriptions != null && wasApproved) {
+                lastSeen.remove(storeId);
                 remote.shop("remove shop webhooks", () -> {
                     subscriptions.remove(url(storeId));
                     return null;

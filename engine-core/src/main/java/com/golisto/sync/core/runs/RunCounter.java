@@ -16,6 +16,7 @@ public final class RunCounter {
     private final LongAdder unchanged = new LongAdder();
     private final LongAdder failed = new LongAdder();
     private final LongAdder requests = new LongAdder();
+    private final LongAdder pages = new LongAdder();
     private final Map<String, LongAdder> skipped = new ConcurrentHashMap<>();
 
     /** Items read from the source. */
@@ -56,6 +57,16 @@ public final class RunCounter {
     /** One remote request (every attempt counts). */
     public void request() {
         requests.increment();
+    }
+
+    /** One page of the source read and processed (progress only; not part of the stored counts). */
+    public void page() {
+        pages.increment();
+    }
+
+    /** The pages read and processed so far. */
+    public long pages() {
+        return pages.sum();
     }
 
     /** The counts so far. */

@@ -334,6 +334,11 @@ public final class Runs {
         return finished.size();
     }
 
+    /** The live counter of a run this engine is running; empty for runs finished, queued or on another node. */
+    public Optional<RunCounter> live(long runId) {
+        return Optional.ofNullable(active.get(runId));
+    }
+
     /** A run as stored, with the live counts while it runs. */
     public Optional<RunView> find(long runId) {
         return store.runs().find(runId).map(this::view);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,17 @@ public final class LedgerStore {
                 dao.insert(missing, now);
             }
         });
+    }
+
+    /** How many of the store's products have each last outcome ({@code listed}, {@code skipped}, ...); one query. */
+    public Map<String, Long> countByOutcome(String storeId) {
+        Map<String, Long> counts = new TreeMap<>();
+        db.jdbi().useHandle(h -> h.createQuery(
+                        "SELECT outcome, COUNT(*) AS n FROM product_ledger WHERE store_id = :storeId GROUP BY outcome")
+                .bind("storeId", storeId)
+                .map((rs, ctx) -> Map.entry(rs.getString("outcome"), rs.getLong("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        return counts;
     }
 
     /** The entries of the store's products with this SKU (exact), by product id; at most 20. */

@@ -63,6 +63,7 @@ public final class InboundWebhooks {
             }
             WebhookVerdict verdict = shopDelivery(record.get(), request);
             tally.record(storeId, verdict);
+            tally.shopDelivery(storeId, clock.instant());
             return verdict;
         } finally {
             mdc.close();

@@ -4,6 +4,7 @@ import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.ProductExplanation;
 import com.golisto.sync.core.ProductSummary;
+import com.golisto.sync.core.StoreActivity;
 import com.golisto.sync.core.connection.ConnectionFlows;
 import com.golisto.sync.core.connection.CredentialGrants;
 import com.golisto.sync.core.connection.Endpoints;
@@ -33,6 +34,7 @@ import com.golisto.sync.core.work.RunRequests;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -72,6 +74,7 @@ public final class EngineServices implements AutoCloseable {
     private final BackgroundLoop loop;
     private final HistoryRetention retention;
     private final ProductExplainer explainer;
+    private final StoreActivityReader activity;
 
     private EngineServices(EngineSetup setup, StateStore store, ConnectorRegistry registry) {
         this.setup = setup;
@@ -116,6 +119,7 @@ public final class EngineServices implements AutoCloseable {
                 options.webhookDebounce(), setup.clock());
         this.storeMetrics = new StoreMetricsReader(store, debouncer, webhooks.tally());
         this.explainer = new ProductExplainer(store, runtimes, runs);
+        this.activity = new StoreActivityReader(store, schedule, runs, shopWebhooks, webhooks.tally(), setup.clock());
         this.retention = new HistoryRetention(store, options.retention(), setup.clock());
         this.loop = new BackgroundLoop(() -> {
             dueWork.start();
@@ -228,6 +232,11 @@ public final class EngineServices implements AutoCloseable {
     /** The store's products the ledger knows by id, SKU or words of the title. */
     public List<ProductSummary> findProducts(String storeId, String text, @Nullable String afterProductId, int limit) {
         return explainer.find(storeId, text, afterProductId, limit);
+    }
+
+    /** What a store is doing and will do; empty for an unknown store. */
+    public Optional<StoreActivity> activity(String storeId) {
+        return activity.of(storeId);
     }
 
     /** Whether {@link #close()} was called. */

@@ -186,6 +186,7 @@ public abstract class EmulatorServer implements AutoCloseable {
             if (fault.isPresent()) {
                 switch (fault.get()) {
                     case Fault.Latency latency -> sleep(latency.delay());
+                    case Fault.Hold hold -> hold.pass();
                     case Fault.Status status -> {
                         write(response, callback, statusResponse(status));
                         return true;

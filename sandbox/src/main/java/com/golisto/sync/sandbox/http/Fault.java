@@ -2,6 +2,8 @@ package com.golisto.sync.sandbox.http;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +77,17 @@ public sealed interface Fault {
     }
 
     /**
+     * Holds the request until the test releases it ({@link Hold#release()}), then serves it normally; the test
+     * waits for {@link Hold#awaitHeld} to know the request arrived. Makes a client's in-flight state observable
+     * without timing. Each hold is for one request: inject it with {@code times = 1}.
+     *
+     * @return a new hold
+     */
+    static Hold hold() {
+        return new Hold(new CountDownLatch(1), new CountDownLatch(1));
+    }
+
+    /**
      * Added latency.
      *
      * @param delay the delay, not negative
@@ -120,5 +133,45 @@ public sealed interface Fault {
 
     /** The response body is cut short of its declared length. */
     record TruncatedBody() implements Fault {
+    }
+
+    /**
+     * A request held until released. A held request is released at the latest after {@link #LIMIT}, so a test
+     * that fails before releasing it cannot hang the emulator's shutdown.
+     *
+     * @param arrived counted down when the request reached the hold
+     * @param released counted down by {@link #release()}
+     */
+    record Hold(CountDownLatch arrived, CountDownLatch released) implements Fault {
+        /** The longest a request is held. */
+        public static final Duration LIMIT = Duration.ofMinutes(2);
+
+        /** Validates the latches. */
+        public Hold {
+            Objects.requireNonNull(arrived, "arrived");
+            Objects.requireNonNull(released, "released");
+        }
+
+        /**
+         * Waits until a request reached the hold.
+         *
+         * @param timeout how long to wait at most
+         * @return whether one did
+         * @throws InterruptedException when interrupted while waiting
+         */
+        public boolean awaitHeld(Duration timeout) throws InterruptedException {
+            return arrived.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        /** Lets the held request (or the next one to arrive) go on. */
+        public void release() {
+            released.countDown();
+        }
+
+        /** Called by the emulator for the request: signals the arrival and waits for the release. */
+        void pass() throws InterruptedException {
+            arrived.countDown();
+            released.await(LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 }
