@@ -152,6 +152,29 @@ class DashboardBrowserIT {
     }
 
     @Test
+    void dryRun_fromTheCard_computesAFullPassWithoutWriting_andItsReportPageShowsIt() throws Exception {
+        long golistoWrites = sandbox.golisto.requests().count("POST /api/woocommerce/catalog/batch")
+                + sandbox.golisto.requests().count("POST /api/woocommerce/inventory/batch");
+        signIn();
+        browser.findElement(By.cssSelector("#store-" + SHOP + " button.sync-dry-run")).click();
+        waitFor().until(ExpectedConditions.urlContains("done=dry-run"));
+        Matcher m = Pattern.compile("run=(\\d+)").matcher(browser.getCurrentUrl());
+        assertThat(m.find()).as(browser.getCurrentUrl()).isTrue();
+        RunView run = sandbox.engine().awaitRun(new RunId(Long.parseLong(m.group(1))), Duration.ofSeconds(60));
+        browser.navigate().refresh();
+        browser.findElement(By.cssSelector("#store-" + SHOP + " a.dry-run-report")).click();
+        WebElement read = waitFor().until(ExpectedConditions.visibilityOfElementLocated(By.id("read")));
+
+        assertThat(run.kind()).isEqualTo(RunKind.DRY_RUN);
+        assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(Long.parseLong(read.getText())).isEqualTo(run.counts().read()).isPositive();
+        assertThat(browser.findElement(By.tagName("body")).getText()).contains("Nothing was sent to Golisto");
+        assertThat(sandbox.golisto.requests().count("POST /api/woocommerce/catalog/batch")
+                + sandbox.golisto.requests().count("POST /api/woocommerce/inventory/batch"))
+                .as("the dry run wrote nothing to Golisto").isEqualTo(golistoWrites);
+    }
+
+    @Test
     void aDeadLetter_isListedWithItsReason_andReplayedFromThePage() throws Exception {
         String account = sandbox.account(SHOP);
         GolistoListing gone = sandbox.golisto.listings(account).stream()

@@ -24,11 +24,12 @@ import org.slf4j.LoggerFactory;
  * The dashboard's buttons, each a {@code POST} form that needs a signed-in session and its CSRF token
  * ({@link AdminAuth#requireAction}); a forged or token-less post is refused before anything happens:
  * <ul>
- *   <li>{@code POST /dashboard/stores/{id}/sync} with {@code mode=full|incremental} (incremental when absent)</li>
+ *   <li>{@code POST /dashboard/stores/{id}/sync} with {@code mode=full|incremental|dry-run} (incremental when
+ *       absent; a dry run computes a full pass and writes nothing, its report at {@code /stores/{id}/dry-run})</li>
  *   <li>{@code POST /dashboard/stores/{id}/webhooks}: re-registers the shop webhooks (missing ones registered,
  *       disabled ones re-activated) by an incremental pass, whose first step that is, and waits for it up to
  *       {@value #WEBHOOKS_WAIT_SECONDS} s so the page shows the new state</li>
- *   <li>{@code POST /dashboard/stores/{id}/disconnect}</li>
+ *   <li>{@code POST /dashboard/stores/{id}/disconnect}: without {@code confirm=yes} a page that asks first</li>
  *   <li>{@code POST /dashboard/dead-letters/{id}/replay} (waits for the replay run)</li>
  * </ul>
  * Each sends the browser back to {@code /} with a short notice naming what happened.
@@ -58,8 +59,14 @@ final class DashboardActions {
         Map<String, String> form = ex.form();
         auth.requireAction(ex, form);
         StoreView store = store(ex);
-        SyncMode mode = "full".equals(form.get("mode")) ? SyncMode.FULL : SyncMode.INCREMENTAL;
         try {
+            if ("dry-run".equals(form.get("mode"))) {
+                RunId run = engine.dryRun(store.id());
+                LOG.info("event=dry_run_requested run={} via=dashboard", run);
+                ex.redirect("/?done=dry-run&run=" + run.value());
+                return;
+            }
+            SyncMode mode = "full".equals(form.get("mode")) ? SyncMode.FULL : SyncMode.INCREMENTAL;
             RunId run = engine.sync(store.id(), mode);
             LOG.info("event=sync_requested mode={} run={} via=dashboard", lower(mode), run);
             ex.redirect("/?done=sync-" + lower(mode) + "&run=" + run.value());
@@ -82,8 +89,20 @@ final class DashboardActions {
     }
 
     private void disconnect(Exchange ex) throws InterruptedException {
-        auth.requireAction(ex, ex.form());
+        Map<String, String> form = ex.form();
+        auth.requireAction(ex, form);
         StoreView store = store(ex);
+        if (!"yes".equals(form.get("confirm"))) {
+            // asked on a page of its own: the Content-Security-Policy refuses an inline confirm() script
+            String csrf = form.getOrDefault(AdminAuth.CSRF_FIELD, "");
+            ex.html(200, Html.page("Golisto Sync", "<h1>Disconnect " + Html.escape(store.id()) + "?</h1><p>Golisto"
+                    + " ends the connection, the shop's webhooks are removed, the store's work stops and its keys are"
+                    + " erased. Connecting it again starts over with a new approval.</p>"
+                    + StoreGlance.form("/dashboard/stores/" + store.id() + "/disconnect", csrf, "Disconnect",
+                            "disconnect-confirm", "confirm", "yes")
+                    + "<p><a href=\"/\">Cancel</a></p>"));
+            return;
+        }
         StoreView after = engine.disconnect(store.id());
         LOG.info("event=store_disconnected status={} via=dashboard", lower(after.status()));
         ex.redirect("/?done=disconnect");

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -111,7 +112,7 @@ public final class DashboardPage {
             body.append("</div>");
             body.append("<h2>Last runs</h2><div class=\"scroll\"><table class=\"runs\"><tr><th>Store</th><th>Run</th>"
                     + "<th>Kind</th><th>Status</th><th>Started</th><th>Finished</th><th>Read</th><th>Created</th>"
-                    + "<th>Updated</th><th>Deleted</th><th>Unchanged</th><th>Failed</th><th>Requests</th></tr>");
+                    + "<th>Updated</th><th>Deleted</th><th>Unchanged</th><th>Skipped</th><th>Failed</th><th>Requests</th></tr>");
             for (StoreView s : shown) {
                 for (RunView r : runs.getOrDefault(s.id(), List.<RunView>of()).stream().limit(RUNS_PER_STORE).toList()) {
                     RunCounts c = r.counts();
@@ -124,10 +125,14 @@ public final class DashboardPage {
                             .append(Html.escape(StoreGlance.time(r.startedAt()))).append("</td><td>")
                             .append(Html.escape(r.finishedAt() == null ? "-" : StoreGlance.time(r.finishedAt())))
                             .append("</td>");
-                    for (long n : new long[] {c.read(), c.created(), c.updated(), c.deleted(), c.unchanged(), c.failed(),
-                            c.requests()}) {
+                    for (long n : new long[] {c.read(), c.created(), c.updated(), c.deleted(), c.unchanged()}) {
                         body.append("<td>").append(n).append("</td>");
                     }
+                    // the reasons in the cell's tooltip: "draft 2, no price 1"
+                    body.append("<td class=\"skipped\" title=\"").append(Html.escape(c.skippedReasons().entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "))))
+                            .append("\">").append(c.skipped()).append("</td><td>").append(c.failed()).append("</td><td>")
+                            .append(c.requests()).append("</td>");
                     body.append("</tr>");
                 }
             }
@@ -170,6 +175,7 @@ public final class DashboardPage {
         String what = done == null ? null : switch (done) {
             case "sync-full" -> "Full sync started";
             case "sync-incremental" -> "Incremental sync started";
+            case "dry-run" -> "Dry run started (its report: the store's Last dry run link)";
             case "replay" -> "Dead letter replayed";
             case "webhooks" -> "Webhooks re-registered and checked";
             case "disconnect" -> "Store disconnected";

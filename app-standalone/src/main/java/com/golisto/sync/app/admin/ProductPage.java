@@ -16,13 +16,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dashboard's product pages, behind the same sign-in as the dashboard ({@link AdminAuth#dashboardAllowed}):
+ * The dashboard's product and dry-run pages, behind the same sign-in as the dashboard ({@link AdminAuth#dashboardAllowed}):
  * <ul>
  *   <li>{@code GET /stores/{id}/products?q=TEXT}: the products the engine's ledger knows whose id or SKU is the
  *       text or whose title contains it ({@link SyncEngine#findProducts}, the first {@value #RESULTS}), each
  *       linking to its page; a text that is exactly one found product's id goes straight to its page</li>
  *   <li>{@code GET /stores/{id}/products/{productId}}: everything {@link SyncEngine#explain} answers, as HTML
  *       (a SKU in place of the id works too)</li>
+ *   <li>{@code GET /stores/{id}/dry-run}: the store's latest dry-run report ({@link SyncEngine#dryRunReport}),
+ *       markup in {@link DryRunHtml}</li>
  * </ul>
  * An unknown store or product gets a 404 page, a shop that cannot be read a 502 (503 when it may pass) page naming
  * the connector's error. Markup in {@link ProductHtml}.
@@ -45,7 +47,21 @@ final class ProductPage {
     List<Route> routes() {
         return List.of(
                 Route.get("/stores/{id}/products", this::search),
-                Route.get("/stores/{id}/products/{productId}", this::product));
+                Route.get("/stores/{id}/products/{productId}", this::product),
+                Route.get("/stores/{id}/dry-run", this::dryRun));
+    }
+
+    private void dryRun(Exchange ex) {
+        if (!allowed(ex)) {
+            return;
+        }
+        String storeId = ex.pathParam("id");
+        LogContext.store(storeId);
+        if (!knownStore(storeId)) {
+            ex.html(404, ProductHtml.unknownStore(storeId));
+            return;
+        }
+        ex.html(200, engine.dryRunReport(storeId).map(DryRunHtml::report).orElseGet(() -> DryRunHtml.none(storeId)));
     }
 
     private boolean allowed(Exchange ex) {

@@ -80,15 +80,18 @@ final class StoreGlance {
                 out.append(form(base + "/sync", csrf, "Sync now (full)", "sync-full", "mode", "full"))
                         .append(form(base + "/sync", csrf, "Sync now (incremental)", "sync-incremental", "mode",
                                 "incremental"))
-                        .append(form(base + "/webhooks", csrf, "Re-register webhooks", "webhooks-register", null, null));
+                        .append(form(base + "/sync", csrf, "Dry run (full)", "sync-dry-run", "mode", "dry-run"))
+                        .append(form(base + "/webhooks", csrf, "Re-register webhooks", "webhooks-register", null, null))
+                        .append("<a class=\"dry-run-report\" href=\"").append(Html.escape(DryRunHtml.path(s.id())))
+                        .append("\">Last dry run</a>");
             }
             for (DeadLetterView d : letters) {
                 out.append(form("/dashboard/dead-letters/" + d.id() + "/replay", csrf, "Replay dead letter " + d.id(),
                         "replay-" + d.id(), null, null));
             }
             if (connected) {
-                out.append(form(base + "/disconnect", csrf, "Disconnect", "disconnect", null, null)
-                        .replace("<form ", "<form onsubmit=\"return confirm('Disconnect this store from Golisto?')\" "));
+                // the next page asks to confirm (an inline confirm() would be refused by the Content-Security-Policy)
+                out.append(form(base + "/disconnect", csrf, "Disconnect", "disconnect", null, null));
             }
             out.append("</div>");
         }
