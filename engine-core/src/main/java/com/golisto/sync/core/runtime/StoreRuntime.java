@@ -14,7 +14,6 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +38,7 @@ public final class StoreRuntime {
     private final ConnectorRegistry registry;
 
     private final ReentrantLock pipeline = new ReentrantLock(true);
-    private final Semaphore shopPermits;
+    private final ShopConcurrencyLimit shopLimit;
     private final AtomicBoolean tickInFlight = new AtomicBoolean();
     /** Where the connectors' requests count: the run in progress, or null between runs. */
     private final AtomicReference<@Nullable Runnable> runRequests = new AtomicReference<>();
@@ -54,13 +53,13 @@ public final class StoreRuntime {
     private @Nullable Connector marketplace;
 
     StoreRuntime(String storeId, StateStore store, Clock clock, HttpClient httpClient, ConnectorContext.Sleeper sleeper,
-            int shopConcurrency, ConnectorRegistry registry) {
+            int shopConcurrency, boolean adaptiveShopConcurrency, ConnectorRegistry registry) {
         this.storeId = storeId;
         this.store = store;
         this.clock = clock;
         this.httpClient = httpClient;
         this.sleeper = sleeper;
-        this.shopPermits = new Semaphore(shopConcurrency, true);
+        this.shopLimit = new ShopConcurrencyLimit(shopConcurrency, adaptiveShopConcurrency, clock);
         this.registry = registry;
     }
 
@@ -110,9 +109,9 @@ public final class StoreRuntime {
         pipeline.unlock();
     }
 
-    /** The store's limit on concurrent shop requests, shared by all its work. */
-    public Semaphore shopPermits() {
-        return shopPermits;
+    /** The store's adaptive limit on concurrent shop requests, shared by all its work. */
+    public ShopConcurrencyLimit shopLimit() {
+        return shopLimit;
     }
 
     // ---- the run in progress ----
