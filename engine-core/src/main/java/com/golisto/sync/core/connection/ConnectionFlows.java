@@ -322,7 +322,7 @@ public final class ConnectionFlows {
 
     /** Remote calls of the flows: they retry, and stop only when the engine closes. */
     private RemoteCalls calls(StoreRuntime runtime) {
-        return new RemoteCalls(retry, runtime.shopLimit(),
+        return new RemoteCalls(retry, runtime.shopPermits(),
                 () -> closing.getAsBoolean() ? "the engine is closing" : null);
     }
 

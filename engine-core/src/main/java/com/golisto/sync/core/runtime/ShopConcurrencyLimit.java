@@ -20,6 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   the best window mean of the last {@value #HISTORY} windows: when it is more than twice that and at least
  *   {@link #LATENCY_SLACK} above it, the store slows down under the load and the limit is halved; otherwise
  *   the limit grows by one, up to the cap.</li>
+ *   <li>growing back to the limit at which the last decrease happened (a probe that may meet a 429 again)
+ *   takes {@value #PROBE_WINDOWS} such windows instead of one, so a shop that rejects the third request in
+ *   flight sees one probe per some hundred requests, not one every few; a probe that holds clears it.</li>
  * </ul>
  * The limit may shrink while permits are out: no new permit is given until fewer than the limit are held.
  * Waiters are served first come, first served, and waiting is interruptible. With adaptation off the limit
@@ -46,6 +49,8 @@ public final class ShopConcurrencyLimit {
     /** Latency differences below this never count as a slowdown: a fast shop's jitter is no signal. */
     static final Duration LATENCY_SLACK = Duration.ofMillis(50);
     private static final int MIN_WINDOW = 4;
+    /** Fast windows needed to grow back to the limit of the last decrease. */
+    static final int PROBE_WINDOWS = 16;
 
     private final int cap;
     private final boolean adaptive;
@@ -58,6 +63,9 @@ public final class ShopConcurrencyLimit {
     private int inFlight;
     private long generation;
     private int windowCount;
+    /** The limit at which the last decrease happened, 0 when a probe held there since (or none happened). */
+    private int decreasedAt;
+    private int fastWindows;
     private long windowNanos;
     private final Deque<Long> recentMeans = new ArrayDeque<>();
 
@@ -162,12 +170,21 @@ public final class ShopConcurrencyLimit {
         if (mean > 2 * best && mean - best >= LATENCY_SLACK.toNanos()) {
             decrease();
         } else {
-            limit = Math.min(cap, limit + 1);
+            fastWindows++;
+            if (decreasedAt > 0 && limit >= decreasedAt) {
+                decreasedAt = 0; // the probe held
+            }
+            if (decreasedAt == 0 || limit + 1 < decreasedAt || fastWindows >= PROBE_WINDOWS) {
+                limit = Math.min(cap, limit + 1);
+                fastWindows = 0;
+            }
             resetWindow();
         }
     }
 
     private void decrease() {
+        decreasedAt = limit;
+        fastWindows = 0;
         limit = Math.max(1, limit / 2);
         generation++;
         resetWindow();

@@ -4,6 +4,7 @@ import com.golisto.sync.api.spi.Connector;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorMetrics;
 import com.golisto.sync.api.spi.Secret;
+import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
@@ -13,7 +14,9 @@ import com.golisto.sync.core.store.StoreRecord;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,6 +33,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StoreRuntime {
 
+    /** The conventional shop connector setting that caps its requests in flight. */
+    static final String MAX_CONCURRENCY = "max-concurrency";
+
     private final String storeId;
     private final StateStore store;
     private final Clock clock;
@@ -38,7 +44,11 @@ public final class StoreRuntime {
     private final ConnectorRegistry registry;
 
     private final ReentrantLock pipeline = new ReentrantLock(true);
-    private final ShopConcurrencyLimit shopLimit;
+    private final Semaphore shopPermits;
+    private final int shopConcurrency;
+    private final boolean adaptiveShopConcurrency;
+    /** The adaptive limit on the shop's HTTP requests in flight; remade with the cap when the shop reopens. */
+    private volatile ShopConcurrencyLimit shopLimit;
     private final AtomicBoolean tickInFlight = new AtomicBoolean();
     /** Where the connectors' requests count: the run in progress, or null between runs. */
     private final AtomicReference<@Nullable Runnable> runRequests = new AtomicReference<>();
@@ -59,6 +69,9 @@ public final class StoreRuntime {
         this.clock = clock;
         this.httpClient = httpClient;
         this.sleeper = sleeper;
+        this.shopPermits = new Semaphore(shopConcurrency, true);
+        this.shopConcurrency = shopConcurrency;
+        this.adaptiveShopConcurrency = adaptiveShopConcurrency;
         this.shopLimit = new ShopConcurrencyLimit(shopConcurrency, adaptiveShopConcurrency, clock);
         this.registry = registry;
     }
@@ -109,7 +122,16 @@ public final class StoreRuntime {
         pipeline.unlock();
     }
 
-    /** The store's adaptive limit on concurrent shop requests, shared by all its work. */
+    /** The store's limit on concurrent shop calls of the pipelines, shared by all its work. */
+    public Semaphore shopPermits() {
+        return shopPermits;
+    }
+
+    /**
+     * The store's adaptive limit on the shop's HTTP requests in flight (every request of the shop connector
+     * holds one of its permits), capped by the shop connector's {@value #MAX_CONCURRENCY} setting when it has
+     * one, else by the engine's {@code shopConcurrency}.
+     */
     public ShopConcurrencyLimit shopLimit() {
         return shopLimit;
     }
@@ -174,7 +196,27 @@ public final class StoreRuntime {
         StoreRecord record = store.stores().find(storeId)
                 .orElseThrow(() -> new UnknownStoreException("no store " + storeId));
         String connectorId = side == Side.SHOP ? record.shopConnector() : record.marketplaceConnector();
-        return registry.open(connectorId, store.settings().load(storeId, side), new Context(side));
+        Map<String, String> settings = store.settings().load(storeId, side);
+        HttpClient client = httpClient;
+        if (side == Side.SHOP) {
+            shopLimit = new ShopConcurrencyLimit(shopCap(connectorId, settings), adaptiveShopConcurrency, clock);
+            client = new LimitedHttpClient(httpClient, shopLimit);
+        }
+        return registry.open(connectorId, settings, new Context(side, client));
+    }
+
+    /** The shop connector's {@value #MAX_CONCURRENCY} (set or default) when it declares one, else the engine's. */
+    private int shopCap(String connectorId, Map<String, String> settings) {
+        @Nullable String value = settings.get(MAX_CONCURRENCY);
+        if (value == null) {
+            value = registry.descriptor(connectorId).flatMap(d -> d.setting(MAX_CONCURRENCY))
+                    .map(SettingSpec::defaultValue).orElse(null);
+        }
+        try {
+            return value == null ? shopConcurrency : Math.max(1, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return shopConcurrency;
+        }
     }
 
     private static void closeQuietly(@Nullable Connector connector) {
@@ -186,9 +228,11 @@ public final class StoreRuntime {
     /** One side's context: live secrets from the state store, request counting into the current run. */
     private final class Context implements ConnectorContext, StoreSecrets, ConnectorMetrics {
         private final Side side;
+        private final HttpClient client;
 
-        Context(Side side) {
+        Context(Side side, HttpClient client) {
             this.side = side;
+            this.client = client;
         }
 
         @Override
@@ -203,7 +247,7 @@ public final class StoreRuntime {
 
         @Override
         public HttpClient httpClient() {
-            return httpClient;
+            return client;
         }
 
         @Override

@@ -121,7 +121,7 @@ public final class Pipelines {
 
     /** Remote calls for a run: they stop when the store is disconnected or the engine closes. */
     private RemoteCalls runCalls(StoreRuntime runtime) {
-        return new RemoteCalls(retry, runtime.shopLimit(),
+        return new RemoteCalls(retry, runtime.shopPermits(),
                 () -> closed.getAsBoolean() ? "the engine is closing" : runtime.stopReason());
     }
 

@@ -61,15 +61,28 @@ class ShopConcurrencyLimitTest {
 
     @Test
     void aWindowOfSteadyAnswers_addsOne_upToTheCap() throws Exception {
-        ShopConcurrencyLimit limit = new ShopConcurrencyLimit(3, true, clock);
+        ShopConcurrencyLimit limit = new ShopConcurrencyLimit(8, true, clock);
         limit.acquire().release(Outcome.OVERLOADED);
-        limit.acquire().release(Outcome.OVERLOADED);
-        assertThat(limit.limit()).isEqualTo(1);
+        assertThat(limit.limit()).isEqualTo(4);
 
         requests(limit, 4, Duration.ofMillis(200));
-        assertThat(limit.limit()).isEqualTo(2);
+        assertThat(limit.limit()).isEqualTo(5);
+        requests(limit, 5, Duration.ofMillis(200));
+        assertThat(limit.limit()).isEqualTo(6);
+    }
+
+    @Test
+    void growingBackToTheLimitOfTheLastDecrease_takesManyWindows_thenTheCapIsReachedAgain() throws Exception {
+        ShopConcurrencyLimit limit = new ShopConcurrencyLimit(3, true, clock);
+        limit.acquire().release(Outcome.OVERLOADED);
+        assertThat(limit.limit()).isEqualTo(1);
         requests(limit, 4, Duration.ofMillis(200));
-        assertThat(limit.limit()).isEqualTo(3);
+        assertThat(limit.limit()).isEqualTo(2);
+
+        requests(limit, 4 * (ShopConcurrencyLimit.PROBE_WINDOWS - 1), Duration.ofMillis(200));
+        assertThat(limit.limit()).as("no probe of 3 yet: it was overloaded there").isEqualTo(2);
+        requests(limit, 4, Duration.ofMillis(200));
+        assertThat(limit.limit()).as("the probe").isEqualTo(3);
         requests(limit, 40, Duration.ofMillis(200));
         assertThat(limit.limit()).as("never above the cap").isEqualTo(3);
     }
@@ -119,12 +132,12 @@ class ShopConcurrencyLimitTest {
 
         Future<Permit> waiting = threads.submit(limit::acquire);
         a.release(Outcome.SUCCEEDED);
+        assertThat(limit.inFlight()).as("2 of 2 still out: the waiter waits").isEqualTo(2);
+        assertThat(waiting.isDone()).isFalse();
         b.release(Outcome.SUCCEEDED);
-        assertThat(limit.inFlight()).isEqualTo(1);
-        assertThat(waiting.isDone()).as("2 of 2 out once it takes one: it must wait for c").isFalse();
-        c.release(Outcome.SUCCEEDED);
 
         waiting.get(10, TimeUnit.SECONDS).release(Outcome.SUCCEEDED);
+        c.release(Outcome.SUCCEEDED);
         assertThat(limit.inFlight()).isZero();
     }
 
