@@ -35,6 +35,7 @@ class AdaptiveShopConcurrencyIT {
 
     final MutableClock clock = MutableClock.at(EngineFixture.START);
     WooCommerceEmulator woo;
+    WooApiKey key;
     EngineFixture fx;
 
     @BeforeEach
@@ -43,7 +44,7 @@ class AdaptiveShopConcurrencyIT {
         woo.start();
         // 40 variable products: each full pass reads 40 variation lists in parallel
         woo.seedCatalog(new WooCatalogGenerator.Spec(60, 40, 3, 7));
-        WooApiKey key = woo.createApiKey("read_write");
+        key = woo.createApiKey("read_write");
         fx = new EngineFixture(dir, clock, EngineFixture.provider("woocommerce"));
         fx.register(STORE, "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
                 "consumer-secret", key.consumerSecret(), "strict-delivery-urls", "false",
@@ -59,7 +60,11 @@ class AdaptiveShopConcurrencyIT {
     }
 
     private int limit() {
-        return fx.engine.storeMetrics().stream().filter(m -> m.storeId().equals(STORE)).findFirst()
+        return limit(STORE);
+    }
+
+    private int limit(String store) {
+        return fx.engine.storeMetrics().stream().filter(m -> m.storeId().equals(store)).findFirst()
                 .orElseThrow().shopConcurrency();
     }
 
@@ -137,5 +142,24 @@ class AdaptiveShopConcurrencyIT {
         assertThat(most.get()).as("the shop did see concurrent requests").isGreaterThan(1);
         assertThat(slow).as("settled low, most in flight " + most.get()).isLessThanOrEqualTo(2);
         assertThat(limit()).as("back at the cap on a fast shop").isEqualTo(CAP);
+    }
+
+    @Test
+    void withAdaptationTurnedOffForTheStore_theLimitStaysAtTheCap_onASlowingShop() throws Exception {
+        woo.load(inFlight -> {
+            clock.advance(Duration.ofMillis(200L * inFlight));
+            return null;
+        });
+        fx.register("woo-fixed", "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
+                "consumer-secret", key.consumerSecret(), "strict-delivery-urls", "false",
+                "max-concurrency", Integer.toString(CAP), "adaptive-concurrency", "false"));
+        fx.connect("woo-fixed");
+
+        assertThat(fx.approve("woo-fixed").status()).isEqualTo(RunStatus.SUCCEEDED);
+        for (int i = 0; i < 2; i++) {
+            assertThat(fx.engine.syncAndWait("woo-fixed", SyncMode.FULL).status()).isEqualTo(RunStatus.SUCCEEDED);
+        }
+
+        assertThat(limit("woo-fixed")).isEqualTo(CAP);
     }
 }

@@ -35,6 +35,8 @@ public final class StoreRuntime {
 
     /** The conventional shop connector setting that caps its requests in flight. */
     static final String MAX_CONCURRENCY = "max-concurrency";
+    /** The conventional shop connector setting that turns the adaptation of that limit off ({@code false}). */
+    static final String ADAPTIVE = "adaptive-concurrency";
 
     private final String storeId;
     private final StateStore store;
@@ -199,7 +201,9 @@ public final class StoreRuntime {
         Map<String, String> settings = store.settings().load(storeId, side);
         HttpClient client = httpClient;
         if (side == Side.SHOP) {
-            shopLimit = new ShopConcurrencyLimit(shopCap(connectorId, settings), adaptiveShopConcurrency, clock);
+            boolean adaptive = adaptiveShopConcurrency
+                    && !"false".equalsIgnoreCase(String.valueOf(shopSetting(connectorId, settings, ADAPTIVE)).strip());
+            shopLimit = new ShopConcurrencyLimit(shopCap(connectorId, settings), adaptive, clock);
             client = new LimitedHttpClient(httpClient, shopLimit);
         }
         return registry.open(connectorId, settings, new Context(side, client));
@@ -207,16 +211,22 @@ public final class StoreRuntime {
 
     /** The shop connector's {@value #MAX_CONCURRENCY} (set or default) when it declares one, else the engine's. */
     private int shopCap(String connectorId, Map<String, String> settings) {
-        @Nullable String value = settings.get(MAX_CONCURRENCY);
-        if (value == null) {
-            value = registry.descriptor(connectorId).flatMap(d -> d.setting(MAX_CONCURRENCY))
-                    .map(SettingSpec::defaultValue).orElse(null);
-        }
+        @Nullable String value = shopSetting(connectorId, settings, MAX_CONCURRENCY);
         try {
             return value == null ? shopConcurrency : Math.max(1, Integer.parseInt(value.strip()));
         } catch (NumberFormatException e) {
             return shopConcurrency;
         }
+    }
+
+    /** A shop setting's value, its declared default when not set, or null when the connector has no such setting. */
+    private @Nullable String shopSetting(String connectorId, Map<String, String> settings, String name) {
+        String value = settings.get(name);
+        if (value != null) {
+            return value;
+        }
+        return registry.descriptor(connectorId).flatMap(d -> d.setting(name)).map(SettingSpec::defaultValue)
+                .orElse(null);
     }
 
     private static void closeQuietly(@Nullable Connector connector) {
