@@ -65,7 +65,9 @@ final class StoreGauges {
             Tags store = Tags.of("store", s.storeId());
             listingRows.add(MultiGauge.Row.of(store, s.listings()));
             pendingRows.add(MultiGauge.Row.of(store, s.pendingWork()));
-            concurrencyRows.add(MultiGauge.Row.of(store, s.shopConcurrency()));
+            if (s.shopConcurrency() > 0) {
+                concurrencyRows.add(MultiGauge.Row.of(store, s.shopConcurrency()));
+            }
             s.lastSuccess().forEach((kind, at) -> successRows.add(MultiGauge.Row.of(
                     store.and("kind", kind.name().toLowerCase(Locale.ROOT)), at.toEpochMilli() / 1000.0)));
             Map<String, Long> counts = s.webhookDeliveries();

@@ -138,6 +138,11 @@ public final class StoreRuntime {
         return shopLimit;
     }
 
+    /** The current limit on the shop's requests in flight; 0 while the shop connector is not open. */
+    public synchronized int shopConcurrencyNow() {
+        return shop == null ? 0 : shopLimit.limit();
+    }
+
     // ---- the run in progress ----
 
     /** A run starts: every request the connectors make from now counts into {@code onRequest}. */

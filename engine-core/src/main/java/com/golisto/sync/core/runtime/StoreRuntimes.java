@@ -44,10 +44,10 @@ public final class StoreRuntimes {
                 shopConcurrency, adaptiveShopConcurrency, registry));
     }
 
-    /** The store's current limit on shop requests in flight; the cap for a store not touched yet. */
+    /** The store's current limit on shop requests in flight; 0 while its shop connector is not open here. */
     public int shopConcurrency(String storeId) {
         StoreRuntime runtime = runtimes.get(storeId);
-        return runtime == null ? shopConcurrency : runtime.shopLimit().limit();
+        return runtime == null ? 0 : runtime.shopConcurrencyNow();
     }
 
     /** Closes every open connector; each reopens at its next use with the settings stored then. */
