@@ -29,6 +29,9 @@ import java.util.Objects;
  * @param retention how long the engine keeps its history (runs, webhook deliveries, dead letters, one-time
  *     states) and how often it sweeps
  * @param passRetry how a failed full or incremental pass is made due again
+ * @param adaptiveShopConcurrency whether each store's limit on shop requests in flight adapts to the shop
+ *     (AIMD between 1 and {@code shopConcurrency}, see {@code ShopConcurrencyLimit}); false keeps it at
+ *     {@code shopConcurrency}; default true
  */
 public record EngineOptions(
         LocalTime dailyFullSyncAt,
@@ -43,7 +46,8 @@ public record EngineOptions(
         Duration tickInterval,
         Duration leaseDuration,
         Retention retention,
-        PassRetry passRetry) {
+        PassRetry passRetry,
+        boolean adaptiveShopConcurrency) {
 
     public EngineOptions {
         Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
@@ -71,7 +75,7 @@ public record EngineOptions(
             int storeParallelism, Retry retry, Duration tickInterval, Duration leaseDuration) {
         this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                Retention.defaults(), PassRetry.defaults());
+                Retention.defaults(), PassRetry.defaults(), true);
     }
 
     /**
@@ -200,63 +204,70 @@ public record EngineOptions(
     public static EngineOptions defaults() {
         return new EngineOptions(LocalTime.of(3, 0), Duration.ofHours(1), Duration.ofMinutes(15),
                 Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(2), 2, 16, Retry.defaults(),
-                Duration.ofMillis(250), Duration.ofMinutes(10), Retention.defaults(), PassRetry.defaults());
+                Duration.ofMillis(250), Duration.ofMinutes(10), Retention.defaults(), PassRetry.defaults(), true);
     }
 
     /** With another daily full-sync time and jitter window. */
     public EngineOptions withDailyFullSync(LocalTime at, Duration jitter) {
         return new EngineOptions(at, jitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
-                passRetry);
+                passRetry, adaptiveShopConcurrency);
     }
 
     /** With other incremental, order-poll and status-poll intervals. */
     public EngineOptions withIntervals(Duration incremental, Duration orderPoll, Duration statusPoll) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incremental, orderPoll, statusPoll,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
-                passRetry);
+                passRetry, adaptiveShopConcurrency);
     }
 
     /** With another webhook debounce. */
     public EngineOptions withWebhookDebounce(Duration debounce) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, debounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                retention, passRetry);
+                retention, passRetry, adaptiveShopConcurrency);
     }
 
     /** With other concurrency limits. */
     public EngineOptions withConcurrency(int newShopConcurrency, int newStoreParallelism) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, newShopConcurrency, newStoreParallelism, retry, tickInterval,
-                leaseDuration, retention, passRetry);
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency);
     }
 
     /** With other retry settings. */
     public EngineOptions withRetry(Retry newRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, newRetry, tickInterval,
-                leaseDuration, retention, passRetry);
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency);
     }
 
     /** With another background tick interval and lease duration. */
     public EngineOptions withTiming(Duration newTickInterval, Duration newLeaseDuration) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, newTickInterval,
-                newLeaseDuration, retention, passRetry);
+                newLeaseDuration, retention, passRetry, adaptiveShopConcurrency);
     }
 
     /** With another retention of the engine's history. */
     public EngineOptions withRetention(Retention newRetention) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, newRetention, passRetry);
+                leaseDuration, newRetention, passRetry, adaptiveShopConcurrency);
     }
 
     /** With other pass retry waits. */
     public EngineOptions withPassRetry(PassRetry newPassRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, retention, newPassRetry);
+                leaseDuration, retention, newPassRetry, adaptiveShopConcurrency);
+    }
+
+    /** With the shop concurrency adapting to each shop (true, the default) or fixed at {@code shopConcurrency}. */
+    public EngineOptions withAdaptiveShopConcurrency(boolean adaptive) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
+                leaseDuration, retention, passRetry, adaptive);
     }
 
     private static void positive(Duration value, String name) {

@@ -19,14 +19,17 @@ import org.jspecify.annotations.Nullable;
  * @param lastOrderPoll when an order poll last succeeded (empty polls included); {@code null} before the first
  * @param webhookDeliveries the store's inbound webhook deliveries since this engine started, by result:
  *     {@code accepted}, {@code duplicate}, {@code ignored}, {@code ping}, {@code rejected}
+ * @param shopConcurrency the store's current limit on shop HTTP requests in flight (adaptive, at most the shop's
+ *     {@code max-concurrency}); 0 while this engine has not opened the store's shop connector
  */
 public record StoreMetrics(String storeId, long listings, long dirtyProducts, long runningRuns,
-        Map<RunKind, Instant> lastSuccess, @Nullable Instant lastOrderPoll, Map<String, Long> webhookDeliveries) {
+        Map<RunKind, Instant> lastSuccess, @Nullable Instant lastOrderPoll, Map<String, Long> webhookDeliveries,
+        int shopConcurrency) {
     public StoreMetrics {
         Objects.requireNonNull(storeId, "storeId");
         lastSuccess = lastSuccess.isEmpty() ? Map.of() : Map.copyOf(new EnumMap<>(lastSuccess));
         webhookDeliveries = Map.copyOf(new TreeMap<>(webhookDeliveries));
-        if (listings < 0 || dirtyProducts < 0 || runningRuns < 0) {
+        if (listings < 0 || dirtyProducts < 0 || runningRuns < 0 || shopConcurrency < 0) {
             throw new IllegalArgumentException("counts must not be negative");
         }
     }

@@ -27,6 +27,7 @@ final class StoreGauges {
     private final MultiGauge lastSuccess;
     private final MultiGauge deliveries;
     private final MultiGauge orderLag;
+    private final MultiGauge shopConcurrency;
 
     StoreGauges(MeterRegistry registry, Clock clock) {
         this.clock = clock;
@@ -47,6 +48,9 @@ final class StoreGauges {
                 .description("Seconds since the store's last successful order poll")
                 .baseUnit("seconds")
                 .register(registry);
+        this.shopConcurrency = MultiGauge.builder("golisto.sync.shop.concurrency")
+                .description("A store's current limit on shop requests in flight (adapts between 1 and the cap)")
+                .register(registry);
     }
 
     void refresh(List<StoreMetrics> stores) {
@@ -56,10 +60,14 @@ final class StoreGauges {
         List<MultiGauge.Row<?>> successRows = new ArrayList<>();
         List<MultiGauge.Row<?>> deliveryRows = new ArrayList<>();
         List<MultiGauge.Row<?>> lagRows = new ArrayList<>();
+        List<MultiGauge.Row<?>> concurrencyRows = new ArrayList<>();
         for (StoreMetrics s : stores) {
             Tags store = Tags.of("store", s.storeId());
             listingRows.add(MultiGauge.Row.of(store, s.listings()));
             pendingRows.add(MultiGauge.Row.of(store, s.pendingWork()));
+            if (s.shopConcurrency() > 0) {
+                concurrencyRows.add(MultiGauge.Row.of(store, s.shopConcurrency()));
+            }
             s.lastSuccess().forEach((kind, at) -> successRows.add(MultiGauge.Row.of(
                     store.and("kind", kind.name().toLowerCase(Locale.ROOT)), at.toEpochMilli() / 1000.0)));
             Map<String, Long> counts = s.webhookDeliveries();
@@ -76,5 +84,6 @@ final class StoreGauges {
         lastSuccess.register(successRows, true);
         deliveries.register(deliveryRows, true);
         orderLag.register(lagRows, true);
+        shopConcurrency.register(concurrencyRows, true);
     }
 }

@@ -23,6 +23,7 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider {
     static final String CONSUMER_SECRET = "consumer-secret";
     static final String AUTH = "auth";
     static final String MAX_CONCURRENCY = "max-concurrency";
+    static final String ADAPTIVE_CONCURRENCY = "adaptive-concurrency";
     static final String REQUEST_TIMEOUT = "request-timeout";
     static final String PAGE_SIZE = "page-size";
     static final String CURSOR_OVERLAP = "cursor-overlap";
@@ -45,6 +46,8 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider {
                             "auto (Basic over https, OAuth 1.0a over http), basic or oauth1."),
                     SettingSpec.optional(MAX_CONCURRENCY, SettingType.INTEGER, "4",
                             "Requests in flight toward this store at once (shared hosting falls over easily)."),
+                    SettingSpec.optional(ADAPTIVE_CONCURRENCY, SettingType.BOOLEAN, "true",
+                            "Whether the engine adapts the requests in flight to the store (AIMD, at most max-concurrency)."),
                     SettingSpec.optional(REQUEST_TIMEOUT, SettingType.DURATION, "PT60S",
                             "Timeout of one request; WooCommerce pages of 100 products can take seconds."),
                     SettingSpec.optional(PAGE_SIZE, SettingType.INTEGER, "100",

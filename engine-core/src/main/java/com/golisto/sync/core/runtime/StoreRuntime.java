@@ -4,6 +4,7 @@ import com.golisto.sync.api.spi.Connector;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorMetrics;
 import com.golisto.sync.api.spi.Secret;
+import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.core.connectors.ConnectorRegistry;
@@ -13,6 +14,7 @@ import com.golisto.sync.core.store.StoreRecord;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +33,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class StoreRuntime {
 
+    /** The conventional shop connector setting that caps its requests in flight. */
+    static final String MAX_CONCURRENCY = "max-concurrency";
+    /** The conventional shop connector setting that turns the adaptation of that limit off ({@code false}). */
+    static final String ADAPTIVE = "adaptive-concurrency";
+
     private final String storeId;
     private final StateStore store;
     private final Clock clock;
@@ -40,6 +47,10 @@ public final class StoreRuntime {
 
     private final ReentrantLock pipeline = new ReentrantLock(true);
     private final Semaphore shopPermits;
+    private final int shopConcurrency;
+    private final boolean adaptiveShopConcurrency;
+    /** The adaptive limit on the shop's HTTP requests in flight; remade with the cap when the shop reopens. */
+    private volatile ShopConcurrencyLimit shopLimit;
     private final AtomicBoolean tickInFlight = new AtomicBoolean();
     /** Where the connectors' requests count: the run in progress, or null between runs. */
     private final AtomicReference<@Nullable Runnable> runRequests = new AtomicReference<>();
@@ -54,13 +65,16 @@ public final class StoreRuntime {
     private @Nullable Connector marketplace;
 
     StoreRuntime(String storeId, StateStore store, Clock clock, HttpClient httpClient, ConnectorContext.Sleeper sleeper,
-            int shopConcurrency, ConnectorRegistry registry) {
+            int shopConcurrency, boolean adaptiveShopConcurrency, ConnectorRegistry registry) {
         this.storeId = storeId;
         this.store = store;
         this.clock = clock;
         this.httpClient = httpClient;
         this.sleeper = sleeper;
         this.shopPermits = new Semaphore(shopConcurrency, true);
+        this.shopConcurrency = shopConcurrency;
+        this.adaptiveShopConcurrency = adaptiveShopConcurrency;
+        this.shopLimit = new ShopConcurrencyLimit(shopConcurrency, adaptiveShopConcurrency, clock);
         this.registry = registry;
     }
 
@@ -110,9 +124,23 @@ public final class StoreRuntime {
         pipeline.unlock();
     }
 
-    /** The store's limit on concurrent shop requests, shared by all its work. */
+    /** The store's limit on concurrent shop calls of the pipelines, shared by all its work. */
     public Semaphore shopPermits() {
         return shopPermits;
+    }
+
+    /**
+     * The store's adaptive limit on the shop's HTTP requests in flight (every request of the shop connector
+     * holds one of its permits), capped by the shop connector's {@value #MAX_CONCURRENCY} setting when it has
+     * one, else by the engine's {@code shopConcurrency}.
+     */
+    public ShopConcurrencyLimit shopLimit() {
+        return shopLimit;
+    }
+
+    /** The current limit on the shop's requests in flight; 0 while the shop connector is not open. */
+    public synchronized int shopConcurrencyNow() {
+        return shop == null ? 0 : shopLimit.limit();
     }
 
     // ---- the run in progress ----
@@ -175,7 +203,35 @@ public final class StoreRuntime {
         StoreRecord record = store.stores().find(storeId)
                 .orElseThrow(() -> new UnknownStoreException("no store " + storeId));
         String connectorId = side == Side.SHOP ? record.shopConnector() : record.marketplaceConnector();
-        return registry.open(connectorId, store.settings().load(storeId, side), new Context(side));
+        Map<String, String> settings = store.settings().load(storeId, side);
+        HttpClient client = httpClient;
+        if (side == Side.SHOP) {
+            boolean adaptive = adaptiveShopConcurrency
+                    && !"false".equalsIgnoreCase(String.valueOf(shopSetting(connectorId, settings, ADAPTIVE)).strip());
+            shopLimit = new ShopConcurrencyLimit(shopCap(connectorId, settings), adaptive, clock);
+            client = new LimitedHttpClient(httpClient, shopLimit);
+        }
+        return registry.open(connectorId, settings, new Context(side, client));
+    }
+
+    /** The shop connector's {@value #MAX_CONCURRENCY} (set or default) when it declares one, else the engine's. */
+    private int shopCap(String connectorId, Map<String, String> settings) {
+        @Nullable String value = shopSetting(connectorId, settings, MAX_CONCURRENCY);
+        try {
+            return value == null ? shopConcurrency : Math.max(1, Integer.parseInt(value.strip()));
+        } catch (NumberFormatException e) {
+            return shopConcurrency;
+        }
+    }
+
+    /** A shop setting's value, its declared default when not set, or null when the connector has no such setting. */
+    private @Nullable String shopSetting(String connectorId, Map<String, String> settings, String name) {
+        String value = settings.get(name);
+        if (value != null) {
+            return value;
+        }
+        return registry.descriptor(connectorId).flatMap(d -> d.setting(name)).map(SettingSpec::defaultValue)
+                .orElse(null);
     }
 
     private static void closeQuietly(@Nullable Connector connector) {
@@ -187,9 +243,11 @@ public final class StoreRuntime {
     /** One side's context: live secrets from the state store, request counting into the current run. */
     private final class Context implements ConnectorContext, StoreSecrets, ConnectorMetrics {
         private final Side side;
+        private final HttpClient client;
 
-        Context(Side side) {
+        Context(Side side, HttpClient client) {
             this.side = side;
+            this.client = client;
         }
 
         @Override
@@ -204,7 +262,7 @@ public final class StoreRuntime {
 
         @Override
         public HttpClient httpClient() {
-            return httpClient;
+            return client;
         }
 
         @Override

@@ -85,7 +85,7 @@ public final class EngineServices implements AutoCloseable {
                 r.requestBudget(), setup.sleeper(), setup.clock());
         Endpoints endpoints = new Endpoints(setup.publicUrl());
         this.runtimes = new StoreRuntimes(store, setup.clock(), setup.httpClient(), setup.sleeper(),
-                options.shopConcurrency(), registry);
+                options.shopConcurrency(), options.adaptiveShopConcurrency(), registry);
         this.stores = new Stores(store, runtimes);
         ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints, store.health());
         this.health = new HealthChecks(store, setup.health(), setup.health().orderPollLag(options), setup.clock(),
@@ -117,7 +117,7 @@ public final class EngineServices implements AutoCloseable {
                 setup.clock());
         this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
                 options.webhookDebounce(), setup.clock());
-        this.storeMetrics = new StoreMetricsReader(store, debouncer, webhooks.tally());
+        this.storeMetrics = new StoreMetricsReader(store, debouncer, webhooks.tally(), runtimes);
         this.explainer = new ProductExplainer(store, runtimes, runs);
         this.activity = new StoreActivityReader(store, schedule, runs, shopWebhooks, webhooks.tally(), setup.clock());
         this.retention = new HistoryRetention(store, options.retention(), setup.clock());

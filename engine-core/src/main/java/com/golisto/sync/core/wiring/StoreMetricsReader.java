@@ -2,6 +2,7 @@ package com.golisto.sync.core.wiring;
 
 import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.StoreMetrics;
+import com.golisto.sync.core.runtime.StoreRuntimes;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
@@ -25,11 +26,13 @@ public final class StoreMetricsReader {
     private final StateStore store;
     private final Debouncer debouncer;
     private final WebhookTally tally;
+    private final StoreRuntimes runtimes;
 
-    StoreMetricsReader(StateStore store, Debouncer debouncer, WebhookTally tally) {
+    StoreMetricsReader(StateStore store, Debouncer debouncer, WebhookTally tally, StoreRuntimes runtimes) {
         this.store = store;
         this.debouncer = debouncer;
         this.tally = tally;
+        this.runtimes = runtimes;
     }
 
     /** The numbers of every registered store, in the state store's order. */
@@ -51,6 +54,7 @@ public final class StoreMetricsReader {
         }
         return new StoreMetrics(storeId, store.mappings().countMapped(storeId, EntityKind.PRODUCT),
                 debouncer.pendingCount(storeId), store.runs().countRunning(storeId), lastSuccess,
-                store.runs().pollCounts(storeId, RunKind.ORDERS).lastPolledAt(), tally.of(storeId));
+                store.runs().pollCounts(storeId, RunKind.ORDERS).lastPolledAt(), tally.of(storeId),
+                runtimes.shopConcurrency(storeId));
     }
 }

@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
@@ -52,6 +54,8 @@ public abstract class EmulatorServer implements AutoCloseable {
 
     private final RequestLog requests = new RequestLog();
     private final FaultInjector faults = new FaultInjector();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile @Nullable LoadModel load;
     private final Server server;
     private final ServerConnector connector;
     private final Clock clock;
@@ -133,6 +137,11 @@ public abstract class EmulatorServer implements AutoCloseable {
         return faults;
     }
 
+    /** Sets how the server reacts to requests in flight (see {@link LoadModel}), or null for no reaction. */
+    public void load(@Nullable LoadModel model) {
+        this.load = model;
+    }
+
     /** Stops the server; idempotent. */
     @Override
     public void close() {
@@ -180,28 +189,55 @@ public abstract class EmulatorServer implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            // in flight until the answer is ready: a client may send its next request as soon as it has one
+            AtomicBoolean served = new AtomicBoolean();
+            Runnable leave = () -> {
+                if (served.compareAndSet(false, true)) {
+                    inFlight.decrementAndGet();
+                }
+            };
+            int concurrent = inFlight.incrementAndGet();
+            try {
+                return serve(request, response, callback, concurrent, leave);
+            } finally {
+                leave.run();
+            }
+        }
+
+        private boolean serve(Request request, Response response, Callback callback, int concurrent,
+                Runnable leave) throws Exception {
             EmulatorRequest req = read(request);
             requests.record(routeKey(req.method(), req.path()));
             Optional<Fault> fault = faults.next(req.method(), req.path());
+            LoadModel model = load;
+            if (fault.isEmpty() && model != null) {
+                fault = Optional.ofNullable(model.onRequest(concurrent));
+            }
             if (fault.isPresent()) {
                 switch (fault.get()) {
                     case Fault.Latency latency -> sleep(latency.delay());
                     case Fault.Hold hold -> hold.pass();
                     case Fault.Status status -> {
+                        leave.run();
                         write(response, callback, statusResponse(status));
                         return true;
                     }
                     case Fault.ConnectionReset reset -> {
+                        leave.run();
                         abort(request, callback);
                         return true;
                     }
                     case Fault.TruncatedBody truncated -> {
-                        writeTruncated(request, response, callback, answer(req));
+                        EmulatorResponse cut = answer(req);
+                        leave.run();
+                        writeTruncated(request, response, callback, cut);
                         return true;
                     }
                 }
             }
-            write(response, callback, answer(req));
+            EmulatorResponse answer = answer(req);
+            leave.run();
+            write(response, callback, answer);
             return true;
         }
 
