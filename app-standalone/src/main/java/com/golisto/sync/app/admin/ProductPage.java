@@ -12,6 +12,7 @@ import com.golisto.sync.core.UnknownStoreException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,16 +53,28 @@ final class ProductPage {
     }
 
     private void dryRun(Exchange ex) {
-        if (!allowed(ex)) {
+        String storeId = signedInStore(ex);
+        if (storeId == null) {
             return;
+        }
+        ex.html(200, engine.dryRunReport(storeId).map(DryRunHtml::report).orElseGet(() -> DryRunHtml.none(storeId)));
+    }
+
+    /**
+     * The path's store when the request may see it; otherwise null, the answer already given (the sign-in page,
+     * or a 404 page for an unknown store).
+     */
+    private @Nullable String signedInStore(Exchange ex) {
+        if (!allowed(ex)) {
+            return null;
         }
         String storeId = ex.pathParam("id");
         LogContext.store(storeId);
         if (!knownStore(storeId)) {
             ex.html(404, ProductHtml.unknownStore(storeId));
-            return;
+            return null;
         }
-        ex.html(200, engine.dryRunReport(storeId).map(DryRunHtml::report).orElseGet(() -> DryRunHtml.none(storeId)));
+        return storeId;
     }
 
     private boolean allowed(Exchange ex) {
@@ -73,13 +86,8 @@ final class ProductPage {
     }
 
     private void search(Exchange ex) {
-        if (!allowed(ex)) {
-            return;
-        }
-        String storeId = ex.pathParam("id");
-        LogContext.store(storeId);
-        if (!knownStore(storeId)) {
-            ex.html(404, ProductHtml.unknownStore(storeId));
+        String storeId = signedInStore(ex);
+        if (storeId == null) {
             return;
         }
         String text = ex.query("q").map(String::strip).orElse("");
