@@ -85,7 +85,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
         if (cursor == null) {
             cursor = startCursor(r);
         }
-        Mapped mapped = mapPage(r.body(), known);
+        Mapped mapped = mapPage(r.body(), known, r.date().orElseGet(() -> context.clock().instant()));
         String next = page < r.totalPages() ? "a|" + (page + 1) + "|" + cursor.getEpochSecond() : null;
         return mapped.page(next, new Cursor(cursor.toString()));
     }
@@ -125,7 +125,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
         if (start == null) {
             start = startCursor(r);
         }
-        Mapped mapped = mapPage(r.body(), known);
+        Mapped mapped = mapPage(r.body(), known, r.date().orElseGet(() -> context.clock().instant()));
         String next;
         if (page < r.totalPages()) {
             next = "c|" + phase + "|" + (page + 1) + "|" + start.getEpochSecond();
@@ -153,7 +153,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
         } catch (NotFoundException gone) {
             return Optional.empty();
         }
-        List<Product> mapped = mapPage(List.of(product), KnownProducts.none()).products();
+        List<Product> mapped = mapPage(List.of(product), KnownProducts.none(), Instant.EPOCH).products();
         return mapped.isEmpty() ? Optional.empty() : Optional.of(mapped.get(0));
     }
 
@@ -175,7 +175,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
             WooCommerceHttp.Response r = http.get("/products", "/products", WooCommerceHttp.params(
                     "include", String.join(",", chunk), "per_page", Integer.toString(MAX_INCLUDE),
                     "orderby", "id", "order", "asc", "status", "any"));
-            mapPage(r.body(), KnownProducts.none()).products().forEach(p -> found.put(p.id(), p));
+            mapPage(r.body(), KnownProducts.none(), Instant.EPOCH).products().forEach(p -> found.put(p.id(), p));
         }
         for (String id : ids) {
             if (!found.containsKey(id)) {
@@ -239,11 +239,14 @@ final class WooCommerceCatalogReader implements CatalogSource {
     }
 
     /**
-     * Maps a page of product JSON. A product whose version equals the one the engine holds is answered unchanged
-     * without reading its variations; the variations of the others are read in bulk by SKU where the engine knows
-     * them ({@link WooCommerceVariations}), else per product.
+     * Maps a page of product JSON. A variable product whose version equals the one the engine holds is answered
+     * unchanged without reading its variations (every other product is mapped from the page itself, which costs no
+     * request and catches any change the page shows); the variations of the others are read in bulk by SKU where the
+     * engine knows them ({@link WooCommerceVariations}), else per product.
+     *
+     * @param readAt the store's time of the page read ({@code Date}), which decides which versions have settled
      */
-    private Mapped mapPage(Iterable<JsonNode> items, KnownProducts known) throws InterruptedException {
+    private Mapped mapPage(Iterable<JsonNode> items, KnownProducts known, Instant readAt) throws InterruptedException {
         List<JsonNode> products = new ArrayList<>();
         items.forEach(products::add);
         WooCommerceCategories loaded = categories();
@@ -268,12 +271,13 @@ final class WooCommerceCatalogReader implements CatalogSource {
         List<JsonNode> whole = new ArrayList<>();
         for (JsonNode p : products) {
             String id = p.path("id").asText();
-            String version = WooCommerceVariations.version(p, tree, storeCurrency);
+            String version = WooCommerceVariations.version(p, tree, storeCurrency, readAt);
             if (version != null) {
                 versions.put(id, version);
             }
             KnownProduct mine = held.get(id);
-            if (version != null && mine != null && version.equals(mine.version())) {
+            if (version != null && mine != null && version.equals(mine.version())
+                    && "variable".equals(p.path("type").asText())) {
                 unchanged.add(id);
             } else {
                 whole.add(p);

@@ -5,6 +5,11 @@ import com.golisto.sync.api.model.KnownProduct;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
@@ -36,6 +41,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class WooCommerceVariations {
 
+    /** How long before a read a product's modification time must be for its version to count. */
+    static final Duration SETTLE = Duration.ofSeconds(2);
+
     /** The most SKUs (and so results) per bulk request: WooCommerce's largest page. */
     static final int SKUS_PER_REQUEST = 100;
 
@@ -47,10 +55,23 @@ final class WooCommerceVariations {
         this.executor = executor;
     }
 
-    /** The version of a product as listed, or null when the store gives no modification time. */
-    static @Nullable String version(JsonNode product, WooCommerceCategories categories, Currency currency) {
+    /**
+     * The version of a product as listed, or null when it cannot be trusted: no modification time, or one too close
+     * to the read ({@link #SETTLE} or less before the store's clock), since {@code date_modified_gmt} has whole
+     * seconds and a later change in the same second would not move it.
+     *
+     * @param readAt the store's time when the product was read
+     */
+    static @Nullable String version(JsonNode product, WooCommerceCategories categories, Currency currency,
+            Instant readAt) {
         String modified = product.path("date_modified_gmt").asText("");
-        if (modified.isEmpty()) {
+        Instant at;
+        try {
+            at = LocalDateTime.parse(modified).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+        if (!at.isBefore(readAt.minus(SETTLE))) {
             return null;
         }
         StringBuilder state = new StringBuilder(currency.getCurrencyCode()).append('|');
