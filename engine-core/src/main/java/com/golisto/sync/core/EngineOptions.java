@@ -32,6 +32,7 @@ import java.util.Objects;
  * @param adaptiveShopConcurrency whether each store's limit on shop requests in flight adapts to the shop
  *     (AIMD between 1 and {@code shopConcurrency}, see {@code ShopConcurrencyLimit}); false keeps it at
  *     {@code shopConcurrency}; default true
+ * @param catalog what daily and webhook-triggered passes read (webhook batch window, rolling deep check)
  */
 public record EngineOptions(
         LocalTime dailyFullSyncAt,
@@ -47,7 +48,8 @@ public record EngineOptions(
         Duration leaseDuration,
         Retention retention,
         PassRetry passRetry,
-        boolean adaptiveShopConcurrency) {
+        boolean adaptiveShopConcurrency,
+        CatalogSchedule catalog) {
 
     public EngineOptions {
         Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
@@ -67,6 +69,43 @@ public record EngineOptions(
         positive(leaseDuration, "leaseDuration");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(passRetry, "passRetry");
+        Objects.requireNonNull(catalog, "catalog");
+    }
+
+    /** The options before the catalog schedule was configurable, with its defaults. */
+    public EngineOptions(LocalTime dailyFullSyncAt, Duration fullSyncJitter, Duration incrementalInterval,
+            Duration orderPollInterval, Duration statusPollInterval, Duration webhookDebounce, int shopConcurrency,
+            int storeParallelism, Retry retry, Duration tickInterval, Duration leaseDuration, Retention retention,
+            PassRetry passRetry, boolean adaptiveShopConcurrency) {
+        this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
+                passRetry, adaptiveShopConcurrency, CatalogSchedule.defaults());
+    }
+
+    /**
+     * What the daily full pass and webhook-triggered passes read, so that a day of syncing costs the shop little
+     * (see docs/performance.md, "A day of syncing").
+     *
+     * @param webhookBatchWindow after a webhook-triggered pass of a store, its further webhooks wait until this long
+     *     after it and are synced together (the first webhook after a quiet spell is synced after the debounce);
+     *     {@link Duration#ZERO} syncs every burst on its own; default 10 minutes
+     * @param deepCheckDays the daily full pass re-reads whole (variants included, whatever their version) the
+     *     products whose turn it is, one of this many slices of the catalog a day, so drift no shop timestamp
+     *     reveals is repaired within this many days; the other products are read whole only when their version
+     *     changed; 1 reads every product whole every day; default 7
+     */
+    public record CatalogSchedule(Duration webhookBatchWindow, int deepCheckDays) {
+        public CatalogSchedule {
+            notNegative(webhookBatchWindow, "webhookBatchWindow");
+            if (deepCheckDays < 1 || deepCheckDays > 366) {
+                throw new IllegalArgumentException("deepCheckDays must be between 1 and 366, was " + deepCheckDays);
+            }
+        }
+
+        /** A 10-minute webhook batch window and a 7-day deep check. */
+        public static CatalogSchedule defaults() {
+            return new CatalogSchedule(Duration.ofMinutes(10), 7);
+        }
     }
 
     /** The options before retention and pass retries were configurable, with their defaults. */
@@ -75,7 +114,7 @@ public record EngineOptions(
             int storeParallelism, Retry retry, Duration tickInterval, Duration leaseDuration) {
         this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                Retention.defaults(), PassRetry.defaults(), true);
+                Retention.defaults(), PassRetry.defaults(), true, CatalogSchedule.defaults());
     }
 
     /**
@@ -204,70 +243,78 @@ public record EngineOptions(
     public static EngineOptions defaults() {
         return new EngineOptions(LocalTime.of(3, 0), Duration.ofHours(1), Duration.ofMinutes(15),
                 Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(2), 2, 16, Retry.defaults(),
-                Duration.ofMillis(250), Duration.ofMinutes(10), Retention.defaults(), PassRetry.defaults(), true);
+                Duration.ofMillis(250), Duration.ofMinutes(10), Retention.defaults(), PassRetry.defaults(), true,
+                CatalogSchedule.defaults());
     }
 
     /** With another daily full-sync time and jitter window. */
     public EngineOptions withDailyFullSync(LocalTime at, Duration jitter) {
         return new EngineOptions(at, jitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
-                passRetry, adaptiveShopConcurrency);
+                passRetry, adaptiveShopConcurrency, catalog);
     }
 
     /** With other incremental, order-poll and status-poll intervals. */
     public EngineOptions withIntervals(Duration incremental, Duration orderPoll, Duration statusPoll) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incremental, orderPoll, statusPoll,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
-                passRetry, adaptiveShopConcurrency);
+                passRetry, adaptiveShopConcurrency, catalog);
+    }
+
+    /** With another catalog schedule (webhook batch window, deep check). */
+    public EngineOptions withCatalogSchedule(CatalogSchedule newCatalog) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency, newCatalog);
     }
 
     /** With another webhook debounce. */
     public EngineOptions withWebhookDebounce(Duration debounce) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, debounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                retention, passRetry, adaptiveShopConcurrency);
+                retention, passRetry, adaptiveShopConcurrency, catalog);
     }
 
     /** With other concurrency limits. */
     public EngineOptions withConcurrency(int newShopConcurrency, int newStoreParallelism) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, newShopConcurrency, newStoreParallelism, retry, tickInterval,
-                leaseDuration, retention, passRetry, adaptiveShopConcurrency);
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog);
     }
 
     /** With other retry settings. */
     public EngineOptions withRetry(Retry newRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, newRetry, tickInterval,
-                leaseDuration, retention, passRetry, adaptiveShopConcurrency);
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog);
     }
 
     /** With another background tick interval and lease duration. */
     public EngineOptions withTiming(Duration newTickInterval, Duration newLeaseDuration) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, newTickInterval,
-                newLeaseDuration, retention, passRetry, adaptiveShopConcurrency);
+                newLeaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog);
     }
 
     /** With another retention of the engine's history. */
     public EngineOptions withRetention(Retention newRetention) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, newRetention, passRetry, adaptiveShopConcurrency);
+                leaseDuration, newRetention, passRetry, adaptiveShopConcurrency, catalog);
     }
 
     /** With other pass retry waits. */
     public EngineOptions withPassRetry(PassRetry newPassRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, retention, newPassRetry, adaptiveShopConcurrency);
+                leaseDuration, retention, newPassRetry, adaptiveShopConcurrency, catalog);
     }
 
     /** With the shop concurrency adapting to each shop (true, the default) or fixed at {@code shopConcurrency}. */
     public EngineOptions withAdaptiveShopConcurrency(boolean adaptive) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, retention, passRetry, adaptive);
+                leaseDuration, retention, passRetry, adaptive, catalog);
     }
 
     private static void positive(Duration value, String name) {

@@ -295,11 +295,18 @@ class DashboardBrowserIT {
         StoreView store = sandbox.engine().store(SHOP).orElseThrow();
         sandbox.engine().registerStore(new StoreRegistration(SHOP, store.shopConnectorId(), Map.of("page-size", "5"),
                 store.marketplaceConnectorId(), Map.of()));
+        // a settled full pass first: the engine then knows every listed variation's SKU (read in bulk below)
+        sandbox.clock.advance(Duration.ofMinutes(1));
+        sandbox.engine().syncAndWait(SHOP, SyncMode.FULL);
         long expected = sandbox.engine().recentRuns(SHOP, 100).stream()
                 .filter(r -> r.kind() == RunKind.FULL && r.status() == RunStatus.SUCCEEDED).findFirst().orElseThrow()
                 .counts().read();
         Fault.Hold secondPage = Fault.hold();
-        sandbox.woo.faults().inject("GET", "/wp-json/wc/v3/products", Fault.latency(Duration.ZERO), 1);
+        // the first page of 5, then, when it holds a listed variable product, the bulk read of its variations by SKU
+        boolean bulkRead = sandbox.woo.merchant().productIds().stream().sorted().limit(5)
+                .map(id -> sandbox.woo.merchant().product(id).orElseThrow())
+                .anyMatch(p -> p.path("type").asText().equals("variable") && p.path("status").asText().equals("publish"));
+        sandbox.woo.faults().inject("GET", "/wp-json/wc/v3/products", Fault.latency(Duration.ZERO), bulkRead ? 2 : 1);
         sandbox.woo.faults().inject("GET", "/wp-json/wc/v3/products", secondPage, 1);
         try {
             signIn();

@@ -61,6 +61,8 @@ final class TestingSandbox implements AutoCloseable {
         env.put("GOLISTO_SYNC_GOLISTO_API_URL", golisto.apiBaseUri().toString());
         env.put("GOLISTO_SYNC_GOLISTO_WEB_URL", golisto.webBaseUri().toString());
         env.put("GOLISTO_SYNC_SYNC_WEBHOOK_DEBOUNCE", "PT1S");
+        // every test's webhooks are synced after the debounce, whatever an earlier test of the class did
+        env.put("GOLISTO_SYNC_SYNC_WEBHOOK_BATCH_WINDOW", "PT0S");
         return ConfigLoader.create(env).load(Optional.empty());
     }
 

@@ -56,10 +56,14 @@ final class EngineFixture implements AutoCloseable {
         this(dataDir, clock, defaultOptions(), shopProviders);
     }
 
-    /** Default options with quick retries (the sleeper advances the clock anyway). */
+    /**
+     * Default options with quick retries (the sleeper advances the clock anyway) and no webhook batch window, so that
+     * each test's webhooks are synced after the debounce whatever ran before (tests of the window set it).
+     */
     static EngineOptions defaultOptions() {
         return EngineOptions.defaults().withRetry(
-                new EngineOptions.Retry(6, Duration.ofMillis(200), Duration.ofSeconds(5), 0.2));
+                new EngineOptions.Retry(6, Duration.ofMillis(200), Duration.ofSeconds(5), 0.2))
+                .withCatalogSchedule(new EngineOptions.CatalogSchedule(Duration.ZERO, 7));
     }
 
     static ConnectorProvider provider(String id) {

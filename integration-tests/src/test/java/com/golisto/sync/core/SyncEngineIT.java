@@ -77,6 +77,7 @@ class SyncEngineIT extends EngineTestBase {
     @Test
     void webhookBurst_isCoalescedIntoOneShopReadAfterTheDebounce_andRepeatsAreHarmless() throws Exception {
         approvedStore();
+        fx.advance(Duration.ofSeconds(1));
         shop.put(simple("101", "Beanie deluxe", "19.5", null, 10));
         long before = shop.requests();
 

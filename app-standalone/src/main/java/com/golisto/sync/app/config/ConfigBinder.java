@@ -82,6 +82,8 @@ final class ConfigBinder {
         Duration incremental = value(ConfigKey.SYNC_INCREMENTAL_INTERVAL, "PT15M", ConfigValues.POSITIVE_DURATION);
         Duration orderPoll = value(ConfigKey.SYNC_ORDER_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
         Duration debounce = value(ConfigKey.SYNC_WEBHOOK_DEBOUNCE, "PT2S", ConfigValues.NON_NEGATIVE_DURATION);
+        Duration batchWindow = value(ConfigKey.SYNC_WEBHOOK_BATCH_WINDOW, "PT10M", ConfigValues.NON_NEGATIVE_DURATION);
+        Integer deepCheckDays = value(ConfigKey.SYNC_DEEP_CHECK_DAYS, "7", ConfigValues.DEEP_CHECK_DAYS);
         SyncConfig.Retries retries = retries();
         RetentionConfig retention = retention();
         HealthConfig health = health();
@@ -109,7 +111,7 @@ final class ConfigBinder {
                 new StateConfig(data, jdbcUrl, masterKey),
                 new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll), present(golistoResponseBytes)),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
-                        present(debounce), present(retries)),
+                        present(debounce), present(retries), present(batchWindow), present(deepCheckDays)),
                 stores, present(retention), present(health), log);
     }
 

@@ -82,6 +82,12 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             "How often Golisto sales are polled for each approved store (ISO-8601 duration).");
     public static final ConfigKey SYNC_WEBHOOK_DEBOUNCE = new ConfigKey("sync.webhook-debounce", "PT2S", false,
             "How long product webhooks for one product are coalesced before it is re-read (ISO-8601 duration).");
+    public static final ConfigKey SYNC_WEBHOOK_BATCH_WINDOW = new ConfigKey("sync.webhook-batch-window", "PT10M",
+            false, "After a webhook-triggered pass of a store, how long its further product webhooks wait to be synced"
+                    + " together (ISO-8601 duration; PT0S syncs every burst on its own).");
+    public static final ConfigKey SYNC_DEEP_CHECK_DAYS = new ConfigKey("sync.deep-check-days", "7", false,
+            "Over how many days the daily full pass re-reads every product whole, one slice a day (1 to 366; 1"
+                    + " re-reads everything every day).");
     public static final ConfigKey HEALTH_MIN_FREE_DISK_MIB = new ConfigKey("health.min-free-disk-mib", "100", false,
             "The least free space, in MiB, the file store of state.data-dir must have; below it /readyz answers 503"
                     + " (0 to 1048576; 0 turns the check off).");
@@ -145,7 +151,7 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             STATE_DATA_DIR, STATE_JDBC_URL, STATE_MASTER_KEY_FILE,
             GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL, GOLISTO_MAX_RESPONSE_BYTES,
             SYNC_DAILY_FULL_SYNC_AT, SYNC_TIME_ZONE, SYNC_INCREMENTAL_INTERVAL, SYNC_ORDER_POLL_INTERVAL,
-            SYNC_WEBHOOK_DEBOUNCE, SYNC_PASS_RETRY_FIRST, SYNC_PASS_RETRY_MAX, SYNC_RETRY_REQUEST_BUDGET,
+            SYNC_WEBHOOK_DEBOUNCE, SYNC_WEBHOOK_BATCH_WINDOW, SYNC_DEEP_CHECK_DAYS, SYNC_PASS_RETRY_FIRST, SYNC_PASS_RETRY_MAX, SYNC_RETRY_REQUEST_BUDGET,
             RETENTION_RUNS, RETENTION_RUNS_KEPT_PER_KIND, RETENTION_WEBHOOK_DELIVERIES, RETENTION_DEAD_LETTERS,
             RETENTION_PENDING_DEAD_LETTERS, RETENTION_ONE_TIME_STATES, RETENTION_SWEEP_INTERVAL,
             HEALTH_MIN_FREE_DISK_MIB, HEALTH_FAILED_PASSES, HEALTH_ORDER_POLL_LAG, HEALTH_CACHE_FOR,

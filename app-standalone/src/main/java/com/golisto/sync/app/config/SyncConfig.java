@@ -14,9 +14,17 @@ import java.util.Objects;
  * @param orderPollInterval how often sales are polled; positive
  * @param webhookDebounce how long product webhooks are coalesced; zero or positive
  * @param retries how failed requests and passes are retried
+ * @param webhookBatchWindow after a webhook-triggered pass, how long a store's further webhooks wait to be synced
+ *     together; zero or positive
+ * @param deepCheckDays over how many days the daily pass re-reads every product whole; 1 to 366
  */
 public record SyncConfig(LocalTime dailyFullSyncAt, ZoneId timeZone, Duration incrementalInterval,
-                         Duration orderPollInterval, Duration webhookDebounce, Retries retries) {
+                         Duration orderPollInterval, Duration webhookDebounce, Retries retries,
+                         Duration webhookBatchWindow, int deepCheckDays) {
+
+    /** The longest deep check, in days. */
+    public static final int MAX_DEEP_CHECK_DAYS = 366;
+
     public SyncConfig {
         Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
         Objects.requireNonNull(timeZone, "timeZone");
@@ -27,6 +35,20 @@ public record SyncConfig(LocalTime dailyFullSyncAt, ZoneId timeZone, Duration in
             throw new IllegalArgumentException("webhook debounce must not be negative");
         }
         Objects.requireNonNull(retries, "retries");
+        Objects.requireNonNull(webhookBatchWindow, "webhookBatchWindow");
+        if (webhookBatchWindow.isNegative()) {
+            throw new IllegalArgumentException("webhook batch window must not be negative");
+        }
+        if (deepCheckDays < 1 || deepCheckDays > MAX_DEEP_CHECK_DAYS) {
+            throw new IllegalArgumentException("deep check days must be 1 to " + MAX_DEEP_CHECK_DAYS);
+        }
+    }
+
+    /** The schedules with the default webhook batch window (10 minutes) and deep check (7 days). */
+    public SyncConfig(LocalTime dailyFullSyncAt, ZoneId timeZone, Duration incrementalInterval,
+            Duration orderPollInterval, Duration webhookDebounce, Retries retries) {
+        this(dailyFullSyncAt, timeZone, incrementalInterval, orderPollInterval, webhookDebounce, retries,
+                Duration.ofMinutes(10), 7);
     }
 
     /** The schedules with the default retries. */

@@ -164,6 +164,8 @@ public final class RunnerModule extends AbstractModule {
                 .withIntervals(c.sync().incrementalInterval(), c.sync().orderPollInterval(),
                         c.golisto().statusPollInterval())
                 .withWebhookDebounce(c.sync().webhookDebounce())
+                .withCatalogSchedule(new EngineOptions.CatalogSchedule(c.sync().webhookBatchWindow(),
+                        c.sync().deepCheckDays()))
                 .withRetry(EngineOptions.defaults().retry().withRequestBudget(c.sync().retries().requestBudget()))
                 .withPassRetry(new EngineOptions.PassRetry(c.sync().retries().passRetryFirst(),
                         c.sync().retries().passRetryMax()))

@@ -216,6 +216,22 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_webhookBatchWindowAndDeepCheckDays_areReadAndCheckedByName() throws IOException {
+        Path good = write("sync: { webhook-batch-window: PT0S, deep-check-days: 3 }\n");
+        Path bad = write("sync: { webhook-batch-window: -PT1M, deep-check-days: 0 }\n");
+
+        RunnerConfig config = ConfigLoader.create(Map.of()).load(Optional.of(good));
+
+        assertThat(config.sync().webhookBatchWindow()).isZero();
+        assertThat(config.sync().deepCheckDays()).isEqualTo(3);
+        assertThat(problems(ConfigLoader.create(Map.of()), bad)).anySatisfy(p -> assertThat(p)
+                .startsWith("sync.webhook-batch-window:")).anySatisfy(p -> assertThat(p)
+                .startsWith("sync.deep-check-days:").contains("1 to 366"));
+        assertThat(ConfigLoader.create(Map.of()).load(Optional.empty()).sync().webhookBatchWindow())
+                .isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
     void load_sectionGivenAsAScalarOrList_isTheWrongTypeWithTheSectionsKeys() throws IOException {
         Path file = write("""
                 server: 5
@@ -231,7 +247,7 @@ class ConfigLoaderTest {
                 "golisto: expected a section (a mapping of api-url, web-url, status-poll-interval, max-response-bytes),"
                         + " found a list",
                 "sync: expected a section (a mapping of daily-full-sync-at, time-zone, incremental-interval,"
-                        + " order-poll-interval, webhook-debounce, pass-retry, retry), found the boolean true");
+                        + " order-poll-interval, webhook-debounce, webhook-batch-window, deep-check-days, pass-retry, retry), found the boolean true");
         // a section holding no secret repeats what it was given; server and state (secrets inside) do not
         assertThat(problems(ConfigLoader.create(Map.of()), noSecrets)).singleElement().asString()
                 .endsWith("found the text \"PT15M\"");

@@ -1,12 +1,15 @@
 package com.golisto.sync.connector.woocommerce;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.golisto.sync.api.model.CatalogPage;
 import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.KnownProduct;
 import com.golisto.sync.api.model.Money;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.Product;
 import com.golisto.sync.api.spi.CatalogSource;
 import com.golisto.sync.api.spi.ConnectorContext;
+import com.golisto.sync.api.spi.KnownProducts;
 import com.golisto.sync.api.spi.NotFoundException;
 import com.golisto.sync.api.spi.RetryableException;
 import java.time.Instant;
@@ -59,6 +62,12 @@ final class WooCommerceCatalogReader implements CatalogSource {
 
     @Override
     public Page<Product> readAll(@Nullable String pageToken) throws InterruptedException {
+        CatalogPage page = readAll(pageToken, KnownProducts.none());
+        return new Page<>(page.products(), page.nextPageToken(), page.cursor());
+    }
+
+    @Override
+    public CatalogPage readAll(@Nullable String pageToken, KnownProducts known) throws InterruptedException {
         int page;
         Instant cursor;
         if (pageToken == null) {
@@ -76,13 +85,20 @@ final class WooCommerceCatalogReader implements CatalogSource {
         if (cursor == null) {
             cursor = startCursor(r);
         }
-        List<Product> products = mapPage(r.body());
+        Mapped mapped = mapPage(r.body(), known, r.date().orElseGet(() -> context.clock().instant()));
         String next = page < r.totalPages() ? "a|" + (page + 1) + "|" + cursor.getEpochSecond() : null;
-        return new Page<>(products, next, new Cursor(cursor.toString()));
+        return mapped.page(next, new Cursor(cursor.toString()));
     }
 
     @Override
     public Page<Product> readChanged(Cursor since, @Nullable String pageToken) throws InterruptedException {
+        CatalogPage page = readChanged(since, pageToken, KnownProducts.none());
+        return new Page<>(page.products(), page.nextPageToken(), page.cursor());
+    }
+
+    @Override
+    public CatalogPage readChanged(Cursor since, @Nullable String pageToken, KnownProducts known)
+            throws InterruptedException {
         int phase;
         int page;
         Instant start;
@@ -109,7 +125,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
         if (start == null) {
             start = startCursor(r);
         }
-        List<Product> products = mapPage(r.body());
+        Mapped mapped = mapPage(r.body(), known, r.date().orElseGet(() -> context.clock().instant()));
         String next;
         if (page < r.totalPages()) {
             next = "c|" + phase + "|" + (page + 1) + "|" + start.getEpochSecond();
@@ -119,7 +135,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
             next = null;
         }
         // the cursor may move only once every changed product has been returned
-        return new Page<>(products, next, next == null ? new Cursor(start.toString()) : null);
+        return mapped.page(next, next == null ? new Cursor(start.toString()) : null);
     }
 
     @Override
@@ -137,7 +153,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
         } catch (NotFoundException gone) {
             return Optional.empty();
         }
-        List<Product> mapped = mapPage(List.of(product));
+        List<Product> mapped = mapPage(List.of(product), KnownProducts.none(), Instant.EPOCH).products();
         return mapped.isEmpty() ? Optional.empty() : Optional.of(mapped.get(0));
     }
 
@@ -159,7 +175,7 @@ final class WooCommerceCatalogReader implements CatalogSource {
             WooCommerceHttp.Response r = http.get("/products", "/products", WooCommerceHttp.params(
                     "include", String.join(",", chunk), "per_page", Integer.toString(MAX_INCLUDE),
                     "orderby", "id", "order", "asc", "status", "any"));
-            mapPage(r.body()).forEach(p -> found.put(p.id(), p));
+            mapPage(r.body(), KnownProducts.none(), Instant.EPOCH).products().forEach(p -> found.put(p.id(), p));
         }
         for (String id : ids) {
             if (!found.containsKey(id)) {
@@ -215,63 +231,65 @@ final class WooCommerceCatalogReader implements CatalogSource {
         return storeNow.minus(http.config().cursorOverlap()).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private List<Product> mapPage(Iterable<JsonNode> items) throws InterruptedException {
+    /** A page mapped: the products read whole, those unchanged at the engine's version, every version. */
+    private record Mapped(List<Product> products, List<String> unchanged, Map<String, String> versions) {
+        CatalogPage page(@Nullable String next, @Nullable Cursor cursor) {
+            return new CatalogPage(products, unchanged, versions, next, cursor);
+        }
+    }
+
+    /**
+     * Maps a page of product JSON. A variable product whose version equals the one the engine holds is answered
+     * unchanged without reading its variations (every other product is mapped from the page itself, which costs no
+     * request and catches any change the page shows); the variations of the others are read in bulk by SKU where the
+     * engine knows them ({@link WooCommerceVariations}), else per product.
+     *
+     * @param readAt the store's time of the page read ({@code Date}), which decides which versions have settled
+     */
+    private Mapped mapPage(Iterable<JsonNode> items, KnownProducts known, Instant readAt) throws InterruptedException {
         List<JsonNode> products = new ArrayList<>();
         items.forEach(products::add);
-        WooCommerceCategories known = categories();
+        WooCommerceCategories loaded = categories();
         boolean unknownCategory = products.stream().anyMatch(p -> {
             for (JsonNode c : p.path("categories")) {
-                if (!known.knows(c.path("id").asLong())) {
+                if (!loaded.knows(c.path("id").asLong())) {
                     return true;
                 }
             }
             return false;
         });
-        WooCommerceCategories tree = known;
+        WooCommerceCategories tree = loaded;
         if (unknownCategory) {
             tree = WooCommerceCategories.load(http);
             categories = tree;
         }
-        // null where a product has no variations to fetch
-        List<@Nullable Future<List<JsonNode>>> futures = new ArrayList<>();
-        for (JsonNode p : products) {
-            boolean variable = "variable".equals(p.path("type").asText());
-            long id = p.path("id").asLong();
-            futures.add(variable ? executor.submit(() -> variations(id)) : null);
-        }
-        List<Product> out = new ArrayList<>(products.size());
         Currency storeCurrency = currency();
-        try {
-            for (int i = 0; i < products.size(); i++) {
-                Future<List<JsonNode>> pending = futures.get(i);
-                List<JsonNode> variations = pending == null ? List.of() : pending.get();
-                out.add(WooCommerceProductMapper.map(products.get(i), variations, tree, storeCurrency));
+        Map<String, KnownProduct> held = products.isEmpty() ? Map.of()
+                : known.find(products.stream().map(p -> p.path("id").asText()).toList());
+        Map<String, String> versions = new LinkedHashMap<>();
+        List<String> unchanged = new ArrayList<>();
+        List<JsonNode> whole = new ArrayList<>();
+        for (JsonNode p : products) {
+            String id = p.path("id").asText();
+            String version = WooCommerceVariations.version(p, tree, storeCurrency, readAt);
+            if (version != null) {
+                versions.put(id, version);
             }
-        } catch (ExecutionException e) {
-            futures.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+            KnownProduct mine = held.get(id);
+            if (version != null && mine != null && version.equals(mine.version())
+                    && "variable".equals(p.path("type").asText())) {
+                unchanged.add(id);
+            } else {
+                whole.add(p);
             }
-            throw new IllegalStateException("reading variations failed", e.getCause());
-        } catch (InterruptedException e) {
-            futures.stream().filter(f -> f != null).forEach(f -> f.cancel(true));
-            throw e;
         }
-        return out;
-    }
-
-    private List<JsonNode> variations(long productId) throws InterruptedException {
-        List<JsonNode> all = new ArrayList<>();
-        int page = 1;
-        int pages;
-        do {
-            WooCommerceHttp.Response r = http.get("/products/{id}/variations", "/products/" + productId + "/variations",
-                    WooCommerceHttp.params("per_page", "100", "page", Integer.toString(page)));
-            r.body().forEach(all::add);
-            pages = r.totalPages();
-            page++;
-        } while (page <= pages);
-        return all;
+        Map<Long, List<JsonNode>> variations = new WooCommerceVariations(http, executor).read(whole, held);
+        List<Product> out = new ArrayList<>(whole.size());
+        for (JsonNode p : whole) {
+            List<JsonNode> mine = variations.getOrDefault(p.path("id").asLong(), List.of());
+            out.add(WooCommerceProductMapper.map(p, mine, tree, storeCurrency));
+        }
+        return new Mapped(out, unchanged, versions);
     }
 
     private static String[] token(String token, String kind, int parts) {

@@ -124,7 +124,10 @@ final class WooCommerceProductMapper {
                 options.put(a.path("name").asText(""), option);
             }
         }
-        String image = v.path("image").isObject() ? v.path("image").path("src").asText("") : "";
+        // from /variations a single "image"; from a /products?sku= read an "images" list (id 0: a placeholder)
+        String image = v.path("image").isObject() ? v.path("image").path("src").asText("")
+                : v.path("images").path(0).path("id").asLong(0) != 0 ? v.path("images").path(0).path("src").asText("")
+                : "";
         return new Variant(v.path("id").asText(), v.path("sku").asText(""), options, price, sale, stock(v, parent),
                 image.isBlank() ? null : image);
     }

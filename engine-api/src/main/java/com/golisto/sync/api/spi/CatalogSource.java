@@ -1,5 +1,6 @@
 package com.golisto.sync.api.spi;
 
+import com.golisto.sync.api.model.CatalogPage;
 import com.golisto.sync.api.model.Cursor;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.Product;
@@ -36,6 +37,35 @@ public interface CatalogSource {
      * @param pageToken {@code null} for the first page, else the previous page's next token
      */
     Page<Product> readChanged(Cursor since, @Nullable String pageToken) throws InterruptedException;
+
+    /**
+     * Reads one page of the whole catalog like {@link #readAll(String)}, given what the engine already holds: a
+     * product whose version equals the {@link com.golisto.sync.api.model.KnownProduct#version() known version}
+     * may be answered in {@link CatalogPage#unchanged()} instead of read whole, which saves the requests that
+     * reading it whole costs (WooCommerce: a variable product's variations). A product with a {@code null} known
+     * version is read whole. Every product of the page gets its version in {@link CatalogPage#versions()} when the
+     * connector can tell one: something that changes whenever anything the connector maps from changes (a shop
+     * timestamp, the variant ids, the store data the mapping uses).
+     *
+     * <p>The default reads every product whole, without versions.
+     *
+     * @param pageToken as in {@link #readAll(String)}
+     * @param known what the engine holds of the page's products
+     */
+    default CatalogPage readAll(@Nullable String pageToken, KnownProducts known) throws InterruptedException {
+        return CatalogPage.whole(readAll(pageToken));
+    }
+
+    /**
+     * Reads one page of the products changed after a cursor like {@link #readChanged(Cursor, String)}, given what
+     * the engine already holds, with the same contract as {@link #readAll(String, KnownProducts)}: a product
+     * changed after the cursor whose version the engine already holds (a webhook-triggered sync read it) may be
+     * answered as unchanged. The default reads every product whole, without versions.
+     */
+    default CatalogPage readChanged(Cursor since, @Nullable String pageToken, KnownProducts known)
+            throws InterruptedException {
+        return CatalogPage.whole(readChanged(since, pageToken));
+    }
 
     /**
      * Reads one product by id, as it is now. A variant's id resolves to its parent product.

@@ -1,17 +1,19 @@
 package com.golisto.sync.core.catalog;
 
+import com.golisto.sync.api.model.CatalogPage;
 import com.golisto.sync.api.model.Cursor;
-import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.Product;
 import com.golisto.sync.api.model.ProductStatus;
 import com.golisto.sync.api.spi.CatalogSource;
 import com.golisto.sync.api.spi.CatalogTarget;
+import com.golisto.sync.api.spi.KnownProducts;
 import com.golisto.sync.core.runs.Batches;
 import com.golisto.sync.core.runs.Failures;
 import com.golisto.sync.core.runs.RemoteCalls;
 import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.Mapping;
+import com.golisto.sync.core.store.SourceVersion;
 import com.golisto.sync.core.store.StateStore;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -86,6 +89,16 @@ public final class CatalogPipeline {
      * only what neither part saw.
      */
     public void fullPass() throws InterruptedException {
+        fullPass(id -> true);
+    }
+
+    /**
+     * A full reconciliation that reads whole only the products whose version moved since the engine last read them
+     * and those {@code readWhole} names (the day's slice of the rolling deep check, see {@link SourceVersions});
+     * the others are seen (so the sweep keeps them) without their variants being read again. The daily pass.
+     */
+    public void fullPass(Predicate<String> readWhole) throws InterruptedException {
+        KnownProducts known = SourceVersions.known(store, storeId, readWhole);
         FullPassCheckpoint resumed = resumable().orElse(null);
         long generation = resumed != null ? resumed.generation() : store.stores().nextGeneration(storeId);
         CatalogWriter writer = writer(generation);
@@ -102,7 +115,7 @@ public final class CatalogPipeline {
         String lastPageToken = token;
         do {
             String pageToken = token;
-            Page<Product> page = calls.shop("read catalog page", () -> source.readAll(pageToken));
+            CatalogPage page = calls.shop("read catalog page", () -> source.readAll(pageToken, known));
             if (first) {
                 startedAt = page.cursor();
                 first = false;
@@ -110,7 +123,7 @@ public final class CatalogPipeline {
             lastPageToken = pageToken;
             pages++;
             writer.page(pages);
-            process(page.items(), writer, generation);
+            process(page, writer, generation);
             counter.page();
             token = page.nextPageToken();
             if (token != null) {
@@ -179,8 +192,15 @@ public final class CatalogPipeline {
         store.cursors().delete(storeId, FullPassCheckpoint.NAME);
     }
 
-    /** An incremental pass from the stored cursor. */
-    public void incrementalPass() throws InterruptedException {
+    /**
+     * An incremental pass from the stored cursor. A changed product whose version the engine already holds (a
+     * webhook-triggered sync read it at that version) is not read whole again.
+     *
+     * @return the ids of the products (and variants) the pass saw
+     */
+    public Set<String> incrementalPass() throws InterruptedException {
+        KnownProducts known = SourceVersions.known(store, storeId, id -> false);
+        Set<String> seen = new HashSet<>();
         Cursor since = store.cursors().find(storeId, CURSOR).map(Cursor::new).orElse(Cursor.beginning());
         CatalogWriter writer = writer(0);
         // a page's cursor is saved once every write of that page and the pages before it is sent and recorded
@@ -189,10 +209,16 @@ public final class CatalogPipeline {
         int pages = 0;
         do {
             String pageToken = token;
-            Page<Product> page = calls.shop("read changed products", () -> source.readChanged(since, pageToken));
+            CatalogPage page = calls.shop("read changed products",
+                    () -> source.readChanged(since, pageToken, known));
             pages++;
             writer.page(pages);
-            process(page.items(), writer, 0);
+            process(page, writer, 0);
+            seen.addAll(page.unchanged());
+            page.products().forEach(p -> {
+                seen.add(p.id());
+                p.variants().forEach(v -> seen.add(v.id()));
+            });
             counter.page();
             if (page.cursor() != null) {
                 cursorAfter.put(pages, page.cursor());
@@ -204,6 +230,24 @@ public final class CatalogPipeline {
         } while (token != null);
         writer.flush();
         saveCursor(cursorAfter, pages);
+        return seen;
+    }
+
+    /**
+     * What webhooks made due: an incremental pass (which reads the notified products, since their change moved
+     * their modification time, and whatever changed without a webhook), then the notified products it did not see.
+     * A store that has no incremental cursor yet (no complete full pass) syncs the notified products only.
+     */
+    public void webhookPass(Collection<String> productIds) throws InterruptedException {
+        if (store.cursors().find(storeId, CURSOR).isEmpty()) {
+            syncProducts(productIds);
+            return;
+        }
+        Set<String> seen = incrementalPass();
+        List<String> rest = productIds.stream().filter(id -> !seen.contains(id)).distinct().toList();
+        if (!rest.isEmpty()) {
+            syncProducts(rest);
+        }
     }
 
     private void saveCursor(TreeMap<Integer, Cursor> cursorAfter, int done) {
@@ -252,9 +296,29 @@ public final class CatalogPipeline {
         return new CatalogWriter(storeId, target, store, calls, counter, failures, generation);
     }
 
-    private void process(List<Product> products, CatalogWriter writer, long generation) throws InterruptedException {
+    private void process(CatalogPage page, CatalogWriter writer, long generation) throws InterruptedException {
+        List<String> unchanged = page.unchanged();
+        if (!unchanged.isEmpty()) {
+            counter.read(unchanged.size());
+            counter.unchanged(unchanged.size());
+            if (generation > 0) {
+                store.mappings().markSeen(storeId, EntityKind.PRODUCT, unchanged, generation);
+            }
+        }
+        Map<String, SourceVersion> read = SourceVersions.read(page.products(), page.versions());
+        writer.versions(read);
+        CatalogPlan plan = process(page.products(), writer, generation);
+        if (plan != null && !read.isEmpty()) {
+            // an unchanged listing stands for the version read: keep it (a written one is kept by the writer)
+            store.mappings().saveVersions(storeId, SourceVersions.only(read,
+                    plan.unchanged().stream().filter(id -> !plan.reasons().containsKey(id)).toList()));
+        }
+    }
+
+    private @Nullable CatalogPlan process(List<Product> products, CatalogWriter writer, long generation)
+            throws InterruptedException {
         if (products.isEmpty()) {
-            return;
+            return null;
         }
         counter.read(products.size());
         List<String> ids = products.stream().map(Product::id).toList();
@@ -265,6 +329,7 @@ public final class CatalogPipeline {
         CatalogPlan plan = CatalogPlanner.plan(products, id -> fingerprints(known.get(id)));
         countUnchanged(plan);
         writer.add(plan, known);
+        return plan;
     }
 
     /** Deletes what the complete pass did not see, after checking each with the shop. */

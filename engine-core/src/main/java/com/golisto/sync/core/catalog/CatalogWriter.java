@@ -12,6 +12,7 @@ import com.golisto.sync.core.runs.RemoteCalls;
 import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.Mapping;
+import com.golisto.sync.core.store.SourceVersion;
 import com.golisto.sync.core.store.StateStore;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -60,6 +61,8 @@ final class CatalogWriter {
     private final PendingWrites pending = new PendingWrites();
     /** The mappings of the products whose writes are held or in flight (bounded by the batches, not the pass). */
     private final Map<String, Mapping> known = new HashMap<>();
+    /** The shop versions of the products whose writes are held or in flight, kept once they are written. */
+    private final Map<String, SourceVersion> versions = new HashMap<>();
 
     /**
      * @param generation the full pass's generation, stamped on every mapping written; 0 outside full
@@ -85,6 +88,11 @@ final class CatalogWriter {
     /** The last page through which every write added is sent and its result recorded (see {@link PendingWrites}). */
     int doneThrough() {
         return pending.doneThrough();
+    }
+
+    /** The shop versions of products about to be added (read whole by the pass); later reads replace earlier. */
+    void versions(Map<String, SourceVersion> read) {
+        versions.putAll(read);
     }
 
     /** Queues a plan's writes, sending full batches at once. */
@@ -123,6 +131,7 @@ final class CatalogWriter {
             sendCatalogBatch();
         }
         known.clear();
+        versions.clear();
     }
 
     private void rememberMapping(String id, Map<String, Mapping> mappings) {
@@ -177,7 +186,7 @@ final class CatalogWriter {
         }
         Map<String, WriteResult> upsertResults = new HashMap<>();
         Map<String, WriteResult> deleteResults = new HashMap<>();
-        matchResults(results, batchUpserts, batchDeletes, upsertResults, deleteResults);
+        BatchResults.match(results, batchUpserts, batchDeletes, upsertResults, deleteResults);
 
         List<Mapping> written = new ArrayList<>();
         List<String> gone = new ArrayList<>();
@@ -208,9 +217,7 @@ final class CatalogWriter {
                 giveUpDelete(id, ItemResults.describe(result));
             }
         }
-        if (!written.isEmpty()) {
-            store.mappings().upsert(written);
-        }
+        keep(written);
         if (!gone.isEmpty()) {
             store.mappings().delete(storeId, EntityKind.PRODUCT, gone);
         }
@@ -228,6 +235,16 @@ final class CatalogWriter {
     private void done(String id) {
         pending.done(id);
         known.remove(id);
+        versions.remove(id);
+    }
+
+    /** Records written mappings, then the shop versions they stand for (never a version before its listing). */
+    private void keep(List<Mapping> written) {
+        if (!written.isEmpty()) {
+            store.mappings().upsert(written);
+            store.mappings().saveVersions(storeId, SourceVersions.only(versions,
+                    written.stream().map(Mapping::sourceId).toList()));
+        }
     }
 
     /**
@@ -245,37 +262,6 @@ final class CatalogWriter {
         if (resolved > 0) {
             LOG.info("store {}: {} product dead letters resolved: the products went through", storeId, resolved);
         }
-    }
-
-    /** Results come in batch order; match by position when the ids agree, else by id. */
-    private static void matchResults(List<WriteResult> results, List<CatalogPlan.Upsert> batchUpserts,
-            List<String> batchDeletes, Map<String, WriteResult> upsertResults, Map<String, WriteResult> deleteResults) {
-        boolean positional = results.size() == batchUpserts.size() + batchDeletes.size();
-        for (int i = 0; positional && i < results.size(); i++) {
-            String expected = i < batchUpserts.size()
-                    ? batchUpserts.get(i).product().id() : batchDeletes.get(i - batchUpserts.size());
-            positional = results.get(i).productId().equals(expected);
-        }
-        if (positional) {
-            for (int i = 0; i < results.size(); i++) {
-                if (i < batchUpserts.size()) {
-                    upsertResults.put(batchUpserts.get(i).product().id(), results.get(i));
-                } else {
-                    deleteResults.put(batchDeletes.get(i - batchUpserts.size()), results.get(i));
-                }
-            }
-            return;
-        }
-        Set<String> deleteIds = Set.copyOf(batchDeletes);
-        for (WriteResult result : results) {
-            boolean isDelete = deleteIds.contains(result.productId())
-                    && (result.outcome() == WriteResult.Outcome.DELETED || !upsertIdsContain(batchUpserts, result));
-            (isDelete ? deleteResults : upsertResults).put(result.productId(), result);
-        }
-    }
-
-    private static boolean upsertIdsContain(List<CatalogPlan.Upsert> batchUpserts, WriteResult result) {
-        return batchUpserts.stream().anyMatch(u -> u.product().id().equals(result.productId()));
     }
 
     private Mapping upserted(CatalogPlan.Upsert upsert, WriteResult result) {
@@ -376,9 +362,7 @@ final class CatalogWriter {
                         "the marketplace refused the stock update (see the dead letters)");
             }
         }
-        if (!written.isEmpty()) {
-            store.mappings().upsert(written);
-        }
+        keep(written);
         resolveDeadLetters(written, List.of());
         ledger.flush();
         outcomes.forEach((id, outcome) -> {

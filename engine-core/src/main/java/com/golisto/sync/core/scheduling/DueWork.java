@@ -1,6 +1,7 @@
 package com.golisto.sync.core.scheduling;
 
 import com.golisto.sync.api.model.ConnectionStatus;
+import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.connection.ConnectionFlows;
@@ -16,6 +17,7 @@ import com.golisto.sync.core.webhooks.DueWorkRequests;
 import com.golisto.sync.core.work.Pipelines;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -50,16 +52,18 @@ public final class DueWork implements DueWorkRequests {
     private final StoreRuntimes runtimes;
     private final ExecutorService workers;
     private final Semaphore storeSlots;
+    private final EngineOptions.CatalogSchedule catalog;
     private final Clock clock;
     private final Set<String> pendingRecovery = ConcurrentHashMap.newKeySet();
 
     /**
      * @param workers where each store's due work runs
      * @param storeParallelism how many stores do their due work at once
+     * @param catalog the deep check's length and the webhook batch window
      */
     public DueWork(StateStore store, Schedule schedule, Debouncer debouncer, Runs runs, Pipelines pipelines,
             ConnectionFlows flows, StoreRuntimes runtimes, ExecutorService workers, int storeParallelism,
-            Clock clock) {
+            EngineOptions.CatalogSchedule catalog, Clock clock) {
         this.store = store;
         this.schedule = schedule;
         this.debouncer = debouncer;
@@ -69,6 +73,7 @@ public final class DueWork implements DueWorkRequests {
         this.runtimes = runtimes;
         this.workers = workers;
         this.storeSlots = new Semaphore(storeParallelism, true);
+        this.catalog = catalog;
         this.clock = clock;
     }
 
@@ -195,17 +200,27 @@ public final class DueWork implements DueWorkRequests {
         if (recover) {
             runs.executeIfFree(runtime, RunKind.RECOVERY, pipelines.work(RunKind.RECOVERY));
         }
+        boolean webhooks = products != null && !products.isEmpty();
         if (due.contains(Schedule.Work.FULL_SYNC)) {
-            runs.executeIfFree(runtime, RunKind.FULL, pipelines.work(RunKind.FULL));
+            Instant now = clock.instant();
+            runs.executeIfFree(runtime, RunKind.FULL, pipelines.dailyFull(
+                    LocalDate.ofInstant(now, clock.getZone()), catalog.deepCheckDays()));
             schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, clock.instant());
-        } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC)) {
+        } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC) && !webhooks) {
             runs.executeIfFree(runtime, RunKind.INCREMENTAL, pipelines.work(RunKind.INCREMENTAL));
         }
         if (due.contains(Schedule.Work.ORDER_POLL)) {
             runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));
         }
-        if (products != null && !products.isEmpty()) {
+        if (webhooks && products != null) {
+            // an incremental pass plus what it did not see: it stands for the scheduled incremental pass, and the
+            // store's next webhooks wait for the batch window, synced together
             runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(products));
+            Instant now = clock.instant();
+            schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
+            if (!catalog.webhookBatchWindow().isZero()) {
+                debouncer.holdUntil(storeId, now.plus(catalog.webhookBatchWindow()));
+            }
         }
     }
 

@@ -66,6 +66,21 @@ interface MappingDao {
             """)
     void update(@BindMethods List<Mapping> mappings, @Bind("now") Instant now);
 
+    @SqlQuery("""
+            SELECT source_id, source_version, variant_skus FROM entity_mappings
+            WHERE (store_id, kind, source_id) IN (<keys>) AND source_version IS NOT NULL AND fingerprint IS NOT NULL
+            """)
+    @RegisterConstructorMapper(SourceVersion.class)
+    List<SourceVersion> versions(@BindMethodsList(value = "keys", methodNames = {"storeId", "kind", "sourceId"})
+            List<MappingKey> keys);
+
+    @SqlBatch("""
+            UPDATE entity_mappings SET source_version = :version, variant_skus = :variantSkus
+            WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId
+            """)
+    void saveVersions(@Bind("storeId") String storeId, @Bind("kind") EntityKind kind,
+            @BindMethods List<SourceVersion> versions);
+
     @SqlBatch("""
             UPDATE entity_mappings SET generation = :generation
             WHERE store_id = :storeId AND kind = :kind AND source_id = :sourceId

@@ -104,6 +104,40 @@ public final class MappingStore {
     }
 
     /**
+     * The shop versions kept for these products, by source id: only products with a listing written (a fingerprint)
+     * and a version kept.
+     */
+    public Map<String, SourceVersion> versions(String storeId, Collection<String> productIds) {
+        List<String> ids = Database.distinct(productIds);
+        Map<String, SourceVersion> found = new HashMap<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        db.jdbi().useHandle(h -> {
+            MappingDao dao = h.attach(MappingDao.class);
+            for (List<String> chunk : Database.chunks(ids)) {
+                for (SourceVersion v : dao.versions(keys(storeId, EntityKind.PRODUCT, chunk))) {
+                    found.put(v.sourceId(), v);
+                }
+            }
+        });
+        return found;
+    }
+
+    /**
+     * Keeps the shop versions of these products with their mappings; products without a mapping are ignored. Call
+     * only once what the version describes is written (or found unchanged): a later pass skips reading again a
+     * product at that version.
+     */
+    public void saveVersions(String storeId, Collection<SourceVersion> versions) {
+        if (versions.isEmpty()) {
+            return;
+        }
+        db.jdbi().useTransaction(h ->
+                h.attach(MappingDao.class).saveVersions(storeId, EntityKind.PRODUCT, List.copyOf(versions)));
+    }
+
+    /**
      * Stamps the mappings of these source ids with a generation (a full pass saw them). Ids without a
      * mapping are ignored.
      *

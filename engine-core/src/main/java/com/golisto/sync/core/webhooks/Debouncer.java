@@ -20,7 +20,9 @@ import java.util.Set;
  * <p>A marked product becomes due once no new mark arrived for the quiet period, but at the latest the
  * maximum delay after its first mark, so a product that keeps changing is still synchronised. Draining
  * removes what is due; a product marked again after being drained starts a new burst. Marks live in
- * memory only: after a crash the next incremental pass catches what they would have caught.
+ * memory only: after a crash the next incremental pass catches what they would have caught. A store may be held
+ * ({@link #holdUntil}): its marks are then due no earlier than the end of the hold, all together, so a store whose
+ * shop sends a steady trickle of webhooks gets one sync per batch window rather than one per product.
  *
  * <p>Thread-safe: webhook threads mark while the scheduler drains.
  */
@@ -29,6 +31,8 @@ public final class Debouncer {
     private final Duration quiet;
     private final Duration maxDelay;
     private final Map<String, LinkedHashMap<String, Burst>> byStore = new HashMap<>();
+    /** Stores whose marks wait for the end of a batch window (see {@link #holdUntil}). */
+    private final Map<String, Instant> heldUntil = new HashMap<>();
 
     /**
      * @param quiet how long a product must stay unmarked before it is due (the debounce)
@@ -65,9 +69,13 @@ public final class Debouncer {
      */
     public synchronized Map<String, Set<String>> drainDue(Instant now) {
         Map<String, Set<String>> due = new LinkedHashMap<>();
+        heldUntil.values().removeIf(until -> !until.isAfter(now));
         for (Iterator<Map.Entry<String, LinkedHashMap<String, Burst>>> stores = byStore.entrySet().iterator();
                 stores.hasNext(); ) {
             Map.Entry<String, LinkedHashMap<String, Burst>> store = stores.next();
+            if (heldUntil.containsKey(store.getKey())) {
+                continue;
+            }
             for (Iterator<Map.Entry<String, Burst>> marks = store.getValue().entrySet().iterator(); marks.hasNext(); ) {
                 Map.Entry<String, Burst> mark = marks.next();
                 if (!mark.getValue().due(quiet, maxDelay).isAfter(now)) {
@@ -85,9 +93,13 @@ public final class Debouncer {
     /** The earliest instant at which something becomes due, empty when nothing is marked. */
     public synchronized Optional<Instant> nextDue() {
         Instant next = null;
-        for (LinkedHashMap<String, Burst> marks : byStore.values()) {
-            for (Burst burst : marks.values()) {
+        for (Map.Entry<String, LinkedHashMap<String, Burst>> store : byStore.entrySet()) {
+            Instant held = heldUntil.get(store.getKey());
+            for (Burst burst : store.getValue().values()) {
                 Instant due = burst.due(quiet, maxDelay);
+                if (held != null && held.isAfter(due)) {
+                    due = held;
+                }
                 if (next == null || due.isBefore(next)) {
                     next = due;
                 }
@@ -120,6 +132,16 @@ public final class Debouncer {
     /** Drops every mark of a store (it was disconnected). */
     public synchronized void forget(String storeId) {
         byStore.remove(storeId);
+        heldUntil.remove(storeId);
+    }
+
+    /**
+     * Holds a store's marks until {@code until}: marks made meanwhile are due then, together (a batch window after a
+     * webhook-triggered sync). A hold that has passed is dropped.
+     */
+    public synchronized void holdUntil(String storeId, Instant until) {
+        Objects.requireNonNull(until, "until");
+        heldUntil.put(storeId, until);
     }
 
     /**

@@ -107,7 +107,7 @@ public final class EngineServices implements AutoCloseable {
         this.runRequests = new RunRequests(runs, pipelines, runtimes, stores, setup.clock());
         this.deadLetters = new DeadLetterReplays(store, runs, pipelines, runtimes, stores);
         this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, runtimes, workers,
-                options.storeParallelism(), setup.clock());
+                options.storeParallelism(), options.catalog(), setup.clock());
         PassRetries passRetries = new PassRetries(schedule, options.passRetry().first(), options.passRetry().max());
         events.subscribe(passRetries);
         reactions.bind(new ConnectionReactions(schedule, dueWork, debouncer, runRequests, setup.clock(), passRetries,

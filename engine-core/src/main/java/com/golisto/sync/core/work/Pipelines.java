@@ -11,6 +11,7 @@ import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.catalog.CatalogDryRun;
 import com.golisto.sync.core.catalog.CatalogPipeline;
+import com.golisto.sync.core.catalog.SourceVersions;
 import com.golisto.sync.core.connection.ShopWebhooks;
 import com.golisto.sync.core.orders.OrderPipeline;
 import com.golisto.sync.core.retry.RetryPolicy;
@@ -23,9 +24,11 @@ import com.golisto.sync.core.store.DeadLetter;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * The work of each run kind, built against a store's connectors: which pipeline runs, with remote calls
@@ -88,11 +91,29 @@ public final class Pipelines {
         CatalogPipeline.forgetCheckpoint(store, storeId);
     }
 
-    /** Re-reads and syncs products webhooks marked dirty. */
+    /**
+     * What webhooks made due: an incremental pass, then the marked products it did not see (see
+     * {@link CatalogPipeline#webhookPass}).
+     */
     public Runs.Work webhook(Set<String> productIds) {
         return run -> {
             requireApproved(run.runtime().storeId());
-            catalog(run, runCalls(run.runtime())).syncProducts(productIds);
+            catalog(run, runCalls(run.runtime())).webhookPass(productIds);
+        };
+    }
+
+    /**
+     * The scheduled daily full pass: reads whole the products whose version moved and those of the day's slice of
+     * the rolling deep check (a full pass asked for by {@link #work} reads every product whole).
+     *
+     * @param day the pass's day, which picks the deep check's slice
+     * @param deepCheckDays the deep check's length in days
+     */
+    public Runs.Work dailyFull(LocalDate day, int deepCheckDays) {
+        Predicate<String> deepCheck = SourceVersions.deepCheckSlice(day, deepCheckDays);
+        return run -> {
+            requireApproved(run.runtime().storeId());
+            catalog(run, runCalls(run.runtime())).fullPass(deepCheck);
         };
     }
 

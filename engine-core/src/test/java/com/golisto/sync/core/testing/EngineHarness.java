@@ -72,10 +72,13 @@ public final class EngineHarness implements AutoCloseable {
         }
     }
 
-    /** Default options with quick retries (the sleeper advances the clock anyway). */
+    /**
+     * Default options with quick retries (the sleeper advances the clock anyway) and no webhook batch window, so that
+     * each test's webhooks are synced after the debounce whatever ran before (tests of the window set it).
+     */
     public static EngineOptions defaultOptions() {
         return EngineOptions.defaults().withRetry(new EngineOptions.Retry(6, Duration.ofMillis(200),
-                Duration.ofSeconds(5), 0.2));
+                Duration.ofSeconds(5), 0.2)).withCatalogSchedule(new EngineOptions.CatalogSchedule(Duration.ZERO, 7));
     }
 
     /** A harness with {@link #defaultOptions()}; the engine is not opened yet. */

@@ -64,6 +64,7 @@ public final class FakeShop {
     private final Map<URI, String> webhooks = new LinkedHashMap<>();
     private final java.util.Set<URI> disabledWebhooks = new java.util.HashSet<>();
     private long sequence;
+    private long wholeReads;
     private int pageSize = 3;
 
     /**
@@ -88,6 +89,17 @@ public final class FakeShop {
     public synchronized void put(Product product) {
         products.put(product.id(), Products.stamped(product, clock.instant()));
         changedAt.put(product.id(), ++sequence);
+    }
+
+    /**
+     * Creates or replaces a product without moving its change position, as a direct database edit: no
+     * changed-since read shows it (until something else changes it); products created this way are new to them.
+     */
+    public synchronized void putUnnoticed(Product product) {
+        Product before = products.get(product.id());
+        products.put(product.id(), before == null || before.modifiedAt() == null ? product
+                : Products.stamped(product, before.modifiedAt()));
+        changedAt.putIfAbsent(product.id(), 0L);
     }
 
     /** Changes a product's status (a draft, the trash), as a merchant's edit. */
@@ -182,6 +194,25 @@ public final class FakeShop {
         return changedAt.entrySet().stream().filter(e -> e.getValue() > after)
                 .sorted(Map.Entry.comparingByValue(Comparator.naturalOrder()))
                 .map(e -> Map.entry(e.getValue(), products.get(e.getKey()))).toList();
+    }
+
+    /**
+     * A product's version as a shop would tell it from its listing: its change position (which a direct edit does
+     * not move); null for an unknown product.
+     */
+    synchronized String versionOf(String productId) {
+        Long at = changedAt.get(productId);
+        return at == null ? null : "v" + at;
+    }
+
+    /** Counts a product read whole by a versioned read (its variants read again). */
+    synchronized void readWhole(int products) {
+        wholeReads += products;
+    }
+
+    /** How many products versioned reads read whole (the others were answered unchanged). */
+    public synchronized long wholeReads() {
+        return wholeReads;
     }
 
     /** A product by its id or one of its variants' ids. */

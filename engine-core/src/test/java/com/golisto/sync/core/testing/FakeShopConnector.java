@@ -1,7 +1,9 @@
 package com.golisto.sync.core.testing;
 
+import com.golisto.sync.api.model.CatalogPage;
 import com.golisto.sync.api.model.ChangeNotification;
 import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.KnownProduct;
 import com.golisto.sync.api.model.Order;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.Product;
@@ -17,6 +19,7 @@ import com.golisto.sync.api.spi.CredentialRequest;
 import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.InvalidItemException;
 import com.golisto.sync.api.spi.IssuedCredentials;
+import com.golisto.sync.api.spi.KnownProducts;
 import com.golisto.sync.api.spi.OrderTarget;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.Settings;
@@ -33,6 +36,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -117,6 +121,38 @@ final class FakeShopConnector implements Connector, CatalogSource, OrderTarget, 
         long resumeAt = end == 0 ? after : Math.max(after, changed.get(end - 1).getKey());
         List<Product> items = changed.subList(offset, end).stream().map(Map.Entry::getValue).toList();
         return new Page<>(items, end < changed.size() ? end + ":" + resumeAt : null, new Cursor(Long.toString(resumeAt)));
+    }
+
+    @Override
+    public CatalogPage readAll(String pageToken, KnownProducts known) throws InterruptedException {
+        return versioned(readAll(pageToken), known);
+    }
+
+    @Override
+    public CatalogPage readChanged(Cursor since, String pageToken, KnownProducts known) throws InterruptedException {
+        return versioned(readChanged(since, pageToken), known);
+    }
+
+    /** Answers unchanged the products whose version the engine holds, as a shop that skips reading their variants. */
+    private CatalogPage versioned(Page<Product> page, KnownProducts known) {
+        Map<String, KnownProduct> held = known.find(page.items().stream().map(Product::id).toList());
+        List<Product> whole = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        Map<String, String> versions = new HashMap<>();
+        for (Product p : page.items()) {
+            String version = shop.versionOf(p.id());
+            if (version != null) {
+                versions.put(p.id(), version);
+            }
+            KnownProduct mine = held.get(p.id());
+            if (version != null && mine != null && version.equals(mine.version())) {
+                unchanged.add(p.id());
+            } else {
+                whole.add(p);
+            }
+        }
+        shop.readWhole(whole.size());
+        return new CatalogPage(whole, unchanged, versions, page.nextPageToken(), page.cursor());
     }
 
     private Page<Product> page(List<Product> items, String pageToken, long start, Cursor cursor) {
