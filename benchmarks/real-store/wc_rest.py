@@ -7,6 +7,7 @@ prints it. Standard library only.
   wc_rest.py load-sample CSV             categories, 2 global attributes, 18 parents, 7 variations
   wc_rest.py load-generated --simple N --variable M --variations-each K
   wc_rest.py count                       products and variations in the store
+  wc_rest.py delete-webhooks             removes every webhook (those earlier measurements registered)
 """
 import base64, csv, hashlib, hmac, json, os, secrets, sys, time, urllib.error, urllib.parse, urllib.request
 
@@ -199,6 +200,13 @@ def count():
     print(f"products: {total} {types}")
 
 
+def delete_webhooks():
+    _, hooks, _ = call("GET", "/webhooks", {"per_page": 100})
+    for h in hooks:
+        call("DELETE", f"/webhooks/{h['id']}", {"force": "true"})
+    print(f"deleted {len(hooks)} webhooks")
+
+
 def main(argv):
     cmd = argv[1] if len(argv) > 1 else "check"
     if cmd == "check":
@@ -210,6 +218,8 @@ def main(argv):
         load_generated(int(a.get("--simple", 2000)), int(a.get("--variable", 200)), int(a.get("--variations-each", 3)))
     elif cmd == "count":
         count()
+    elif cmd == "delete-webhooks":
+        delete_webhooks()
     else:
         raise SystemExit(__doc__)
 

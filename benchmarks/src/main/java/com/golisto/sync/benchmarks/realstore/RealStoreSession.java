@@ -159,7 +159,7 @@ final class RealStoreSession implements AutoCloseable {
     }
 
     List<RunView> runsAfter(long runId) {
-        return engine.recentRuns(STORE, 5000).stream().filter(r -> r.id().value() > runId).toList();
+        return engine.recentRuns(STORE, 200).stream().filter(r -> r.id().value() > runId).toList();
     }
 
     long newestRunId() {
