@@ -116,6 +116,7 @@ curl -s -c "$J" -b "$J" -o /dev/null http://127.0.0.1/wp-login.php \
 LINK=$(curl -s -b "$J" http://127.0.0.1/wp-admin/plugins.php \
   | grep -o 'plugins.php?action=activate&amp;plugin=woocommerce%2Fwoocommerce.php[^"]*' | sed 's/&amp;/\&/g')
 curl -s -b "$J" -c "$J" -o /dev/null "http://127.0.0.1/wp-admin/$LINK"
+chmod 600 "$J"   # an admin session
 curl -s http://127.0.0.1/wp-json/wc/v3/products; echo
 opt() { mariadb -uroot wp -e "INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('$1', '$2', 'yes')
   ON DUPLICATE KEY UPDATE option_value = VALUES(option_value)"; }
