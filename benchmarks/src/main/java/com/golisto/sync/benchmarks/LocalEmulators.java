@@ -163,6 +163,7 @@ final class LocalEmulators implements Emulators {
         int content = 0;
         int stock = 0;
         long variationPages = 0;
+        int variationCount = 0;
         // a seeded random sample, so that variable products are changed in their catalog share
         SplittableRandom random = new SplittableRandom(spec.seed() * 1_000_003L + sample);
         Set<Integer> chosen = new LinkedHashSet<>();
@@ -177,6 +178,7 @@ final class LocalEmulators implements Emulators {
             String variantId = variations.isEmpty() ? null : Long.toString(target);
             if (!variations.isEmpty()) {
                 variationPages += LowerBound.pages(variations.size(), LowerBound.SHOP_PAGE);
+                variationCount += variations.size();
             }
             JsonNode current = variations.isEmpty() ? merchant.product(id).orElseThrow() : variations.get(0);
             if (j % 2 == 0) {
@@ -194,7 +196,7 @@ final class LocalEmulators implements Emulators {
             j++;
         }
         shop.deliverWebhooksNow();
-        return new ChangeSet(ids, content, stock, variationPages);
+        return new ChangeSet(ids, content, stock, variationPages, variationCount);
     }
 
     @Override

@@ -2,8 +2,10 @@ package com.golisto.sync.benchmarks;
 
 /**
  * The fewest requests the two APIs allow for one piece of work, and how that number was reached.
- * WooCommerce lists at most 100 products, variations or categories per page, a variable product's
- * variations need their own page request, and a listing of {@code status=any} leaves trashed products out
+ * WooCommerce lists at most 100 products, variations or categories per page; variations can be read in
+ * bulk by SKU ({@code GET /products?sku=a,b,...}, up to 100 results a request, variations of any parents
+ * together; reference §3 and §10), so reading {@code n} variations takes {@code ceil(n/100)} requests, not
+ * one per variable product; and a listing of {@code status=any} leaves trashed products out
  * (finding those takes a second listing with {@code status=trash}). Golisto takes at most 100 listings per
  * catalog batch and 500 items per inventory batch.
  *
@@ -25,17 +27,18 @@ record LowerBound(long shopReads, long marketplaceWrites, String how) {
     static final int INVENTORY_BATCH = 500;
 
     /**
-     * A complete read of the catalog (products, their variations, and the categories, whose full paths the
-     * product pages do not carry), then writing {@code upserts} listings.
+     * A complete read of the catalog (products, their variations in bulk by SKU, and the categories, whose
+     * full paths the product pages do not carry), then writing {@code upserts} listings.
      */
     static LowerBound fullSync(CatalogShape shape, long upserts) {
         long pages = Math.max(1, pages(shape.products(), SHOP_PAGE));
         long categoryPages = Math.max(1, pages(shape.categories(), SHOP_PAGE));
         long writes = pages(upserts, CATALOG_BATCH);
-        return new LowerBound(pages + shape.variationPages() + categoryPages, writes,
-                "shop: ceil(" + shape.products() + "/100)=" + pages + " product pages + " + shape.variationPages()
-                        + " variation pages + " + categoryPages + " category page(s); marketplace: ceil(" + upserts
-                        + "/100)=" + writes + " catalog batches");
+        long variationReads = pages(shape.variations(), SHOP_PAGE);
+        return new LowerBound(pages + variationReads + categoryPages, writes,
+                "shop: ceil(" + shape.products() + "/100)=" + pages + " product pages + ceil(" + shape.variations()
+                        + "/100)=" + variationReads + " bulk variation reads by SKU + " + categoryPages
+                        + " category page(s); marketplace: ceil(" + upserts + "/100)=" + writes + " catalog batches");
     }
 
     /**
@@ -59,9 +62,11 @@ record LowerBound(long shopReads, long marketplaceWrites, String how) {
     private static LowerBound changes(ChangeSet changes, long listRequests, String listHow) {
         long catalog = pages(changes.contentChanges(), CATALOG_BATCH);
         long inventory = pages(changes.stockChanges(), INVENTORY_BATCH);
-        return new LowerBound(listRequests + changes.variationPages(), catalog + inventory,
-                "shop: " + listHow + " for " + changes.productIds().size() + " changed products + "
-                        + changes.variationPages() + " variation pages; marketplace: ceil("
+        long variationReads = pages(changes.variations(), SHOP_PAGE);
+        return new LowerBound(listRequests + variationReads, catalog + inventory,
+                "shop: " + listHow + " for " + changes.productIds().size() + " changed products + ceil("
+                        + changes.variations() + "/100)=" + variationReads
+                        + " bulk variation reads by SKU; marketplace: ceil("
                         + changes.contentChanges() + "/100)=" + catalog + " catalog + ceil(" + changes.stockChanges()
                         + "/500)=" + inventory + " inventory batches");
     }
