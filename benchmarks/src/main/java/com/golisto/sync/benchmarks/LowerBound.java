@@ -71,6 +71,51 @@ record LowerBound(long shopReads, long marketplaceWrites, String how) {
                         + "/500)=" + inventory + " inventory batches");
     }
 
+    /**
+     * A day of the default schedule's guarantees, at the fewest requests: {@code polls} incremental polls
+     * (one {@code modified_after} listing with status any, one with status trash; a change without a
+     * webhook must show within one interval); one listing of every product page (only a complete listing
+     * shows a permanent delete, which must leave Golisto within 24 hours; its pages also re-read every
+     * parent, so the weekly deep check adds only its seventh of the variations, in bulk by SKU); per webhook
+     * burst (webhooks closer than the debounce window) one read by SKU of the product and its variations
+     * and one marketplace batch; the variations of the changes without a webhook in bulk, and their writes
+     * in full batches; the deletions in catalog batches.
+     *
+     * @param polls incremental polls in the day (its intervals but the one the daily listing covers)
+     * @param webhookBursts groups of webhook-announced changes the engine must sync separately
+     * @param changes the day's changes
+     */
+    static LowerBound day(CatalogShape shape, int polls, int webhookBursts, java.util.List<DayChange> changes) {
+        long listing = Math.max(1, pages(shape.products(), SHOP_PAGE));
+        long deepCheck = pages(pages(shape.variations(), 7), SHOP_PAGE);
+        long lostVariations = 0;
+        long lostContent = 0;
+        long lostStock = 0;
+        long deletions = 0;
+        for (DayChange change : changes) {
+            switch (change.kind()) {
+                case LOST -> {
+                    lostVariations += change.variations();
+                    lostContent += change.content() ? 1 : 0;
+                    lostStock += change.content() ? 0 : 1;
+                }
+                case DELETE -> deletions++;
+                default -> { }
+            }
+        }
+        long lostReads = pages(lostVariations, SHOP_PAGE);
+        long lostWrites = pages(lostContent, CATALOG_BATCH) + pages(lostStock, INVENTORY_BATCH);
+        long deletes = pages(deletions, CATALOG_BATCH);
+        return new LowerBound(2L * polls + listing + deepCheck + webhookBursts + lostReads,
+                webhookBursts + lostWrites + deletes,
+                "shop: " + polls + " polls x 2 (any + trash) + " + listing + " product pages (deletions within 24 h) + ceil("
+                        + shape.variations() + "/7/100)=" + deepCheck + " deep-check variation reads by SKU + "
+                        + webhookBursts + " webhook bursts x 1 read by SKU + ceil(" + lostVariations + "/100)=" + lostReads
+                        + " variation reads for changes without webhook; marketplace: " + webhookBursts
+                        + " webhook batches + " + lostWrites + " batches for changes without webhook + ceil(" + deletions
+                        + "/100)=" + deletes + " delete batches");
+    }
+
     /** The total. */
     long total() {
         return shopReads + marketplaceWrites;
