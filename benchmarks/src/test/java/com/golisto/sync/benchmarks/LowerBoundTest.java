@@ -71,4 +71,23 @@ class LowerBoundTest {
         assertThat(bound.shopReads()).isEqualTo(1 + 1);
         assertThat(bound.marketplaceWrites()).isEqualTo(1 + 1);
     }
+
+    @Test
+    void day_hundredThousandProducts_countsPollsOneListingTheDeepCheckShareAndEachWebhookBurst() {
+        CatalogShape shape = new CatalogShape(100_000, 100_000, 30_000, 300_000, 30_000, 30);
+        List<DayChange> changes = List.of(
+                new DayChange("1", DayChange.Kind.WEBHOOK, true, 10),
+                new DayChange("2", DayChange.Kind.LOST, true, 10),
+                new DayChange("3", DayChange.Kind.LOST, false, 0),
+                new DayChange("4", DayChange.Kind.DELETE, false, 0),
+                new DayChange("5", DayChange.Kind.DIRECT, true, 0));
+
+        LowerBound bound = LowerBound.day(shape, 95, 1, changes);
+
+        // 95 polls x 2 + 1,000 product pages + ceil(ceil(300,000/7)/100) = 429 deep-check reads + 1 burst
+        // + ceil(10/100) = 1 variation read for the change without webhook
+        assertThat(bound.shopReads()).isEqualTo(190 + 1_000 + 429 + 1 + 1);
+        // 1 webhook batch + 1 catalog + 1 inventory batch for the changes without webhook + 1 delete batch
+        assertThat(bound.marketplaceWrites()).isEqualTo(1 + 2 + 1);
+    }
 }
