@@ -7,7 +7,8 @@ import java.util.List;
  * How the end-to-end benchmark runs; parsed from the command line by {@link #parse}.
  *
  * @param sizes the catalog sizes (products) to run every scenario at, in order
- * @param changedShare the share of products changed before the incremental scenario (0.01 = 1%)
+ * @param changedShare the share of products changed before the incremental scenario, and during the day
+ *     scenario (0.01 = 1%)
  * @param fixedChanges the number of products changed before the second incremental scenario, the same at
  *     every catalog size (so that its request count can be compared across sizes)
  * @param webhooks how many different products the webhook scenario changes
@@ -23,12 +24,16 @@ record BenchmarkOptions(List<Integer> sizes, double changedShare, int fixedChang
             [--seed 1] \
             [--in-process] [--emulator-heap 6g]
               --sizes          catalog sizes in products; every scenario runs at each (default 10000,100000)
-              --changed        share of products changed before the incremental sync (default 0.01)
+              --changed        share of products changed before the incremental sync, and during the day
+                               (default 0.01)
               --fixed-changes  products changed before the second incremental sync, at every size (default 100)
               --webhooks       products changed, one webhook each, in the webhook scenario (default 100)
               --seed           seed of the generated catalog (default 1)
               --in-process     run the emulators in the engine's JVM (their catalog then counts in the heap)
               --emulator-heap  -Xmx of the emulators' JVM (default 6g)
+            Scenarios at each size, in order: feed_push (a naive integration pushing the whole feed, the
+            baseline), full_first, full_unchanged, incremental, incremental_fixed, webhooks, and day (24 hours
+            of the default schedule on the test clocks, with ratios to feed_push).
             Prints one JSON line per scenario on stdout; progress goes to stderr.""";
 
     BenchmarkOptions {

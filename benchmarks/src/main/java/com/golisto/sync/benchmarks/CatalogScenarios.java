@@ -65,7 +65,8 @@ final class CatalogScenarios implements AutoCloseable {
     private final WebhookEndpoint endpoint;
     private final Path dataDir;
     private final MutableClock clock;
-    private final SyncEngine engine;
+    private final MasterKey masterKey = MasterKey.generate();
+    private SyncEngine engine;
     private final HeapMeter heap = new HeapMeter();
     private int samples;
 
@@ -75,15 +76,20 @@ final class CatalogScenarios implements AutoCloseable {
         this.endpoint = new WebhookEndpoint();
         this.dataDir = Files.createTempDirectory("golisto-bench-");
         this.clock = MutableClock.at(emulators.now());
-        this.engine = SyncEngine.builder()
+        this.engine = engine(OPTIONS.withDailyFullSync(
+                LocalTime.ofInstant(emulators.now(), ZoneOffset.UTC).minusHours(1), Duration.ZERO));
+        endpoint.attach(engine);
+    }
+
+    /** An engine on this benchmark's database, clock and webhook endpoint. */
+    private SyncEngine engine(EngineOptions options) {
+        return SyncEngine.builder()
                 .jdbcUrl("jdbc:hsqldb:file:" + dataDir.resolve("state"))
-                .masterKey(MasterKey.generate())
+                .masterKey(masterKey)
                 .clock(clock)
                 .publicUrl(endpoint.baseUri())
-                .options(OPTIONS.withDailyFullSync(
-                        LocalTime.ofInstant(emulators.now(), ZoneOffset.UTC).minusHours(1), Duration.ZERO))
+                .options(options)
                 .build();
-        endpoint.attach(engine);
     }
 
     /**
@@ -186,6 +192,23 @@ final class CatalogScenarios implements AutoCloseable {
         return m.end("webhooks", shape, count, LowerBound.webhooks(changes), runs, changes);
     }
 
+    /**
+     * The {@code day} scenario ({@link DayScenario}): the engine is closed and built again on the same
+     * database with the default schedule, as after a restart with a new configuration, so its state (the
+     * store, its approval, every listing it synced) carries over. Run it last: the engine keeps the default
+     * schedule afterwards.
+     *
+     * @param count products changed during the day
+     * @param seed the plan's seed
+     * @param feedPush the feed push's counts of the same run, null when it did not run
+     */
+    ScenarioResult day(int count, long seed, @Nullable RequestCounts feedPush) throws InterruptedException {
+        engine.close();
+        engine = engine(DayScenario.OPTIONS);
+        endpoint.attach(engine);
+        return new DayScenario(emulators, engine, clock, endpoint, heap, progress).run(count, seed, feedPush);
+    }
+
     /** Lets the time between two scheduled passes go by, on the emulators' clock and the engine's. */
     private void passTime() {
         emulators.advance(BETWEEN_PASSES);
@@ -222,7 +245,7 @@ final class CatalogScenarios implements AutoCloseable {
     }
 
     /** CPU time of this JVM so far: the engine's, plus the benchmark's small bookkeeping. */
-    private static long processCpuNanos() {
+    static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
     }
@@ -265,14 +288,14 @@ final class CatalogScenarios implements AutoCloseable {
             failures.forEach(f -> progress.accept("   " + f));
             difference.ifPresent(d -> progress.accept("   marketplace differs from the shop: " + d));
             ScenarioResult result = new ScenarioResult(scenario, shape, changed, seconds, cpuSeconds, counts, bound, peak,
-                    engineCounts(runs), difference.isEmpty() && failures.isEmpty() && !runs.isEmpty());
+                    engineCounts(runs), difference.isEmpty() && failures.isEmpty() && !runs.isEmpty(), null, Map.of());
             progress.accept(String.format("   %.1f s, %d shop + %d marketplace requests (lower bound %d), heap peak %.0f MB",
                     seconds, counts.shopTotal(), counts.marketplaceTotal(), bound.total(), peak.sampledPeakMb()));
             return result;
         }
     }
 
-    private static Map<String, Long> engineCounts(List<RunView> runs) {
+    static Map<String, Long> engineCounts(List<RunView> runs) {
         Map<String, Long> counts = new HashMap<>();
         for (RunView run : runs) {
             counts.merge("runs", 1L, Long::sum);

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Commands: {@code {"op":"counts"}}, {@code {"op":"reset"}}, {@code {"op":"advance","seconds":S}}, {@code {"op":"approve"}},
  * {@code {"op":"change","count":N,"sample":S}}, {@code {"op":"difference","changes":{...}|null}},
+ * {@code {"op":"day_change","kind":"WEBHOOK","index":N,"serial":S}}, {@code {"op":"day_check"}},
  * {@code {"op":"close"}}. A failed command answers {@code {"error":"..."}}.
  */
 public final class EmulatorHost {
@@ -83,6 +84,13 @@ public final class EmulatorHost {
                     ChangeSet set = changes.isNull() || changes.isMissingNode() ? null
                             : JSON.treeToValue(changes, ChangeSet.class);
                     reply.put("difference", emulators.difference(set).orElse(null));
+                }
+                case "day_change" -> {
+                    return JSON.valueToTree(emulators.dayChange(DayChange.Kind.valueOf(command.path("kind").asText()),
+                            command.path("index").asInt(), command.path("serial").asInt()));
+                }
+                case "day_check" -> {
+                    return JSON.valueToTree(emulators.dayCheck());
                 }
                 default -> reply.put("error", "unknown op " + op);
             }

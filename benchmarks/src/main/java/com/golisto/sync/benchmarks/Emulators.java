@@ -58,6 +58,19 @@ interface Emulators extends AutoCloseable {
      */
     Optional<String> difference(@Nullable ChangeSet changes);
 
+    /**
+     * Makes one of the {@code day} scenario's changes to the product generated {@code index}-th (each index
+     * at most once per run): a new regular price ({@code serial} even) or stock quantity ({@code serial}
+     * odd), on the first variation of a variable product, as a merchant's save whose webhook is delivered
+     * before this returns ({@link DayChange.Kind#WEBHOOK}) or lost ({@link DayChange.Kind#LOST}), as a
+     * direct database edit ({@link DayChange.Kind#DIRECT}); or a permanent delete
+     * ({@link DayChange.Kind#DELETE}). The emulators remember what Golisto should show for {@link #dayCheck()}.
+     */
+    DayChange dayChange(DayChange.Kind kind, int index, int serial);
+
+    /** Checks the marketplace against every change {@link #dayChange} made. */
+    DayCheck dayCheck();
+
     /** The emulators' clock now; the engine's clock starts here so that OAuth timestamps agree. */
     java.time.Instant now();
 

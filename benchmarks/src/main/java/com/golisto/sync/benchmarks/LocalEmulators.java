@@ -47,6 +47,10 @@ final class LocalEmulators implements Emulators {
     private final CatalogShape shape;
     /** What each product changed so far should show on the marketplace, by product id. */
     private final Map<String, Expected> expected = new HashMap<>();
+    /** The day scenario's saved changes (with or without webhook), direct edits and deletions, by product id. */
+    private final Set<String> dayChanged = new LinkedHashSet<>();
+    private final Map<String, Expected> dayDirect = new HashMap<>();
+    private final Set<String> dayDeleted = new LinkedHashSet<>();
 
     private record Expected(@Nullable String variantId, @Nullable BigDecimal price, @Nullable Integer quantity) {
     }
@@ -163,6 +167,7 @@ final class LocalEmulators implements Emulators {
         int content = 0;
         int stock = 0;
         long variationPages = 0;
+        int variationCount = 0;
         // a seeded random sample, so that variable products are changed in their catalog share
         SplittableRandom random = new SplittableRandom(spec.seed() * 1_000_003L + sample);
         Set<Integer> chosen = new LinkedHashSet<>();
@@ -177,6 +182,7 @@ final class LocalEmulators implements Emulators {
             String variantId = variations.isEmpty() ? null : Long.toString(target);
             if (!variations.isEmpty()) {
                 variationPages += LowerBound.pages(variations.size(), LowerBound.SHOP_PAGE);
+                variationCount += variations.size();
             }
             JsonNode current = variations.isEmpty() ? merchant.product(id).orElseThrow() : variations.get(0);
             if (j % 2 == 0) {
@@ -194,7 +200,7 @@ final class LocalEmulators implements Emulators {
             j++;
         }
         shop.deliverWebhooksNow();
-        return new ChangeSet(ids, content, stock, variationPages);
+        return new ChangeSet(ids, content, stock, variationPages, variationCount);
     }
 
     @Override
@@ -237,6 +243,89 @@ final class LocalEmulators implements Emulators {
             }
         }
         return Optional.empty();
+    }
+
+    @Override
+    public DayChange dayChange(DayChange.Kind kind, int index, int serial) {
+        WooMerchant merchant = shop.merchant();
+        long id = productId(index);
+        String key = Long.toString(id);
+        List<JsonNode> variations = merchant.variations(id);
+        if (kind == DayChange.Kind.DELETE) {
+            merchant.deletePermanently(id);
+            dayDeleted.add(key);
+            dayChanged.remove(key);
+            return new DayChange(key, kind, false, variations.size());
+        }
+        long target = variations.isEmpty() ? id : variations.get(0).path("id").asLong();
+        String variantId = variations.isEmpty() ? null : Long.toString(target);
+        JsonNode current = variations.isEmpty() ? merchant.product(id).orElseThrow() : variations.get(0);
+        boolean price = serial % 2 == 0;
+        BigDecimal newPrice = new BigDecimal(current.path("regular_price").asText("0")).add(BigDecimal.ONE);
+        int newQuantity = current.path("stock_quantity").asInt(0) + 1;
+        Expected want = price ? new Expected(variantId, newPrice, null) : new Expected(variantId, null, newQuantity);
+        if (kind == DayChange.Kind.DIRECT) {
+            merchant.editInDatabase(target, price ? newPrice.toPlainString() : null, price ? null : newQuantity);
+            dayDirect.put(key, want);
+        } else {
+            if (price) {
+                merchant.setRegularPrice(target, newPrice.toPlainString());
+            } else {
+                merchant.setStock(target, newQuantity);
+            }
+            expected.put(key, want);
+            dayChanged.add(key);
+            if (kind == DayChange.Kind.WEBHOOK) {
+                shop.deliverWebhooksNow();
+            } else {
+                shop.losePendingWebhooks();
+            }
+        }
+        return new DayChange(key, kind, price, variations.size());
+    }
+
+    @Override
+    public DayCheck dayCheck() {
+        String connection = approvedConnection();
+        if (connection == null) {
+            return new DayCheck("no approved connection on the marketplace", 0, dayDeleted.size(), 0, dayDirect.size(), 0);
+        }
+        String problem = null;
+        for (String id : dayChanged) {
+            Optional<GolistoListing> listing = marketplace.listing(connection, id);
+            Optional<String> wrong = listing.isEmpty() ? Optional.of("not listed")
+                    : compare(listing.get(), Objects.requireNonNull(expected.get(id), id));
+            if (wrong.isPresent() && problem == null) {
+                problem = "product " + id + " changed during the day: " + wrong.get();
+            }
+        }
+        int gone = 0;
+        for (String id : dayDeleted) {
+            if (marketplace.listing(connection, id).isEmpty()) {
+                gone++;
+            } else if (problem == null) {
+                problem = "product " + id + " was deleted during the day but is still listed";
+            }
+        }
+        int repaired = 0;
+        for (Map.Entry<String, Expected> direct : dayDirect.entrySet()) {
+            Optional<GolistoListing> listing = marketplace.listing(connection, direct.getKey());
+            if (listing.isPresent() && compare(listing.get(), direct.getValue()).isEmpty()) {
+                repaired++;
+            }
+        }
+        int listings = marketplace.listings(connection).size();
+        int shopProducts = shape.activeProducts() - dayDeleted.size();
+        if (listings != shopProducts && problem == null) {
+            problem = "the marketplace lists " + listings + " products, the shop publishes " + shopProducts;
+        }
+        return new DayCheck(problem, listings, dayDeleted.size(), gone, dayDirect.size(), repaired);
+    }
+
+    private @Nullable String approvedConnection() {
+        return marketplace.connections().stream()
+                .filter(c -> c.status() == GolistoConnectionStatus.APPROVED).map(GolistoConnectionInfo::connectionId)
+                .findFirst().orElse(null);
     }
 
     private static Optional<String> compare(GolistoListing listing, Expected want) {

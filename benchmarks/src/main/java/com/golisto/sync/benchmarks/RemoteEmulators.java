@@ -146,6 +146,20 @@ final class RemoteEmulators implements Emulators {
     }
 
     @Override
+    public DayChange dayChange(DayChange.Kind kind, int index, int serial) {
+        ObjectNode command = command("day_change");
+        command.put("kind", kind.name());
+        command.put("index", index);
+        command.put("serial", serial);
+        return convert(call(command), DayChange.class);
+    }
+
+    @Override
+    public DayCheck dayCheck() {
+        return convert(call(command("day_check")), DayCheck.class);
+    }
+
+    @Override
     public Optional<String> difference(@Nullable ChangeSet changes) {
         ObjectNode command = command("difference");
         command.set("changes", EmulatorHost.JSON.valueToTree(changes));

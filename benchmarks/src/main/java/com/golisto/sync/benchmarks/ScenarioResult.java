@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one scenario measured; {@link #toJson()} is the one JSON line the benchmark prints for it.
@@ -19,6 +20,9 @@ import java.util.Objects;
  * @param heap the heap used during the scenario
  * @param engineCounts the counts the engine reported for its run(s) (read, created, ...), by name
  * @param consistent whether the marketplace afterwards equals the shop (checked on the emulators)
+ * @param feedPush the {@code feed_push} scenario's request counts of the same run, for the ratios to it;
+ *     null when the scenario is not compared with the feed push
+ * @param details scenario-specific numbers (the day's changes by kind, repairs), printed as {@code details}
  */
 record ScenarioResult(
         String scenario,
@@ -30,7 +34,9 @@ record ScenarioResult(
         LowerBound lowerBound,
         HeapMeter.HeapPeak heap,
         Map<String, Long> engineCounts,
-        boolean consistent) {
+        boolean consistent,
+        @Nullable RequestCounts feedPush,
+        Map<String, Long> details) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,6 +47,13 @@ record ScenarioResult(
         Objects.requireNonNull(lowerBound, "lowerBound");
         Objects.requireNonNull(heap, "heap");
         engineCounts = Map.copyOf(engineCounts);
+        details = Map.copyOf(details);
+    }
+
+    /** This result compared with the feed push's request counts. */
+    ScenarioResult comparedWith(RequestCounts baseline) {
+        return new ScenarioResult(scenario, shape, changed, seconds, cpuSeconds, requests, lowerBound, heap,
+                engineCounts, consistent, baseline, details);
     }
 
     /** The scenario as one line of JSON (no line break inside). */
@@ -57,6 +70,12 @@ record ScenarioResult(
         line.put("requests_shop", shopTotal);
         line.put("requests_marketplace", marketplaceTotal);
         line.put("requests_total", shopTotal + marketplaceTotal);
+        if (feedPush != null) {
+            line.put("ratio_to_feed_push_shop", ratio(shopTotal, feedPush.shopTotal()));
+            line.put("ratio_to_feed_push_marketplace", ratio(marketplaceTotal, feedPush.marketplaceTotal()));
+            line.put("ratio_to_feed_push_total", ratio(shopTotal + marketplaceTotal,
+                    feedPush.shopTotal() + feedPush.marketplaceTotal()));
+        }
         line.put("shop_writes", RequestCounts.writes(requests.shop()));
         line.put("marketplace_writes", RequestCounts.writes(requests.marketplace()));
         line.put("requests_lower_bound", lowerBound.total());
@@ -82,7 +101,16 @@ record ScenarioResult(
         RequestCounts.sorted(requests.shop()).forEach(shop::put);
         ObjectNode marketplace = line.putObject("marketplace_routes");
         RequestCounts.sorted(requests.marketplace()).forEach(marketplace::put);
+        if (!details.isEmpty()) {
+            ObjectNode more = line.putObject("details");
+            new java.util.TreeMap<>(details).forEach(more::put);
+        }
         line.put("lower_bound_how", lowerBound.how());
         return line.toString();
+    }
+
+    /** {@code part / whole} to four decimals; 0 when there is no whole. */
+    private static double ratio(long part, long whole) {
+        return whole == 0 ? 0.0 : Math.round(part * 10_000.0 / whole) / 10_000.0;
     }
 }

@@ -6,6 +6,8 @@ import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.sandbox.golisto.GolistoEmulator;
 import com.golisto.sync.sandbox.http.MutableClock;
+import com.golisto.sync.sandbox.woocommerce.WooApiKey;
+import com.golisto.sync.sandbox.woocommerce.WooCommerceEmulator;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -144,6 +146,20 @@ final class EngineFixture implements AutoCloseable {
         RunView first = engine.recentRuns(storeId, 1).get(0);
         assertThat(first.kind()).isEqualTo(RunKind.FULL);
         return engine.awaitRun(first.id(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * Registers a store on a WooCommerce emulator (a new read-write key, delivery URLs on loopback allowed),
+     * connects it, has Golisto approve it, asserts its first full sync succeeded, and delivers the webhooks that
+     * sync's registration made the shop queue.
+     */
+    void approvedWooCommerceStore(String storeId, WooCommerceEmulator woo) throws Exception {
+        WooApiKey key = woo.createApiKey("read_write");
+        register(storeId, "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
+                "consumer-secret", key.consumerSecret(), "strict-delivery-urls", "false"));
+        connect(storeId);
+        assertThat(approve(storeId).status()).isEqualTo(RunStatus.SUCCEEDED);
+        woo.deliverWebhooksNow();
     }
 
     String connectionId(String storeId) {

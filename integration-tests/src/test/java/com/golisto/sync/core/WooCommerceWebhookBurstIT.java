@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.golisto.sync.sandbox.golisto.GolistoListing;
 import com.golisto.sync.sandbox.http.MutableClock;
 import com.golisto.sync.sandbox.woocommerce.WebhookDelivery;
-import com.golisto.sync.sandbox.woocommerce.WooApiKey;
 import com.golisto.sync.sandbox.woocommerce.WooCatalogGenerator;
 import com.golisto.sync.sandbox.woocommerce.WooCommerceEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +37,8 @@ class WooCommerceWebhookBurstIT {
         woo = WooCommerceEmulator.builder().clock(clock).webhookAutoDeliveryDelay(Duration.ZERO).build();
         woo.start();
         woo.seedCatalog(new WooCatalogGenerator.Spec(120, 0, 1, 42));
-        WooApiKey key = woo.createApiKey("read_write");
         fx = new EngineFixture(dir, clock, EngineFixture.provider("woocommerce"));
-        fx.register(STORE, "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
-                "consumer-secret", key.consumerSecret(), "strict-delivery-urls", "false"));
-        fx.connect(STORE);
-        assertThat(fx.approve(STORE).status()).isEqualTo(RunStatus.SUCCEEDED);
-        woo.deliverWebhooksNow();
+        fx.approvedWooCommerceStore(STORE, woo);
     }
 
     @AfterEach

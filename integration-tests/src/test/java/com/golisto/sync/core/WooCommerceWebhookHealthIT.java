@@ -3,12 +3,10 @@ package com.golisto.sync.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.golisto.sync.sandbox.http.MutableClock;
-import com.golisto.sync.sandbox.woocommerce.WooApiKey;
 import com.golisto.sync.sandbox.woocommerce.WooCatalogGenerator;
 import com.golisto.sync.sandbox.woocommerce.WooCommerceEmulator;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,13 +34,8 @@ class WooCommerceWebhookHealthIT {
         woo = WooCommerceEmulator.builder().clock(clock).webhookAutoDeliveryDelay(Duration.ZERO).build();
         woo.start();
         woo.seedCatalog(new WooCatalogGenerator.Spec(5, 0, 1, 42));
-        WooApiKey key = woo.createApiKey("read_write");
         fx = new EngineFixture(dir, clock, EngineFixture.provider("woocommerce"));
-        fx.register(STORE, "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
-                "consumer-secret", key.consumerSecret(), "strict-delivery-urls", "false"));
-        fx.connect(STORE);
-        assertThat(fx.approve(STORE).status()).isEqualTo(RunStatus.SUCCEEDED);
-        woo.deliverWebhooksNow();
+        fx.approvedWooCommerceStore(STORE, woo);
     }
 
     @AfterEach

@@ -164,25 +164,53 @@ final class WooCommerceCatalogReader implements CatalogSource {
      */
     @Override
     public List<Product> readMany(Collection<String> productIds) throws InterruptedException {
-        List<String> ids = productIds.stream().filter(id -> id != null && id.matches("\\d{1,18}")).distinct().toList();
+        List<String> ids = numeric(productIds);
         if (ids.isEmpty()) {
             return List.of();
         }
-        ensurePassData();
-        Map<String, Product> found = new LinkedHashMap<>();
-        for (int from = 0; from < ids.size(); from += MAX_INCLUDE) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_INCLUDE));
-            WooCommerceHttp.Response r = http.get("/products", "/products", WooCommerceHttp.params(
-                    "include", String.join(",", chunk), "per_page", Integer.toString(MAX_INCLUDE),
-                    "orderby", "id", "order", "asc", "status", "any"));
-            mapPage(r.body(), KnownProducts.none(), Instant.EPOCH).products().forEach(p -> found.put(p.id(), p));
-        }
+        Map<String, Product> found = included(ids, "any");
         for (String id : ids) {
             if (!found.containsKey(id)) {
                 read(id).ifPresent(p -> found.putIfAbsent(p.id(), p));
             }
         }
         return List.copyOf(found.values());
+    }
+
+    /**
+     * Two {@code include=} list requests per 100 ids: published (and every other status but trash), then trashed,
+     * for the ids the first did not find. An id neither finds is gone: product ids are never variation ids here.
+     */
+    @Override
+    public List<Product> readProducts(Collection<String> productIds) throws InterruptedException {
+        List<String> ids = numeric(productIds);
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Product> found = included(ids, "any");
+        List<String> missing = ids.stream().filter(id -> !found.containsKey(id)).toList();
+        if (!missing.isEmpty()) {
+            found.putAll(included(missing, "trash"));
+        }
+        return List.copyOf(found.values());
+    }
+
+    private static List<String> numeric(Collection<String> productIds) {
+        return productIds.stream().filter(id -> id != null && id.matches("\\d{1,18}")).distinct().toList();
+    }
+
+    /** The products among these ids with this status, by id: one {@code include=} request per 100 ids. */
+    private Map<String, Product> included(List<String> ids, String status) throws InterruptedException {
+        ensurePassData();
+        Map<String, Product> found = new LinkedHashMap<>();
+        for (int from = 0; from < ids.size(); from += MAX_INCLUDE) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + MAX_INCLUDE));
+            WooCommerceHttp.Response r = http.get("/products", "/products", WooCommerceHttp.params(
+                    "include", String.join(",", chunk), "per_page", Integer.toString(MAX_INCLUDE),
+                    "orderby", "id", "order", "asc", "status", status));
+            mapPage(r.body(), KnownProducts.none(), Instant.EPOCH).products().forEach(p -> found.put(p.id(), p));
+        }
+        return found;
     }
 
     /** The store currency, read at the start of each pass; also used by the other capabilities. */

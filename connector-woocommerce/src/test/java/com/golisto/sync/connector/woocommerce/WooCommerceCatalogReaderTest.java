@@ -2,7 +2,9 @@ package com.golisto.sync.connector.woocommerce;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.golisto.sync.api.model.CatalogPage;
 import com.golisto.sync.api.model.Cursor;
+import com.golisto.sync.api.model.KnownProduct;
 import com.golisto.sync.api.model.Money;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.Product;
@@ -11,6 +13,7 @@ import com.golisto.sync.api.model.StockLevel;
 import com.golisto.sync.api.model.StockStatus;
 import com.golisto.sync.api.model.Variant;
 import com.golisto.sync.api.spi.CatalogSource;
+import com.golisto.sync.api.spi.KnownProducts;
 import com.golisto.sync.sandbox.woocommerce.WooCatalogGenerator;
 import java.time.Duration;
 import java.time.Instant;
@@ -200,6 +203,69 @@ class WooCommerceCatalogReaderTest {
         Map<String, ProductStatus> statuses = products.stream().collect(Collectors.toMap(Product::id, Product::status));
         assertThat(statuses).containsOnly(Map.entry("44", ProductStatus.ACTIVE), Map.entry("45", ProductStatus.ACTIVE),
                 Map.entry("58", ProductStatus.ARCHIVED));
+    }
+
+    @Test
+    void readProducts_findsPublishedAndTrashedInTwoListRequests_andLeavesOutWhatIsGone() throws Exception {
+        fx.emulator.merchant().trash(58);
+        fx.emulator.merchant().deletePermanently(47);
+        long listsBefore = fx.context.count("GET /products");
+        long singlesBefore = fx.context.count("GET /products/{id}");
+
+        List<Product> products = source.readProducts(List.of("44", "58", "47", "999999", "not-a-number"));
+
+        Map<String, ProductStatus> statuses = products.stream().collect(Collectors.toMap(Product::id, Product::status));
+        assertThat(statuses).containsOnly(Map.entry("44", ProductStatus.ACTIVE), Map.entry("58", ProductStatus.ARCHIVED));
+        assertThat(fx.context.count("GET /products") - listsBefore).as("published, then trashed").isEqualTo(2);
+        assertThat(fx.context.count("GET /products/{id}") - singlesBefore).as("no read per missing id").isZero();
+    }
+
+    @Test
+    void versionedRead_answersAVariableProductAtTheKnownVersionUnchanged_andReadsAChangedOnesVariationsBySku()
+            throws Exception {
+        fx.clock.advance(java.time.Duration.ofMinutes(1));
+        Map<String, KnownProduct> known = new java.util.HashMap<>();
+        String token = null;
+        do {
+            CatalogPage page = source.readAll(token, KnownProducts.none());
+            for (Product p : page.products()) {
+                Map<String, String> skus = new java.util.HashMap<>();
+                p.variants().stream().filter(v -> v.sku() != null).forEach(v -> skus.put(v.id(), v.sku()));
+                known.put(p.id(), new KnownProduct(page.versions().get(p.id()), skus));
+            }
+            token = page.nextPageToken();
+        } while (token != null);
+        assertThat(known.get("44").version()).as("a settled product has a version").isNotNull();
+        long variation = fx.emulator.merchant().variations(45).get(0).path("id").asLong();
+        fx.emulator.merchant().setStock(variation, 12);
+        fx.clock.advance(java.time.Duration.ofMinutes(1));
+        long variationReads = fx.context.count("GET /products/{id}/variations");
+        long lists = fx.context.count("GET /products");
+
+        List<Product> whole = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        token = null;
+        do {
+            CatalogPage page = source.readAll(token, ids -> known);
+            whole.addAll(page.products());
+            unchanged.addAll(page.unchanged());
+            token = page.nextPageToken();
+        } while (token != null);
+
+        assertThat(unchanged).as("the unchanged variable product").containsExactly("44");
+        Product changed = whole.stream().filter(p -> p.id().equals("45")).findFirst().orElseThrow();
+        assertThat(changed.variants()).filteredOn(v -> v.id().equals(Long.toString(variation)))
+                .singleElement().satisfies(v -> assertThat(v.stock().quantity()).isEqualTo(12));
+        assertThat(changed.variants()).hasSize(4);
+        assertThat(fx.context.count("GET /products/{id}/variations")).isEqualTo(variationReads);
+        assertThat(fx.context.count("GET /products") - lists).as("4 pages and one bulk read by SKU").isEqualTo(5);
+    }
+
+    @Test
+    void aProductChangedWithinTwoSecondsOfTheRead_hasNoVersion() throws Exception {
+        CatalogPage page = source.readAll(null, KnownProducts.none());
+
+        assertThat(page.versions()).as("the sample catalog was just created").isEmpty();
     }
 
     @Test

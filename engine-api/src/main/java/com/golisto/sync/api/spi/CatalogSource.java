@@ -39,6 +39,21 @@ public interface CatalogSource {
     Page<Product> readChanged(Cursor since, @Nullable String pageToken) throws InterruptedException;
 
     /**
+     * Reads products by their own ids, never a variant's: how the engine checks the products a complete full pass
+     * did not see before it delists them. A product the shop no longer has is absent; a trashed or draft one is
+     * returned with that status. Each product appears once; the order is unspecified.
+     *
+     * <p>The default is {@link #readMany}. Connectors whose {@code readMany} spends a request per id it cannot
+     * find (to tell a variant's id from a deleted product's) should override it (WooCommerce: two {@code include=}
+     * list requests per 100 ids, published and trashed).
+     *
+     * @param productIds product ids, at most a few hundred per call; duplicates are ignored
+     */
+    default List<Product> readProducts(Collection<String> productIds) throws InterruptedException {
+        return readMany(productIds);
+    }
+
+    /**
      * Reads one page of the whole catalog like {@link #readAll(String)}, given what the engine already holds: a
      * product whose version equals the {@link com.golisto.sync.api.model.KnownProduct#version() known version}
      * may be answered in {@link CatalogPage#unchanged()} instead of read whole, which saves the requests that

@@ -345,13 +345,20 @@ public final class CatalogPipeline {
             List<Product> stillOffered = new ArrayList<>();
             List<String> toDelete = new ArrayList<>();
             Map<String, String> reasons = new HashMap<>();
+            Map<String, Product> now = new HashMap<>();
+            for (List<Mapping> chunk : Batches.of(unseen, READ_MANY)) {
+                List<String> ids = chunk.stream().map(Mapping::sourceId).toList();
+                calls.shop("check " + ids.size() + " unseen products", () -> source.readProducts(ids))
+                        .forEach(p -> now.put(p.id(), p));
+            }
             for (Mapping mapping : unseen) {
-                Optional<Product> now = calls.shop("check unseen product", () -> source.read(mapping.sourceId()));
-                if (now.isPresent() && now.get().status() == ProductStatus.ACTIVE) {
-                    stillOffered.add(now.get());
+                Product product = now.get(mapping.sourceId());
+                if (product != null && product.status() == ProductStatus.ACTIVE) {
+                    stillOffered.add(product);
                 } else {
                     toDelete.add(mapping.sourceId());
-                    reasons.put(mapping.sourceId(), now.map(CatalogPlanner::notListableReason).orElse(CatalogPlanner.REMOVED));
+                    reasons.put(mapping.sourceId(),
+                            product != null ? CatalogPlanner.notListableReason(product) : CatalogPlanner.REMOVED);
                 }
             }
             Map<String, Mapping> known = store.mappings().findAll(storeId, EntityKind.PRODUCT,

@@ -124,8 +124,17 @@ final class CatalogWriter {
         }
     }
 
-    /** Sends everything queued. */
+    /**
+     * Sends everything queued. Stock updates ride along as upserts in a last catalog batch that has room for them
+     * (one marketplace request where the inventory endpoint would have cost a second).
+     */
     void flush() throws InterruptedException {
+        int room = target.maxBatchSize() - pending.catalogSize() % Math.max(1, target.maxBatchSize());
+        if (pending.catalogSize() > 0 && !pending.stock.isEmpty() && pending.stock.size() <= room) {
+            for (PendingWrites.Stock item : pending.takeStock()) {
+                pending.upsertInstead(new CatalogPlan.Upsert(item.item().product(), item.item().fingerprints(), false));
+            }
+        }
         sendInventory();
         while (pending.catalogSize() > 0) {
             sendCatalogBatch();

@@ -27,7 +27,7 @@ import java.util.function.Predicate;
 public final class SourceVersions {
 
     /** Consecutive numeric ids that share a day of the deep check. */
-    static final long DEEP_CHECK_BLOCK = 1000;
+    static final long DEEP_CHECK_BLOCK = 4000;
 
     private SourceVersions() {
     }

@@ -8,6 +8,8 @@ import com.golisto.sync.core.runtime.StoreRuntime;
 import com.golisto.sync.core.store.HealthStore;
 import com.golisto.sync.api.spi.WebhookSubscription;
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,13 @@ public final class ShopWebhooks {
     private final Endpoints endpoints;
     private final HealthStore health;
     private final Map<String, Subscriptions> lastSeen = new ConcurrentHashMap<>();
+    private final Map<String, Instant> checkedAt = new ConcurrentHashMap<>();
+
+    /**
+     * How often scheduled incremental passes check a store's shop webhooks (two shop requests a check): a webhook
+     * the shop disabled meanwhile costs nothing but latency, since the incremental passes carry every change.
+     */
+    public static final Duration SCHEDULED_CHECK_EVERY = Duration.ofHours(1);
 
     /**
      * What the last check of a store's shop webhooks in this engine saw (memory only: empty after a restart
@@ -91,6 +100,19 @@ public final class ShopWebhooks {
             LOG.warn("store {}: could not register the shop webhooks: {}", runtime.storeId(), e.getMessage());
             health.markWebhooks(runtime.storeId(), "could not register the shop webhooks: " + e.getMessage());
         }
+    }
+
+    /**
+     * {@link #ensure} unless a check through this method ran less than {@link #SCHEDULED_CHECK_EVERY} before
+     * {@code now}: what scheduled incremental passes do, so that 96 passes a day cost 24 checks.
+     */
+    public void ensureIfDue(StoreRuntime runtime, RemoteCalls remote, Instant now) throws InterruptedException {
+        Instant last = checkedAt.get(runtime.storeId());
+        if (last != null && now.isBefore(last.plus(SCHEDULED_CHECK_EVERY))) {
+            return;
+        }
+        ensure(runtime, remote);
+        checkedAt.put(runtime.storeId(), now);
     }
 
     /** What the last check of the store's shop webhooks in this engine saw; empty before the first. */

@@ -207,7 +207,7 @@ public final class DueWork implements DueWorkRequests {
                     LocalDate.ofInstant(now, clock.getZone()), catalog.deepCheckDays()));
             schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, clock.instant());
         } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC) && !webhooks) {
-            runs.executeIfFree(runtime, RunKind.INCREMENTAL, pipelines.work(RunKind.INCREMENTAL));
+            runs.executeIfFree(runtime, RunKind.INCREMENTAL, pipelines.scheduledIncremental(clock.instant()));
         }
         if (due.contains(Schedule.Work.ORDER_POLL)) {
             runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));

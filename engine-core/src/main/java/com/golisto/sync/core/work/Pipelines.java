@@ -24,6 +24,7 @@ import com.golisto.sync.core.store.DeadLetter;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -89,6 +90,21 @@ public final class Pipelines {
     /** Makes the store's next full pass start from the first page (it was approved again). */
     public void forgetFullPassCheckpoint(String storeId) {
         CatalogPipeline.forgetCheckpoint(store, storeId);
+    }
+
+    /**
+     * A scheduled incremental pass: like {@link #work} of {@link RunKind#INCREMENTAL}, but the shop's webhooks are
+     * checked at most every {@link ShopWebhooks#SCHEDULED_CHECK_EVERY} (a pass asked for always checks).
+     *
+     * @param now the scheduler's instant
+     */
+    public Runs.Work scheduledIncremental(Instant now) {
+        return run -> {
+            requireApproved(run.runtime().storeId());
+            RemoteCalls calls = runCalls(run.runtime());
+            webhooks.ensureIfDue(run.runtime(), calls, now);
+            catalog(run, calls).incrementalPass();
+        };
     }
 
     /**

@@ -193,6 +193,14 @@ public final class WooCommerceEmulator extends EmulatorServer {
 
     // ------------------------------------------------------------------ webhooks
 
+    /**
+     * Loses every pending webhook delivery (a delivery that never happens: the store's cron did not run,
+     * the request was dropped); the changes stay made. Returns how many deliveries were lost.
+     */
+    public int losePendingWebhooks() {
+        return webhooks.discardPending();
+    }
+
     /** Sends every pending webhook delivery now (tests never wait for the scheduler). */
     public List<WebhookDelivery> deliverWebhooksNow() {
         return webhooks.deliverNow();

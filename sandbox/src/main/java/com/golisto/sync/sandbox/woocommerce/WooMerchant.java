@@ -95,6 +95,24 @@ public final class WooMerchant {
         }));
     }
 
+    /**
+     * A direct database edit of a product's or variation's regular price and/or stock quantity (null
+     * leaves it as it is): unlike every other change here it keeps {@code date_modified} (its own and its
+     * parent's) and fires no webhook, so only a re-read of the item reveals it.
+     */
+    public JsonNode editInDatabase(long id, @Nullable String regularPrice, @Nullable Integer stockQuantity) {
+        existing(id);
+        return render(emulator.store.editDirectly(id, p -> {
+            if (regularPrice != null) {
+                p.regularPrice = regularPrice;
+            }
+            if (stockQuantity != null) {
+                p.manageStock = "true";
+                p.stockQuantity = stockQuantity;
+            }
+        }));
+    }
+
     /** Sets the stock status of a product that does not manage stock. */
     public JsonNode setStockStatus(long id, String status) {
         existing(id);

@@ -209,6 +209,18 @@ final class WooStore {
 
     /** Changes a product or variation as a merchant or the API would and fires {@code updated}. */
     WooProduct update(long id, Consumer<WooProduct> change) {
+        return change(id, change, true);
+    }
+
+    /**
+     * Changes a product or variation behind WooCommerce's back, as a direct database edit does: neither
+     * its own nor its parent's {@code date_modified} moves, and nothing fires.
+     */
+    WooProduct editDirectly(long id, Consumer<WooProduct> change) {
+        return change(id, change, false);
+    }
+
+    private WooProduct change(long id, Consumer<WooProduct> change, boolean saved) {
         writeLock.lock();
         try {
             WooProduct old = get(id).orElseThrow(() -> WooError.invalidProductId(404));
@@ -222,6 +234,11 @@ final class WooStore {
                 p.slug = uniqueSlug(p.slug.isEmpty() ? WooJson.slugify(p.name) : p.slug, p.id);
             }
             p.normaliseStock();
+            if (!saved) {
+                p.modified = old.modified;
+                put(old, p);
+                return p;
+            }
             Instant now = now();
             p.modified = now;
             put(old, p);

@@ -237,6 +237,15 @@ final class WooWebhooks implements AutoCloseable {
         }
     }
 
+    /** Forgets every pending delivery unsent, as when a store's cron never runs them; returns how many. */
+    int discardPending() {
+        synchronized (deliveryLock) {
+            int count = pending.size();
+            pending.clear();
+            return count;
+        }
+    }
+
     /** Sends every pending delivery now, in queue order; returns the attempts. */
     List<WebhookDelivery> deliverNow() {
         synchronized (sendLock) {
