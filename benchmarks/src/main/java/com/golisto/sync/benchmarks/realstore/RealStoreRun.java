@@ -32,10 +32,10 @@ import java.util.TreeMap;
  *       (96 incremental passes, the daily full pass, order and status polls), with 1% of the products changed
  *       through the REST API at minutes spread over the day; the store's webhooks go to a sink that drops them,
  *       so no change reaches the engine by webhook;</li>
- *   <li>{@code naive_reader_after}: the baseline again, to show the store's drift over the run;</li>
- *   <li>{@code feed_push}: derived, not run: the naive reader's requests plus the marketplace writes of the
- *       first full pass (every listing written once).</li>
+ *   <li>{@code naive_reader_after}: the baseline again, to show the store's drift over the run.</li>
  * </ol>
+ * Between the first two, before the engine connects: {@code feed_push}, the naive reader plus every product written
+ * to Golisto in catalog batches of 100 as the pages go ({@link RealFeedPush}).
  * Shop requests are counted at the engine's HTTP client. The consumer secret comes from the environment or a
  * key file and is never printed. Run it with {@code bin/bench-real-store --help}.
  */
@@ -137,20 +137,18 @@ public final class RealStoreRun {
             catalog.forEach(p -> types.merge(p.type(), 1L, Long::sum));
             types.forEach(naive.putObject("product_types")::put);
             emit(naive);
-            long naiveRequests = naive.path("requests_shop").asLong();
 
             int daily = intOpt("daily-after-hours", 12);
             try (RealStoreSession session = new RealStoreSession(url, key, secret, Duration.ofHours(daily),
                     intOpt("sink-port", 8765))) {
+                emit(feedPush(session));
                 progress("engine connecting; webhooks go to the sink at " + session.sink().baseUri());
                 session.connect();
 
                 progress("-- full_first: approval and first full pass");
                 Scenario s = begin(session);
                 RunView first = session.approveAndAwaitFirstFull();
-                ObjectNode full = s.end("full_first", List.of(first));
-                long marketplaceWrites = full.path("marketplace_writes").asLong();
-                emit(full);
+                emit(s.end("full_first", List.of(first)));
 
                 progress("-- full_unchanged: a full pass with nothing changed");
                 session.passTime(session.options().incrementalInterval());
@@ -165,15 +163,31 @@ public final class RealStoreRun {
                 load0 = load();
                 shop.readAll();
                 emit(naiveLine("naive_reader_after", t0, load0));
-
-                ObjectNode feed = line("feed_push");
-                feed.put("derived", true);
-                feed.put("requests_shop", naiveRequests);
-                feed.put("requests_marketplace", marketplaceWrites);
-                feed.put("requests_total", naiveRequests + marketplaceWrites);
-                feed.put("how", "naive_reader requests + the marketplace writes of full_first (every listing once)");
-                emit(feed);
             }
+        }
+
+        /** The naive feed push, on a Golisto connection of its own, before the engine connects. */
+        private ObjectNode feedPush(RealStoreSession session) throws IOException, InterruptedException {
+            progress("-- feed_push: the naive reader plus a catalog batch of 100 listings at a time to Golisto");
+            RealFeedPush feed = new RealFeedPush(shop, session.marketplace());
+            // Golisto only stores the shop keys it is handed: the push needs none of them
+            feed.connect(url, "ck_feed_push", "cs_feed_push");
+            shop.tally().reset();
+            session.marketplace().requests().reset();
+            long t0 = System.nanoTime();
+            String load0 = load();
+            feed.push();
+            ObjectNode line = naiveLine("feed_push", t0, load0);
+            Map<String, Long> marketplace = new TreeMap<>(session.marketplace().requests().snapshot());
+            long marketplaceTotal = marketplace.values().stream().mapToLong(Long::longValue).sum();
+            line.put("requests_marketplace", marketplaceTotal);
+            line.put("requests_total", line.path("requests_shop").asLong() + marketplaceTotal);
+            marketplace.forEach(line.putObject("marketplace_routes")::put);
+            line.put("pushed", feed.pushed());
+            line.put("failed", feed.failed());
+            line.put("consistent", feed.failed() == 0 && feed.pushed() == products);
+            feed.disconnect();
+            return line;
         }
 
         private ObjectNode day(RealStoreSession session, List<StoreClient.ShopProduct> catalog) throws Exception {
