@@ -208,18 +208,25 @@ final class DayScenario {
         return plan;
     }
 
-    /** Webhook changes the engine syncs separately: a new burst when the previous webhook is a debounce or more ago. */
+    /**
+     * Webhook changes the engine's guarantee lets it sync together: a new burst when the webhook comes the batch window
+     * (at least the debounce) or more after the current burst's first.
+     */
     static int webhookBursts(List<Planned> plan) {
+        // a burst opens with a webhook that comes a batch window (at least the debounce) after the previous burst
+        // opened; the webhooks inside the window are synced with it, as the engine's guarantee allows
+        Duration window = OPTIONS.catalog().webhookBatchWindow().compareTo(OPTIONS.webhookDebounce()) > 0
+                ? OPTIONS.catalog().webhookBatchWindow() : OPTIONS.webhookDebounce();
         int bursts = 0;
-        Duration previous = null;
+        Duration opened = null;
         for (Planned change : plan) {
             if (change.kind() != DayChange.Kind.WEBHOOK) {
                 continue;
             }
-            if (previous == null || change.at().minus(previous).compareTo(OPTIONS.webhookDebounce()) >= 0) {
+            if (opened == null || change.at().minus(opened).compareTo(window) >= 0) {
                 bursts++;
+                opened = change.at();
             }
-            previous = change.at();
         }
         return bursts;
     }

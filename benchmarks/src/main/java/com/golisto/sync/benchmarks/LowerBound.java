@@ -77,7 +77,7 @@ record LowerBound(long shopReads, long marketplaceWrites, String how) {
      * webhook must show within one interval); one listing of every product page (only a complete listing
      * shows a permanent delete, which must leave Golisto within 24 hours; its pages also re-read every
      * parent, so the weekly deep check adds only its seventh of the variations, in bulk by SKU); per webhook
-     * burst (webhooks closer than the debounce window) one read by SKU of the product and its variations
+     * burst (webhooks inside the batch window of the burst's first) one read by SKU of the product and its variations
      * and one marketplace batch; the variations of the changes without a webhook in bulk, and their writes
      * in full batches; the deletions in catalog batches.
      *

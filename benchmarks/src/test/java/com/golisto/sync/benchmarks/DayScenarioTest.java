@@ -32,13 +32,15 @@ class DayScenarioTest {
     }
 
     @Test
-    void webhookBursts_webhooksCloserThanTheDebounce_countOnce() {
+    void webhookBursts_webhooksInsideTheBatchWindowOfTheBurstsFirst_countOnce() {
         List<DayScenario.Planned> plan = List.of(
                 new DayScenario.Planned(Duration.ofSeconds(10), DayChange.Kind.WEBHOOK, 1),
                 new DayScenario.Planned(Duration.ofSeconds(11), DayChange.Kind.WEBHOOK, 2),
                 new DayScenario.Planned(Duration.ofSeconds(12), DayChange.Kind.LOST, 3),
-                new DayScenario.Planned(Duration.ofSeconds(100), DayChange.Kind.WEBHOOK, 4));
+                new DayScenario.Planned(Duration.ofMinutes(9), DayChange.Kind.WEBHOOK, 4),
+                new DayScenario.Planned(Duration.ofMinutes(10).plusSeconds(10), DayChange.Kind.WEBHOOK, 5),
+                new DayScenario.Planned(Duration.ofMinutes(30), DayChange.Kind.WEBHOOK, 6));
 
-        assertThat(DayScenario.webhookBursts(plan)).isEqualTo(2);
+        assertThat(DayScenario.webhookBursts(plan)).as("the 10-minute default window").isEqualTo(3);
     }
 }
