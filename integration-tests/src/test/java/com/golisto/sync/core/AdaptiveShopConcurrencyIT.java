@@ -91,12 +91,12 @@ class AdaptiveShopConcurrencyIT {
                 "{\"code\":\"too_many_requests\",\"message\":\"Too many requests\",\"data\":{\"status\":429}}");
         Bursts bursts = new Bursts();
         // the variation reads a pass sends together are held until as many as the limit lets the engine send
-        // are in flight; then those above 2 are answered 429 (and the whole read starts again)
+        // are in flight; then those above 2 are answered 429 (and sent again)
         woo.load(variationReads(() -> {
             int position = bursts.join();
             if (position > 2) {
                 rejected.incrementAndGet();
-                bursts.restart();
+                bursts.rejected();
                 return tooMany;
             }
             return null;
@@ -179,9 +179,9 @@ class AdaptiveShopConcurrencyIT {
             passed = 0;
         }
 
-        /** The read attempt failed: all its variation reads are sent again. */
-        synchronized void restart() {
-            passed = 0;
+        /** A read was answered 429: it is sent again (counting too few remaining reads only makes bursts smaller). */
+        synchronized void rejected() {
+            passed--;
         }
 
         synchronized int mostInFlight() {
