@@ -47,6 +47,13 @@ class AdaptiveShopConcurrencyIT {
         woo.start();
         // 40 variable products: each full pass reads 40 variation lists in parallel
         woo.seedCatalog(new WooCatalogGenerator.Spec(60, 40, 3, 7));
+        // variations without SKUs: every full pass reads them per product (40 reads that can overlap), never in
+        // bulk by SKU (a request or two), whatever versions the engine keeps
+        for (long id : woo.merchant().productIds()) {
+            for (var variation : woo.merchant().variations(id)) {
+                woo.merchant().update(variation.path("id").asLong(), "{\"sku\": \"\"}");
+            }
+        }
         key = woo.createApiKey("read_write");
         fx = new EngineFixture(dir, clock, EngineFixture.provider("woocommerce"));
         fx.register(STORE, "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
