@@ -2,6 +2,7 @@ package com.golisto.sync.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.golisto.sync.sandbox.http.Fault;
 import com.golisto.sync.sandbox.http.LoadModel;
 import com.golisto.sync.sandbox.http.MutableClock;
 import com.golisto.sync.sandbox.woocommerce.WooApiKey;
@@ -12,11 +13,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +30,8 @@ class AdaptiveShopConcurrencyIT {
 
     private static final String STORE = "woo-aimd";
     private static final int CAP = 4;
+    /** Variable products in the seeded catalog: the variation reads of one full pass. */
+    private static final int VARIATION_READS = 40;
 
     @TempDir(factory = TestingTempDirs.class)
     Path dir;
@@ -45,6 +47,13 @@ class AdaptiveShopConcurrencyIT {
         woo.start();
         // 40 variable products: each full pass reads 40 variation lists in parallel
         woo.seedCatalog(new WooCatalogGenerator.Spec(60, 40, 3, 7));
+        // variations without SKUs: every full pass reads them per product (40 reads that can overlap), never in
+        // bulk by SKU (a request or two), whatever versions the engine keeps
+        for (long id : woo.merchant().productIds()) {
+            for (var variation : woo.merchant().variations(id)) {
+                woo.merchant().update(variation.path("id").asLong(), "{\"sku\": \"\"}");
+            }
+        }
         key = woo.createApiKey("read_write");
         fx = new EngineFixture(dir, clock, EngineFixture.provider("woocommerce"));
         fx.register(STORE, "woocommerce", Map.of("url", woo.homeUrl(), "consumer-key", key.consumerKey(),
@@ -83,36 +92,30 @@ class AdaptiveShopConcurrencyIT {
     }
 
     @Test
-    @Disabled("depends on the connector's requests overlapping in real time (each is held at most 250 ms): a"
-            + " fresh-clone run saw later passes meet more than 3 429s; the overload rule is covered by"
-            + " ShopConcurrencyLimitTest on a fake clock. To be made deterministic before issue 13 closes")
     void aShopAnswering429AboveTwoInFlight_lowersTheLimit_andLaterPassesMeetFew429s() throws Exception {
         AtomicLong rejected = new AtomicLong();
-        LoadModel rejectAboveTwo = LoadModel.rejectAbove(2, rejected);
-        Object monitor = new Object();
-        // a busy shop holds each request it serves until it had to reject one (a signal), at most 250 ms,
-        // so the requests a client sends at once are truly in flight together
-        woo.load(inFlight -> {
-            var fault = rejectAboveTwo.onRequest(inFlight);
-            synchronized (monitor) {
-                if (fault != null) {
-                    monitor.notifyAll();
-                    return fault;
-                }
-                try {
-                    monitor.wait(250);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
+        Fault tooMany = Fault.status(429, null,
+                "{\"code\":\"too_many_requests\",\"message\":\"Too many requests\",\"data\":{\"status\":429}}");
+        Bursts bursts = new Bursts();
+        // the variation reads a pass sends together are held until as many as the limit lets the engine send
+        // are in flight; then those above 2 are answered 429 (and sent again)
+        woo.load(variationReads(() -> {
+            int position = bursts.join();
+            if (position > 2) {
+                rejected.incrementAndGet();
+                bursts.rejected();
+                return tooMany;
             }
             return null;
-        });
+        }));
 
+        bursts.newPass();
         RunView first = fullPass();
         long firstRejected = rejected.get();
         List<Long> later = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             long before = rejected.get();
+            bursts.newPass();
             assertThat(fullPass().status()).isEqualTo(RunStatus.SUCCEEDED);
             later.add(rejected.get() - before);
         }
@@ -121,35 +124,104 @@ class AdaptiveShopConcurrencyIT {
         assertThat(firstRejected).as("the shop said 429 at the cap").isPositive();
         assertThat(limit()).as("the limit came down from the cap " + firstRejected + " " + later).isLessThan(CAP);
         assertThat(later).as("after adapting, only the additive probes above 2 meet a 429")
-                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(3));
+                .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(1));
     }
 
     @Test
-    @Disabled("depends on the WooCommerce connector's variation reads really overlapping in time, which a loaded"
-            + " machine does not guarantee (a fresh-clone run saw at most 2 in flight and the limit stayed at 4);"
-            + " the latency rule is covered by ShopConcurrencyLimitTest on a fake clock. To be made deterministic"
-            + " (hold requests until the client's burst is in flight) before issue 13 closes")
     void aShopSlowingDownWithRequestsInFlight_settlesTheLimitLow_andAFastShopBringsItBack() throws Exception {
-        AtomicInteger most = new AtomicInteger();
-        // a CPU-bound shop: each request takes 200 ms per request being served (on the engine's clock)
-        woo.load(inFlight -> {
-            most.accumulateAndGet(inFlight, Math::max);
-            clock.advance(Duration.ofMillis(200L * inFlight));
+        Bursts bursts = new Bursts();
+        // a CPU-bound shop: a burst of n variation reads held together takes 200 ms per read (engine clock)
+        woo.load(variationReads(() -> {
+            bursts.join(n -> clock.advance(Duration.ofMillis(200L * n)));
             return null;
-        });
+        }));
 
         for (int i = 0; i < 3; i++) {
+            bursts.newPass();
             assertThat(fullPass().status()).isEqualTo(RunStatus.SUCCEEDED);
         }
         int slow = limit();
+        int most = bursts.mostInFlight();
         woo.load(null);
         for (int i = 0; i < 3; i++) {
             assertThat(fullPass().status()).isEqualTo(RunStatus.SUCCEEDED);
         }
 
-        assertThat(most.get()).as("the shop did see concurrent requests").isGreaterThan(1);
-        assertThat(slow).as("settled low, most in flight " + most.get()).isLessThanOrEqualTo(2);
+        assertThat(most).as("the shop did see the cap's burst").isEqualTo(CAP);
+        assertThat(slow).as("settled below the cap").isLessThan(CAP);
         assertThat(limit()).as("back at the cap on a fast shop").isEqualTo(CAP);
+    }
+
+    /** A fault decided for one variation read, possibly after holding it. */
+    @FunctionalInterface
+    interface HeldRead {
+        @Nullable Fault decide() throws InterruptedException;
+    }
+
+    private static LoadModel variationReads(HeldRead model) {
+        return new LoadModel() {
+            @Override
+            public @Nullable Fault onRequest(int inFlight) {
+                return null;
+            }
+
+            @Override
+            public @Nullable Fault onRequest(String method, String path, int inFlight) throws InterruptedException {
+                return path.endsWith("/variations") ? model.decide() : null;
+            }
+        };
+    }
+
+    /**
+     * Holds a pass's variation reads in bursts: a burst is released when it has as many reads as the engine's
+     * limit lets it send at once (or as remain of the read), so concurrency does not depend on thread timing.
+     */
+    final class Bursts {
+        private int burst;
+        private int members;
+        private int passed;
+        private int most;
+
+        synchronized void newPass() {
+            passed = 0;
+        }
+
+        /** A read was answered 429: it is sent again (counting too few remaining reads only makes bursts smaller). */
+        synchronized void rejected() {
+            passed--;
+        }
+
+        synchronized int mostInFlight() {
+            return most;
+        }
+
+        int join() throws InterruptedException {
+            return join(n -> { });
+        }
+
+        /** Joins the current burst, waits for it to fill, and returns this read's position in it (from 1). */
+        synchronized int join(java.util.function.IntConsumer onRelease) throws InterruptedException {
+            int mine = burst;
+            int position = ++members;
+            most = Math.max(most, members);
+            // the limit changes inside the engine without a signal to here: re-read it while waiting
+            long deadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
+            while (mine == burst && members < Math.min(limit(), VARIATION_READS - passed)) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("burst never filled: " + members + " held, " + passed
+                            + " passed, limit " + limit());
+                }
+                wait(5);
+            }
+            if (mine == burst) {
+                onRelease.accept(members);
+                burst++;
+                passed += members;
+                members = 0;
+                notifyAll();
+            }
+            return position;
+        }
     }
 
     @Test

@@ -211,7 +211,7 @@ public abstract class EmulatorServer implements AutoCloseable {
             Optional<Fault> fault = faults.next(req.method(), req.path());
             LoadModel model = load;
             if (fault.isEmpty() && model != null) {
-                fault = Optional.ofNullable(model.onRequest(concurrent));
+                fault = Optional.ofNullable(model.onRequest(req.method(), req.path(), concurrent));
             }
             if (fault.isPresent()) {
                 switch (fault.get()) {

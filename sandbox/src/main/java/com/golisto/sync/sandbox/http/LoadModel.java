@@ -21,6 +21,20 @@ public interface LoadModel {
     @Nullable Fault onRequest(int inFlight);
 
     /**
+     * The fault for one request, knowing its route; by default {@link #onRequest(int)}. Override to treat some
+     * routes (say, the reads a client sends in parallel) differently; may block the server's thread.
+     *
+     * @param method the HTTP method
+     * @param path the request path
+     * @param inFlight the requests in flight, at least 1
+     * @return the fault, or null to serve the request normally
+     * @throws InterruptedException when interrupted while holding the request
+     */
+    default @Nullable Fault onRequest(String method, String path, int inFlight) throws InterruptedException {
+        return onRequest(inFlight);
+    }
+
+    /**
      * Answers 429 (no Retry-After) to every request beyond {@code capacity} in flight, counting them.
      *
      * @param capacity the requests served at once, at least 1
