@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link DataSource} over {@link DriverManager} for a JDBC URL: a new connection per request, no pool.
- * Right for embedded HSQLDB (connections are in-process and cheap); a PostgreSQL host should hand the
- * store a pooled {@code DataSource} instead.
+ * A {@link DataSource} over {@link DriverManager} for a JDBC URL: a new physical connection per request.
+ * The store's pool ({@link StatePool}) opens its connections through it; nothing else uses it directly
+ * but the HSQLDB keeper connection of {@link StateStore}.
  */
 final class UrlDataSource implements DataSource {
 
