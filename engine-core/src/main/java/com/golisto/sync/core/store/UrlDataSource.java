@@ -74,9 +74,10 @@ final class UrlDataSource implements DataSource {
         // DriverManager logging is not used
     }
 
+    /** Ignored: DriverManager's login timeout is JVM-wide, and the pool (which sets it) has its own. */
     @Override
     public void setLoginTimeout(int seconds) {
-        DriverManager.setLoginTimeout(seconds);
+        // not DriverManager.setLoginTimeout: that would change every other DriverManager user in the JVM
     }
 
     @Override

@@ -44,7 +44,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * <p>It is one value in the JUnit root context's store ({@link Extension} resolves it): JUnit closes it
  * when the whole test run ends, which stops the cluster and deletes its folder; a shutdown hook does the
  * same should the JVM end otherwise. When PostgreSQL cannot be had, {@link #baseUrl()} skips the calling
- * test with the reason, once per test, so the skip shows in every report.
+ * test with the reason (so the skip shows in every report) and prints the reason once on standard error.
  */
 final class TestingPostgres implements AutoCloseable {
 
@@ -66,6 +66,10 @@ final class TestingPostgres implements AutoCloseable {
         if (!tried) {
             tried = true;
             start();
+            if (baseUrl == null) {
+                // once per run, beside the per-test skip reasons in the reports
+                System.err.println("PostgreSQL store tests SKIPPED: " + unavailable);
+            }
         }
         assumeTrue(baseUrl != null, unavailable);
         return baseUrl;
