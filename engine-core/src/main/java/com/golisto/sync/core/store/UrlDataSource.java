@@ -30,6 +30,7 @@ final class UrlDataSource implements DataSource {
             "shutdown", "true");
 
     private final String url;
+    private volatile int loginTimeout;
 
     UrlDataSource(String url) {
         this.url = url;
@@ -74,15 +75,18 @@ final class UrlDataSource implements DataSource {
         // DriverManager logging is not used
     }
 
-    /** Ignored: DriverManager's login timeout is JVM-wide, and the pool (which sets it) has its own. */
+    /**
+     * Kept, not applied: DriverManager's login timeout is JVM-wide (a driver's own URL settings bound a
+     * connection attempt). The pool sets it and, when it closes, waits up to it for connections being opened.
+     */
     @Override
     public void setLoginTimeout(int seconds) {
-        // not DriverManager.setLoginTimeout: that would change every other DriverManager user in the JVM
+        loginTimeout = seconds;
     }
 
     @Override
     public int getLoginTimeout() {
-        return DriverManager.getLoginTimeout();
+        return loginTimeout;
     }
 
     @Override

@@ -82,12 +82,13 @@ final class CountingDataSource implements DataSource {
     }
 
     @Override
-    public void setLoginTimeout(int seconds) {
+    public void setLoginTimeout(int seconds) throws SQLException {
+        delegate().setLoginTimeout(seconds);
     }
 
     @Override
-    public int getLoginTimeout() {
-        return 0;
+    public int getLoginTimeout() throws SQLException {
+        return delegate().getLoginTimeout();
     }
 
     @Override
