@@ -8,6 +8,7 @@ import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
+import com.golisto.sync.api.spi.SpiVersion;
 import com.golisto.sync.app.plugins.PluginLoader;
 import java.io.IOException;
 import java.net.URI;
@@ -287,7 +288,8 @@ class ConfigLoaderTest {
 
     @Test
     void load_wooCommerceSettingOfTheWrongShape_namesTheTypeTheConnectorDeclares() throws IOException {
-        ConnectorDescriptor woo = new ConnectorDescriptor("woocommerce", "WooCommerce", "1", Set.of(Capability.CATALOG_SOURCE), List.of(
+        ConnectorDescriptor woo = new ConnectorDescriptor("woocommerce", "WooCommerce", "1", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_SOURCE), List.of(
                 SettingSpec.required("url", SettingType.URL, "home URL"),
                 SettingSpec.optional("order-lookback", SettingType.DURATION, "PT1H", "how far find looks back"),
                 SettingSpec.optional("page-size", SettingType.INTEGER, "100", "page size")));
