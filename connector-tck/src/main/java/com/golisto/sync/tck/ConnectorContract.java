@@ -76,6 +76,17 @@ public abstract class ConnectorContract<F extends ConnectorFixture> {
         return another;
     }
 
+    /**
+     * A connector opened from the fixture's settings as they are now (a fixture may have restarted its remote, as
+     * {@link ShopFixture#setTimeZone} may); closed after.
+     */
+    final Connector openAgain() {
+        Connector another = fixture().provider().open(fixture().provider().descriptor().validate(fixture().settings()),
+                fixture().context());
+        reopened.add(another);
+        return another;
+    }
+
     /** Skips the running check, naming the capability, when the descriptor does not declare it. */
     final void requireDeclared(Capability capability) {
         Assumptions.assumeTrue(fixture().provider().descriptor().capabilities().contains(capability),

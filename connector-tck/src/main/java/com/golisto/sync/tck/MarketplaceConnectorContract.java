@@ -101,7 +101,7 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
     @Test
     public void replayedWebhook_keepsItsDeliveryKey_orIsNotAccepted() throws Exception {
         WebhookReceiver receiver = receiver();
-        WebhookChecks.replayedNotAcceptedAsNew(fixture(), receiver, fixture()::signedDelivery, sale());
+        WebhookChecks.replayedNotAcceptedAsNew(fixture(), receiver, fixture()::signedDelivery, sale(), sale());
     }
 
     private String sale() throws Exception {

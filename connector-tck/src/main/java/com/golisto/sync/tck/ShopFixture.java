@@ -59,7 +59,9 @@ public interface ShopFixture extends ConnectorFixture {
     }
 
     /**
-     * Sets the shop's own time zone, the one its timestamps are shown in.
+     * Sets the shop's own time zone, the one its timestamps are shown in. The fixture may restart its remote for
+     * that (with an empty catalog, on the same clock): the check opens a new connector from {@link #settings()}
+     * afterwards.
      *
      * @return false when the shop has none or the fixture cannot set it (the check is skipped)
      */

@@ -53,14 +53,14 @@ final class WebhookChecks {
     }
 
     static void replayedNotAcceptedAsNew(ConnectorFixture fixture, WebhookReceiver receiver, Deliveries signed,
-            String resourceId) throws Exception {
+            String resourceId, String otherResourceId) throws Exception {
         InboundRequest delivery = signed.about(resourceId);
         WebhookVerdict first = receiver.verify(delivery);
         assertThat(first).as("a genuine delivery is accepted").isInstanceOf(WebhookVerdict.Accepted.class);
         String key = ((WebhookVerdict.Accepted) first).deliveryKey();
-        WebhookVerdict other = receiver.verify(signed.about(resourceId));
+        WebhookVerdict other = receiver.verify(signed.about(otherResourceId));
         assertThat(other).as("another genuine delivery is accepted").isInstanceOf(WebhookVerdict.Accepted.class);
-        assertThat(((WebhookVerdict.Accepted) other).deliveryKey()).as("two deliveries have two keys")
+        assertThat(((WebhookVerdict.Accepted) other).deliveryKey()).as("deliveries about two resources have two keys")
                 .isNotEqualTo(key);
         for (Duration later : List.of(Duration.ZERO, Duration.ofDays(1))) {
             fixture.advanceTime(later);
