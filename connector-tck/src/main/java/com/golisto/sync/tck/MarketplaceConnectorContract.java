@@ -66,6 +66,12 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
     }
 
     @Test
+    public void badRequest_isPermanent() throws Exception {
+        CatalogTarget target = target();
+        ErrorChecks.clientErrorIsPermanent(fixture(), () -> target.readListing("tck-error-probe"));
+    }
+
+    @Test
     public void refusedCredentials_areCredentialsRejected() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.refusedCredentialsAreReported(fixture(), () -> target.readListing("tck-error-probe"));

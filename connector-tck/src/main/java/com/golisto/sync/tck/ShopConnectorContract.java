@@ -123,6 +123,12 @@ public abstract class ShopConnectorContract extends ConnectorContract<ShopFixtur
     }
 
     @Test
+    public void badRequest_isPermanent() throws Exception {
+        CatalogSource source = source();
+        ErrorChecks.clientErrorIsPermanent(fixture(), () -> source.readAll(null));
+    }
+
+    @Test
     public void refusedCredentials_areCredentialsRejected() throws Exception {
         CatalogSource source = source();
         ErrorChecks.refusedCredentialsAreReported(fixture(), () -> source.readAll(null));
