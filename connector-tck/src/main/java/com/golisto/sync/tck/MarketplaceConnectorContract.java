@@ -44,6 +44,11 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
     }
 
     @Test
+    public void apply_aFullBatch_answersEveryItem() throws Exception {
+        CatalogTargetChecks.fullBatchAccepted(fixture(), target());
+    }
+
+    @Test
     public void apply_itemRefusedForItsContent_failsAloneAsRejected() throws Exception {
         CatalogTargetChecks.refusedItemFailsAlone(fixture(), target());
     }
