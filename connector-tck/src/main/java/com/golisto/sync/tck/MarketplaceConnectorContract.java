@@ -138,6 +138,13 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
         WebhookChecks.replayedNotAcceptedAsNew(fixture(), receiver, fixture()::signedDelivery, sale(), sale());
     }
 
+    /** ConnectionLifecycle: approved; a refused token is CredentialsRejected; disconnect() is idempotent. */
+    @Test
+    public void connection_isApproved_refusedTokenIsCredentialsRejected_disconnectIsIdempotent() throws Exception {
+        requireDeclared(Capability.CONNECTION_LIFECYCLE);
+        LifecycleChecks.connectionStatusAndDisconnect(fixture(), connector().connectionLifecycle().orElseThrow());
+    }
+
     private String sale() throws Exception {
         requireDeclared(Capability.ORDER_SOURCE);
         return fixture().queueSale(OrderSourceChecks.listedProduct(fixture(), target()), null, 1);

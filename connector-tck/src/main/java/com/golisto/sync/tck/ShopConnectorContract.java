@@ -208,6 +208,21 @@ public abstract class ShopConnectorContract extends ConnectorContract<ShopFixtur
         OrderTargetChecks.unknownProductRefused(fixture(), source(), orders);
     }
 
+    /** WebhookSubscriptions: ensure() twice registers once; list() shows them; remove() twice leaves none. */
+    @Test
+    public void webhookSubscriptions_ensureAndRemove_areIdempotent() throws Exception {
+        requireDeclared(Capability.WEBHOOK_SUBSCRIPTIONS);
+        LifecycleChecks.subscriptionsEnsuredAndRemovedIdempotently(connector().webhookSubscriptions().orElseThrow());
+    }
+
+    /** StoreInfoSource: the shop's currency is its products' currency; its home URL is absolute. */
+    @Test
+    public void storeInfo_namesTheCurrencyOfItsProducts() throws Exception {
+        requireDeclared(Capability.STORE_INFO);
+        LifecycleChecks.storeInfoNamesTheCurrencyOfItsProducts(fixture(), connector().storeInfo().orElseThrow(),
+                source());
+    }
+
     private CatalogSource source() {
         requireDeclared(Capability.CATALOG_SOURCE);
         return connector().catalogSource().orElseThrow();
