@@ -75,16 +75,6 @@ class StateStoreMigrationTest extends StateStoreTestBase {
         }
     }
 
-    @Test
-    void open_unreachableDatabase_failsWithStateStoreException() {
-        assertThatThrownBy(() -> StateStore.open("jdbc:nosuchdriver://localhost/x?password=hunter2",
-                TestingStateStores.KEY, clock))
-                .isInstanceOf(StateStoreException.class)
-                .hasMessageContaining("jdbc:nosuchdriver://localhost/x")
-                .hasMessageNotContaining("hunter2")
-                .hasNoCause();
-    }
-
     /** The versions of the migration scripts in the source tree, in order: every one must be applied. */
     private static List<String> migrationVersions() throws IOException {
         try (Stream<Path> scripts = Files.list(Path.of("src/main/resources/db-migration"))) {
