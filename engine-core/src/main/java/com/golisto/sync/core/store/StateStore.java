@@ -58,6 +58,7 @@ public final class StateStore implements AutoCloseable {
     private final DeadLetterStore deadLetters;
     private final RunStore runs;
     private final DeliveryStore deliveries;
+    private final InboxStore inbox;
     private final LeaseStore leases;
     private final HealthStore health;
     private final LedgerStore ledger;
@@ -79,6 +80,7 @@ public final class StateStore implements AutoCloseable {
         this.deadLetters = new DeadLetterStore(db);
         this.runs = new RunStore(db);
         this.deliveries = new DeliveryStore(db);
+        this.inbox = new InboxStore(db);
         this.leases = new LeaseStore(db);
         this.health = new HealthStore(db);
     }
@@ -276,6 +278,11 @@ public final class StateStore implements AutoCloseable {
     /** Webhook delivery ids already handled. */
     public DeliveryStore deliveries() {
         return deliveries;
+    }
+
+    /** The durable webhook inbox: notified products waiting for a webhook-triggered pass. */
+    public InboxStore inbox() {
+        return inbox;
     }
 
     /** Store work leases. */
