@@ -2,7 +2,6 @@ package com.golisto.sync.core.scheduling;
 
 import com.golisto.sync.core.connection.ConnectionListener;
 import com.golisto.sync.core.store.StoreRecord;
-import com.golisto.sync.core.webhooks.Debouncer;
 import com.golisto.sync.core.work.Pipelines;
 import com.golisto.sync.core.work.RunRequests;
 import java.time.Clock;
@@ -19,18 +18,16 @@ public final class ConnectionReactions implements ConnectionListener {
 
     private final Schedule schedule;
     private final DueWork dueWork;
-    private final Debouncer debouncer;
     private final RunRequests runRequests;
     private final Clock clock;
     private final PassRetries passRetries;
     private final Pipelines pipelines;
 
     /** Acts on the schedule, the due work and the dirty products, and starts runs through {@code runRequests}. */
-    public ConnectionReactions(Schedule schedule, DueWork dueWork, Debouncer debouncer, RunRequests runRequests,
+    public ConnectionReactions(Schedule schedule, DueWork dueWork, RunRequests runRequests,
             Clock clock, PassRetries passRetries, Pipelines pipelines) {
         this.schedule = schedule;
         this.dueWork = dueWork;
-        this.debouncer = debouncer;
         this.runRequests = runRequests;
         this.clock = clock;
         this.passRetries = passRetries;
@@ -56,7 +53,7 @@ public final class ConnectionReactions implements ConnectionListener {
 
     @Override
     public void stopped(String storeId) {
-        debouncer.forget(storeId);
+        dueWork.forgetWebhooks(storeId);
     }
 
     @Override

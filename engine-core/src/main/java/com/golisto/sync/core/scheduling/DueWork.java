@@ -9,18 +9,18 @@ import com.golisto.sync.core.runs.Runs;
 import com.golisto.sync.core.runtime.StoreMdc;
 import com.golisto.sync.core.runtime.StoreRuntime;
 import com.golisto.sync.core.runtime.StoreRuntimes;
+import com.golisto.sync.core.store.InboxStore;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
 import com.golisto.sync.core.store.SyncRun;
-import com.golisto.sync.core.webhooks.Debouncer;
 import com.golisto.sync.core.webhooks.DueWorkRequests;
 import com.golisto.sync.core.work.Pipelines;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -33,8 +33,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What is due at the clock's instant, per store, and doing it: webhook-marked products whose debounce
- * passed, scheduled full and incremental passes, order polls, status polls, and recovery of open intents
+ * What is due at the clock's instant, per store, and doing it: products in the durable webhook inbox whose
+ * debounce passed (claimed in the database, so whichever node sharing it gets them, once), scheduled full and incremental passes, order polls, status polls, and recovery of open intents
  * after a restart. Each store's due work runs on its own virtual thread (at most {@code storeParallelism}
  * at once); a store whose previous tick is still running is skipped this tick (its due work stays due).
  * Inbound webhooks make work due through it ({@link DueWorkRequests}). Thread-safe.
@@ -45,7 +45,8 @@ public final class DueWork implements DueWorkRequests {
 
     private final StateStore store;
     private final Schedule schedule;
-    private final Debouncer debouncer;
+    private final String nodeId;
+    private final Duration claimFor;
     private final Runs runs;
     private final Pipelines pipelines;
     private final ConnectionFlows flows;
@@ -60,13 +61,16 @@ public final class DueWork implements DueWorkRequests {
      * @param workers where each store's due work runs
      * @param storeParallelism how many stores do their due work at once
      * @param catalog the deep check's length and the webhook batch window
+     * @param nodeId this node, named on the inbox rows it claims
+     * @param claimFor how long a claim on inbox rows holds before another node may take them (a dead node's)
      */
-    public DueWork(StateStore store, Schedule schedule, Debouncer debouncer, Runs runs, Pipelines pipelines,
+    public DueWork(StateStore store, Schedule schedule, Runs runs, Pipelines pipelines,
             ConnectionFlows flows, StoreRuntimes runtimes, ExecutorService workers, int storeParallelism,
-            EngineOptions.CatalogSchedule catalog, Clock clock) {
+            EngineOptions.CatalogSchedule catalog, Clock clock, String nodeId, Duration claimFor) {
         this.store = store;
         this.schedule = schedule;
-        this.debouncer = debouncer;
+        this.nodeId = nodeId;
+        this.claimFor = claimFor;
         this.runs = runs;
         this.pipelines = pipelines;
         this.flows = flows;
@@ -113,11 +117,16 @@ public final class DueWork implements DueWorkRequests {
     }
 
     /**
-     * The work waiting or in progress here: products marked dirty and not yet being synced, plus runs
-     * queued or running. Cheap, in memory.
+     * The work waiting or in progress: products in the webhook inbox (of every node: one count query), plus
+     * runs queued or running here.
      */
     public long pending() {
-        return (long) debouncer.pendingCount() + runs.inFlight();
+        return (long) store.inbox().pendingCount() + runs.inFlight();
+    }
+
+    /** Drops a store's inbox and batch-window hold (it was disconnected). */
+    public void forgetWebhooks(String storeId) {
+        store.inbox().forget(storeId);
     }
 
     /** Starts what is due now and waits for it; failures of a store's work are logged, errors rethrown. */
@@ -138,22 +147,19 @@ public final class DueWork implements DueWorkRequests {
     /** Claims what is due now and starts it, one task per store with something to do. */
     public List<Future<?>> start() {
         Instant now = clock.instant();
-        Map<String, Set<String>> dirty = debouncer.drainDue(now);
+        Set<String> inboxDue = inboxDue();
         List<Future<?>> tasks = new ArrayList<>();
         for (StoreRecord record : store.stores().list()) {
             String storeId = record.id();
-            Set<String> products = dirty.remove(storeId);
             StoreRuntime runtime = runtimes.of(storeId);
             if (!runtime.claimTick()) {
-                if (products != null) {
-                    debouncer.requeue(storeId, products, now);
-                }
                 continue;
             }
             follow(record, now);
             Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
             boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
-            if (due.isEmpty() && products == null && !recover) {
+            InboxStore.Claim claim = inboxDue.contains(storeId) ? claimInbox(storeId) : null;
+            if (due.isEmpty() && claim == null && !recover) {
                 runtime.releaseTick();
                 continue;
             }
@@ -163,7 +169,7 @@ public final class DueWork implements DueWorkRequests {
                     try {
                         storeSlots.acquire();
                         try {
-                            run(runtime, due, products, recover);
+                            run(runtime, due, claim, recover);
                         } finally {
                             storeSlots.release();
                         }
@@ -177,16 +183,64 @@ public final class DueWork implements DueWorkRequests {
                     return null;
                 }));
             } catch (RejectedExecutionException e) {
+                release(claim);
                 runtime.releaseTick();
             }
         }
         return tasks;
     }
 
-    /** @param products the products marked dirty and due now, or null when none are */
-    private void run(StoreRuntime runtime, Set<Schedule.Work> due, @Nullable Set<String> products, boolean recover)
+    /** The stores with inbox products due now (one query per tick); none when the database cannot answer. */
+    private Set<String> inboxDue() {
+        try {
+            return store.inbox().storesWithDue();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot read the webhook inbox: {}", e.toString());
+            return Set.of();
+        }
+    }
+
+    /** Claims the store's due inbox products for this node; null when none (held, or another node has them). */
+    private InboxStore.@Nullable Claim claimInbox(String storeId) {
+        try {
+            InboxStore.Claim claim = store.inbox().claimDue(storeId, nodeId, claimFor);
+            return claim.products().isEmpty() ? null : claim;
+        } catch (RuntimeException e) {
+            LOG.warn("store {}: cannot claim its webhook inbox: {}", storeId, e.toString());
+            return null;
+        }
+    }
+
+    /** Gives unprocessed inbox products back, due at once for any node (their claim would otherwise expire). */
+    private void release(InboxStore.@Nullable Claim claim) {
+        if (claim == null) {
+            return;
+        }
+        try {
+            store.inbox().release(claim);
+        } catch (RuntimeException e) {
+            LOG.warn("store {}: cannot release its webhook inbox claim (it expires): {}", claim.storeId(), e.toString());
+        }
+    }
+
+    /** @param claim the inbox products due now and claimed here, or null when none are */
+    private void run(StoreRuntime runtime, Set<Schedule.Work> due, InboxStore.@Nullable Claim claim, boolean recover)
             throws InterruptedException {
+        boolean settled = false;
+        try {
+            settled = runClaimed(runtime, due, claim, recover);
+        } finally {
+            if (!settled) {
+                release(claim);
+            }
+        }
+    }
+
+    /** @return whether the claim (if any) was settled: its webhook pass ran */
+    private boolean runClaimed(StoreRuntime runtime, Set<Schedule.Work> due, InboxStore.@Nullable Claim claim,
+            boolean recover) throws InterruptedException {
         String storeId = runtime.storeId();
+        Set<String> products = claim == null ? null : claim.products();
         if (due.contains(Schedule.Work.STATUS_POLL)) {
             try {
                 flows.refreshStatus(storeId);
@@ -195,7 +249,7 @@ public final class DueWork implements DueWorkRequests {
             }
         }
         if (store.stores().find(storeId).map(StoreRecord::status).orElse(null) != ConnectionStatus.APPROVED) {
-            return;
+            return false;
         }
         if (recover) {
             runs.executeIfFree(runtime, RunKind.RECOVERY, pipelines.work(RunKind.RECOVERY));
@@ -212,16 +266,21 @@ public final class DueWork implements DueWorkRequests {
         if (due.contains(Schedule.Work.ORDER_POLL)) {
             runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));
         }
-        if (webhooks && products != null) {
+        if (webhooks && claim != null) {
             // an incremental pass plus what it did not see: it stands for the scheduled incremental pass, and the
             // store's next webhooks wait for the batch window, synced together
-            runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(products));
+            if (runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(claim.products())) == null) {
+                return false; // another node holds the store: the products stay due for it
+            }
+            store.inbox().done(claim);
             Instant now = clock.instant();
             schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
             if (!catalog.webhookBatchWindow().isZero()) {
-                debouncer.holdUntil(storeId, now.plus(catalog.webhookBatchWindow()));
+                store.inbox().holdUntil(storeId, now.plus(catalog.webhookBatchWindow()));
             }
+            return true;
         }
+        return claim == null;
     }
 
     /** Whether the store's latest full pass failed or never finished (a process stopped during it). */

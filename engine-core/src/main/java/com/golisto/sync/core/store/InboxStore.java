@@ -212,6 +212,15 @@ public final class InboxStore {
         }
     }
 
+    /** The stores with a product due and unclaimed (or whose claim expired) now, holds not considered. */
+    public Set<String> storesWithDue() {
+        Instant now = db.now();
+        return db.jdbi().withHandle(h -> h.createQuery("""
+                SELECT DISTINCT store_id FROM webhook_inbox
+                WHERE due_at <= :now AND (claimed_by IS NULL OR claim_expires_at <= :now)
+                """).bind("now", now).mapTo(String.class).set());
+    }
+
     /** How many of a store's products wait in the inbox (claimed or not). */
     public int pendingCount(String storeId) {
         return db.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM webhook_inbox WHERE store_id = :s")

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 /**
  * Tells whether a webhook delivery is seen for the first time. A Caffeine window of recent delivery keys
@@ -47,9 +48,20 @@ public final class DeliveryDeduplicator {
 
     /** True exactly once per (store, delivery key). */
     public boolean firstTime(String storeId, String deliveryKey) {
+        return firstTime(storeId, deliveryKey, () -> ledger.recordFirst(storeId, deliveryKey));
+    }
+
+    /**
+     * True exactly once per (store, delivery key), recording it with {@code record} instead of the ledger (which
+     * records the delivery and what it asks for in one transaction: the webhook inbox). When {@code record} throws,
+     * nothing is remembered, so a redelivery is handled again.
+     *
+     * @param record records the delivery durably; true when it was not recorded before
+     */
+    public boolean firstTime(String storeId, String deliveryKey, BooleanSupplier record) {
         AtomicBoolean first = new AtomicBoolean();
         var unused = recent.get(storeId + '\u0000' + deliveryKey, key -> {
-            first.set(ledger.recordFirst(storeId, deliveryKey));
+            first.set(record.getAsBoolean());
             return Boolean.TRUE;
         });
         return first.get();

@@ -15,11 +15,15 @@ import com.golisto.sync.core.store.StoreRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * Inbound webhooks: verified by the store's connector, de-duplicated by delivery key, and turned into
- * due work: products marked dirty for the debounce, a status poll made due at once, an order poll made due
+ * due work: products written to the durable webhook inbox ({@link com.golisto.sync.core.store.InboxStore}, in the
+ * transaction that records the delivery, before the verdict is returned, so the host answers 2xx only once they
+ * are stored; a database failure throws and the remote redelivers), a status poll made due at once, an order poll made due
  * one debounce after the first order event of a burst (through {@link DueWorkRequests}). The schedule starts
  * following a store it did not know yet, so events that arrive before the first tick are not lost.
  * Nothing here does network I/O, so the host answers at once. Thread-safe.
@@ -30,7 +34,6 @@ public final class InboundWebhooks {
     private final ConnectorRegistry registry;
     private final StoreRuntimes runtimes;
     private final DeliveryDeduplicator deliveries;
-    private final Debouncer debouncer;
     private final DueWorkRequests dueWork;
     private final Duration orderDebounce;
     private final Clock clock;
@@ -38,16 +41,16 @@ public final class InboundWebhooks {
 
     /**
      * @param dueWork makes polls due and the schedule follow a store it does not know yet
-     * @param orderDebounce how long after the first order event of a burst the order poll is due
+     * @param orderDebounce how long after the first order event of a burst the order poll is due; also how long a
+     *     product must stay un-notified before its webhook pass (at the latest 5 times that after the first)
      */
     public InboundWebhooks(StateStore store, ConnectorRegistry registry, StoreRuntimes runtimes,
-            DeliveryDeduplicator deliveries, Debouncer debouncer, DueWorkRequests dueWork, Duration orderDebounce,
+            DeliveryDeduplicator deliveries, DueWorkRequests dueWork, Duration orderDebounce,
             Clock clock) {
         this.store = store;
         this.registry = registry;
         this.runtimes = runtimes;
         this.deliveries = deliveries;
-        this.debouncer = debouncer;
         this.dueWork = dueWork;
         this.orderDebounce = orderDebounce;
         this.clock = clock;
@@ -88,14 +91,8 @@ public final class InboundWebhooks {
         if (record.status() != ConnectionStatus.APPROVED) {
             return new WebhookVerdict.Ignored("store " + storeId + " is not approved");
         }
-        if (!deliveries.firstTime(storeId, "shop:" + accepted.deliveryKey())) {
+        if (!firstTime(storeId, "shop:" + accepted.deliveryKey(), accepted)) {
             return new WebhookVerdict.Ignored(WebhookTally.REPEATED);
-        }
-        Instant now = clock.instant();
-        for (ChangeNotification notification : accepted.notifications()) {
-            if (notification.kind() == ChangeNotification.Kind.PRODUCT) {
-                debouncer.mark(storeId, notification.resourceId(), now);
-            }
         }
         return verdict;
     }
@@ -143,7 +140,7 @@ public final class InboundWebhooks {
         if (!(verdict instanceof WebhookVerdict.Accepted accepted)) {
             return verdict;
         }
-        if (!deliveries.firstTime(storeId, "marketplace:" + accepted.deliveryKey())) {
+        if (!firstTime(storeId, "marketplace:" + accepted.deliveryKey(), accepted)) {
             return new WebhookVerdict.Ignored(WebhookTally.REPEATED);
         }
         Instant now = clock.instant();
@@ -155,10 +152,28 @@ public final class InboundWebhooks {
                 case CONNECTION -> dueWork.statusPollDue(storeId, now);
                 // a burst of order events (one per sale and per status change) becomes one poll
                 case ORDER -> dueWork.orderPollDue(storeId, now.plus(orderDebounce));
-                case PRODUCT -> debouncer.mark(storeId, notification.resourceId(), now);
+                case PRODUCT -> { } // in the inbox already
             }
         }
         return verdict;
+    }
+
+    /**
+     * Records a delivery the first time it is seen, with the products it names in the webhook inbox (one
+     * transaction); false for a repeat, seen by this node or another.
+     */
+    private boolean firstTime(String storeId, String deliveryKey, WebhookVerdict.Accepted accepted) {
+        List<String> products = new ArrayList<>();
+        for (ChangeNotification notification : accepted.notifications()) {
+            if (notification.kind() == ChangeNotification.Kind.PRODUCT) {
+                products.add(notification.resourceId());
+            }
+        }
+        if (products.isEmpty()) {
+            return deliveries.firstTime(storeId, deliveryKey);
+        }
+        return deliveries.firstTime(storeId, deliveryKey, () -> store.inbox().receive(storeId, "webhook", deliveryKey,
+                products, orderDebounce, orderDebounce.multipliedBy(5)));
     }
 
     /** The deliveries counted by store and result. */

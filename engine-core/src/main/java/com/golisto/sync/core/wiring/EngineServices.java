@@ -25,7 +25,6 @@ import com.golisto.sync.core.scheduling.PassRetries;
 import com.golisto.sync.core.scheduling.Schedule;
 import com.golisto.sync.core.store.Intent;
 import com.golisto.sync.core.store.StateStore;
-import com.golisto.sync.core.webhooks.Debouncer;
 import com.golisto.sync.core.webhooks.DeliveryDeduplicator;
 import com.golisto.sync.core.webhooks.InboundWebhooks;
 import com.golisto.sync.core.work.DeadLetterReplays;
@@ -93,7 +92,6 @@ public final class EngineServices implements AutoCloseable {
         Schedule schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
                 options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
                 setup.clock().getZone());
-        Debouncer debouncer = new Debouncer(options.webhookDebounce(), options.webhookDebounce().multipliedBy(5));
         // the reactions to connection changes start runs, and runs report refusals to the flows: the two
         // meet through this late-bound listener, set below once both exist
         LateConnectionListener reactions = new LateConnectionListener();
@@ -106,18 +104,18 @@ public final class EngineServices implements AutoCloseable {
         Pipelines pipelines = new Pipelines(store, retry, shopWebhooks, closed::get);
         this.runRequests = new RunRequests(runs, pipelines, runtimes, stores, setup.clock());
         this.deadLetters = new DeadLetterReplays(store, runs, pipelines, runtimes, stores);
-        this.dueWork = new DueWork(store, schedule, debouncer, runs, pipelines, flows, runtimes, workers,
-                options.storeParallelism(), options.catalog(), setup.clock());
+        this.dueWork = new DueWork(store, schedule, runs, pipelines, flows, runtimes, workers,
+                options.storeParallelism(), options.catalog(), setup.clock(), setup.nodeId(), options.leaseDuration());
         PassRetries passRetries = new PassRetries(schedule, options.passRetry().first(), options.passRetry().max());
         events.subscribe(passRetries);
-        reactions.bind(new ConnectionReactions(schedule, dueWork, debouncer, runRequests, setup.clock(), passRetries,
+        reactions.bind(new ConnectionReactions(schedule, dueWork, runRequests, setup.clock(), passRetries,
                 pipelines));
         DeliveryDeduplicator deliveries = new DeliveryDeduplicator(
                 (storeId, key) -> store.deliveries().record(storeId, "webhook", key), Duration.ofHours(1), 100_000,
                 setup.clock());
-        this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, debouncer, dueWork,
+        this.webhooks = new InboundWebhooks(store, registry, runtimes, deliveries, dueWork,
                 options.webhookDebounce(), setup.clock());
-        this.storeMetrics = new StoreMetricsReader(store, debouncer, webhooks.tally(), runtimes);
+        this.storeMetrics = new StoreMetricsReader(store, webhooks.tally(), runtimes);
         this.explainer = new ProductExplainer(store, runtimes, runs);
         this.activity = new StoreActivityReader(store, schedule, runs, shopWebhooks, webhooks.tally(), setup.clock());
         this.retention = new HistoryRetention(store, options.retention(), setup.clock());

@@ -6,7 +6,6 @@ import com.golisto.sync.core.runtime.StoreRuntimes;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.store.StoreRecord;
-import com.golisto.sync.core.webhooks.Debouncer;
 import com.golisto.sync.core.webhooks.WebhookTally;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,13 +23,11 @@ public final class StoreMetricsReader {
             RunKind.ORDERS, RunKind.STATUS);
 
     private final StateStore store;
-    private final Debouncer debouncer;
     private final WebhookTally tally;
     private final StoreRuntimes runtimes;
 
-    StoreMetricsReader(StateStore store, Debouncer debouncer, WebhookTally tally, StoreRuntimes runtimes) {
+    StoreMetricsReader(StateStore store, WebhookTally tally, StoreRuntimes runtimes) {
         this.store = store;
-        this.debouncer = debouncer;
         this.tally = tally;
         this.runtimes = runtimes;
     }
@@ -53,7 +50,7 @@ public final class StoreMetricsReader {
             });
         }
         return new StoreMetrics(storeId, store.mappings().countMapped(storeId, EntityKind.PRODUCT),
-                debouncer.pendingCount(storeId), store.runs().countRunning(storeId), lastSuccess,
+                store.inbox().pendingCount(storeId), store.runs().countRunning(storeId), lastSuccess,
                 store.runs().pollCounts(storeId, RunKind.ORDERS).lastPolledAt(), tally.of(storeId),
                 runtimes.shopConcurrency(storeId));
     }
