@@ -113,11 +113,24 @@ public final class EngineHarness implements AutoCloseable {
 
     /** Opens an engine on the harness's database. */
     public SyncEngine open() {
+        engine = build("node-1");
+        return engine;
+    }
+
+    /**
+     * Opens another engine node on the same database, fakes and clock, as a second runner sharing the state store
+     * would be; the caller closes it. {@link #engine()} stays the first one.
+     */
+    public SyncEngine openNode(String nodeId) {
+        return build(nodeId);
+    }
+
+    private SyncEngine build(String nodeId) {
         List<ConnectorProvider> providers = new ArrayList<>();
         providers.add(shop.provider());
         otherShops.forEach(s -> providers.add(s.provider()));
         providers.add(marketplace.provider());
-        engine = SyncEngine.builder()
+        SyncEngine built = SyncEngine.builder()
                 .dataSource(database)
                 .masterKey(key)
                 .clock(clock)
@@ -125,10 +138,10 @@ public final class EngineHarness implements AutoCloseable {
                 .publicUrl(URI.create("https://engine.example"))
                 .options(options)
                 .sleeper(clock::advance)
-                .nodeId("node-1")
+                .nodeId(nodeId)
                 .build();
-        engine.subscribe(events::add);
-        return engine;
+        built.subscribe(events::add);
+        return built;
     }
 
     /** Opens an engine with another master key (after {@link #closeEngine()}): a key rotation. */
