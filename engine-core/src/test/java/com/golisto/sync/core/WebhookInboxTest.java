@@ -2,6 +2,7 @@ package com.golisto.sync.core;
 
 import static com.golisto.sync.core.testing.EngineHarness.STORE;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.WebhookVerdict;
@@ -76,6 +77,20 @@ class WebhookInboxTest {
         assertThat(listedPrice("101")).isEqualByComparingTo("21");
         assertThat(webhookPasses()).isEqualTo(1);
         assertThat(h.engine().pendingWork()).isZero();
+    }
+
+    @Test
+    void aWebhookTheInboxCannotStore_throwsAndLeavesTheDeliveryUnseen_soItsRedeliveryIsSynced() throws Exception {
+        h.execute("ALTER TABLE webhook_inbox RENAME TO webhook_inbox_away");
+        assertThatThrownBy(() -> h.engine().handleShopWebhook(STORE, priceChange("d-1", "101", "28")))
+                .as("no 2xx: the shop redelivers").isInstanceOf(RuntimeException.class);
+        h.execute("ALTER TABLE webhook_inbox_away RENAME TO webhook_inbox");
+
+        WebhookVerdict redelivery = h.engine().handleShopWebhook(STORE, h.shop.productWebhook("d-1", "101", "updated"));
+        h.advance(DEBOUNCE);
+
+        assertThat(redelivery).isInstanceOf(WebhookVerdict.Accepted.class);
+        assertThat(listedPrice("101")).isEqualByComparingTo("28");
     }
 
     @Test
