@@ -54,10 +54,11 @@ public interface EngineViews {
     List<DeadLetterView> deadLetters();
 
     /**
-     * The work waiting or in progress in this engine: products marked dirty by webhooks and not yet being
-     * synced (inside their debounce, or due and waiting for the next tick), plus runs queued or running
+     * The work waiting or in progress: products in the durable webhook inbox not yet synced (inside their
+     * debounce, or due and waiting for a tick of any node sharing the database), plus runs queued or running
      * here (host-requested passes waiting for the store's pipeline, scheduled and webhook runs). Meant for
-     * a queue-depth gauge: cheap, in memory, never blocks. Work other nodes do is not counted.
+     * a queue-depth gauge: one count query (when the state store cannot answer, only the runs are counted).
+     * Runs other nodes do are not counted.
      */
     long pendingWork();
 

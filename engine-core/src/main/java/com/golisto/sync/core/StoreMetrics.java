@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param storeId the store
  * @param listings the shop products mapped to a listing on the marketplace
- * @param dirtyProducts products marked changed by webhooks and not yet synced (in this engine's memory)
+ * @param dirtyProducts products marked changed by webhooks and not yet synced (in the webhook inbox)
  * @param runningRuns runs of the store started and not finished (in the state store)
  * @param lastSuccess when the latest successful run of each kind finished; kinds that never succeeded are absent
  * @param lastOrderPoll when an order poll last succeeded (empty polls included); {@code null} before the first

@@ -156,9 +156,11 @@ public interface SyncEngine extends EngineViews, EngineAdministration, EngineDry
 
     /**
      * Handles a webhook the shop sent to {@code publicUrl + "/webhooks/<shop connector id>/" + storeId}.
-     * Verifies it, ignores repeated deliveries, and marks the products it names dirty: they are re-read
-     * from the shop and synced once the debounce passed (by {@link #runDueWork()} or the background
-     * loop). Does no network I/O. Answer {@link WebhookVerdict.Rejected} with 401, everything else with 200.
+     * Verifies it, ignores repeated deliveries, and writes the products it names to the durable webhook
+     * inbox (in the state store, before returning): they are re-read from the shop and synced once the
+     * debounce passed (by {@link #runDueWork()} or the background loop of any node sharing the database).
+     * Does no network I/O. Answer {@link WebhookVerdict.Rejected} with 401, everything else with 200; when the
+     * state store fails it throws, and the host answers 5xx so the shop redelivers.
      */
     WebhookVerdict handleShopWebhook(String storeId, InboundRequest request);
 

@@ -121,7 +121,14 @@ public final class DueWork implements DueWorkRequests {
      * runs queued or running here.
      */
     public long pending() {
-        return (long) store.inbox().pendingCount() + runs.inFlight();
+        long inbox;
+        try {
+            inbox = store.inbox().pendingCount();
+        } catch (RuntimeException e) {
+            LOG.debug("cannot count the webhook inbox: {}", e.toString());
+            inbox = 0;
+        }
+        return inbox + runs.inFlight();
     }
 
     /** Drops a store's inbox and batch-window hold (it was disconnected). */
@@ -158,8 +165,9 @@ public final class DueWork implements DueWorkRequests {
             follow(record, now);
             Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
             boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
-            InboxStore.Claim claim = inboxDue.contains(storeId) ? claimInbox(storeId) : null;
-            if (due.isEmpty() && claim == null && !recover) {
+            // claimed by the store's task, once it has a slot, so that the claim does not age while it waits
+            boolean inbox = inboxDue.contains(storeId);
+            if (due.isEmpty() && !inbox && !recover) {
                 runtime.releaseTick();
                 continue;
             }
@@ -169,7 +177,7 @@ public final class DueWork implements DueWorkRequests {
                     try {
                         storeSlots.acquire();
                         try {
-                            run(runtime, due, claim, recover);
+                            run(runtime, due, inbox ? claimInbox(storeId) : null, recover);
                         } finally {
                             storeSlots.release();
                         }
@@ -183,7 +191,6 @@ public final class DueWork implements DueWorkRequests {
                     return null;
                 }));
             } catch (RejectedExecutionException e) {
-                release(claim);
                 runtime.releaseTick();
             }
         }

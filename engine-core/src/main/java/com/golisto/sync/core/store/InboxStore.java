@@ -41,12 +41,18 @@ public final class InboxStore {
         this.db = db;
     }
 
-    /** The products claimed by one {@link #claimDue} call, with the claim to settle them by. */
-    public record Claim(String storeId, String token, Map<String, Long> marksByProduct) {
+    /**
+     * The products claimed by one {@link #claimDue} call, with the claim to settle them by.
+     *
+     * @param claimedAt when they were claimed
+     * @param marksByProduct each product's notification count when claimed
+     */
+    public record Claim(String storeId, String token, Instant claimedAt, Map<String, Long> marksByProduct) {
         /** Copies the map. */
         public Claim {
             Objects.requireNonNull(storeId, "storeId");
             Objects.requireNonNull(token, "token");
+            Objects.requireNonNull(claimedAt, "claimedAt");
             marksByProduct = Map.copyOf(marksByProduct);
         }
 
@@ -154,22 +160,24 @@ public final class InboxStore {
                     """).bind("storeId", storeId).bind("token", token)
                     .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                     .forEach(e -> claimed.put(e.getKey(), e.getValue()));
-            return new Claim(storeId, token, claimed);
+            return new Claim(storeId, token, now, claimed);
         });
     }
 
     /**
      * Settles a claim whose pass ran: forgets its products, except those notified again meanwhile, which stay for
-     * the next pass (released).
+     * the next pass (released). A product is forgotten also when its claim expired meanwhile and another node
+     * took it (the pass covered what it was notified of), but not a row notified anew after that node forgot it.
      */
     public void done(Claim claim) {
         db.jdbi().useTransaction(h -> {
             PreparedBatch delete = h.prepareBatch("""
                     DELETE FROM webhook_inbox
-                    WHERE store_id = :storeId AND product_id = :productId AND claimed_by = :token AND marks = :marks
+                    WHERE store_id = :storeId AND product_id = :productId AND marks = :marks
+                      AND first_at <= :claimedAt
                     """);
             claim.marksByProduct().forEach((product, marks) -> delete.bind("storeId", claim.storeId())
-                    .bind("productId", product).bind("token", claim.token()).bind("marks", marks).add());
+                    .bind("productId", product).bind("marks", marks).bind("claimedAt", claim.claimedAt()).add());
             if (!claim.marksByProduct().isEmpty()) {
                 delete.execute();
             }

@@ -1,6 +1,6 @@
 /**
  * Inbound webhooks: verified by the store's connector, de-duplicated by delivery key, and turned into due
- * work: products marked dirty and coalesced per product (debounce, driven by the engine's clock), status
+ * work: products written to the durable webhook inbox (coalesced per product in the database), status
  * and order polls made due through {@link com.golisto.sync.core.webhooks.DueWorkRequests}. Nothing here
  * does network I/O; the engine re-reads what a notification names before writing anything.
  *

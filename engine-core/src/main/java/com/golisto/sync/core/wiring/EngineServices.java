@@ -105,7 +105,7 @@ public final class EngineServices implements AutoCloseable {
         this.runRequests = new RunRequests(runs, pipelines, runtimes, stores, setup.clock());
         this.deadLetters = new DeadLetterReplays(store, runs, pipelines, runtimes, stores);
         this.dueWork = new DueWork(store, schedule, runs, pipelines, flows, runtimes, workers,
-                options.storeParallelism(), options.catalog(), setup.clock(), setup.nodeId(), options.leaseDuration());
+                options.storeParallelism(), options.catalog(), setup.clock(), setup.nodeId(), inboxClaim(options));
         PassRetries passRetries = new PassRetries(schedule, options.passRetry().first(), options.passRetry().max());
         events.subscribe(passRetries);
         reactions.bind(new ConnectionReactions(schedule, dueWork, runRequests, setup.clock(), passRetries,
@@ -123,6 +123,16 @@ public final class EngineServices implements AutoCloseable {
             dueWork.start();
             retention.startIfDue(workers);
         }, options.tickInterval());
+    }
+
+    /**
+     * How long a node's claim on due webhook-inbox rows lasts: a minute (the lease when shorter), so the rows of a
+     * node that died are taken by another within a minute; a live node's pass that outlasts its claim is harmless
+     * (the store's lease keeps other nodes from running it, and they give the rows back).
+     */
+    private static Duration inboxClaim(EngineOptions options) {
+        Duration minute = Duration.ofMinutes(1);
+        return options.leaseDuration().compareTo(minute) < 0 ? options.leaseDuration() : minute;
     }
 
     /** Opens the state store and the registry, builds the services and marks interrupted work for recovery. */

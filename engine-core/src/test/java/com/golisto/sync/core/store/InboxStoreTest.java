@@ -112,6 +112,21 @@ class InboxStoreTest extends TwoStoresTestBase {
     }
 
     @Test
+    void done_afterTheClaimExpiredAndAnotherNodeFinished_keepsARowNotifiedAnewSince() {
+        receive("s1", "d-1", "p1");
+        clock.advance(QUIET);
+        InboxStore.Claim slow = store.inbox().claimDue("s1", "n1", CLAIM);
+        clock.advance(CLAIM);
+        store.inbox().done(store.inbox().claimDue("s1", "n2", CLAIM));
+        clock.advance(Duration.ofSeconds(1));
+        receive("s1", "d-2", "p1");
+
+        store.inbox().done(slow);
+
+        assertThat(store.inbox().pendingCount("s1")).isEqualTo(1);
+    }
+
+    @Test
     void release_leavesTheProductsDueForAnyNode() {
         receive("s1", "d-1", "p1");
         clock.advance(QUIET);
