@@ -19,14 +19,16 @@ import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads the catalog: {@code GET /products?page=N&per_page=100[&modified_since=ISO]}, pages in id order, and
+ * Reads the catalog: {@code GET /products?page=N&per_page=M[&modified_since=ISO]}, pages in id order, and
  * {@code GET /products?ids=a,b}, where a variant's id finds its product and ids the shop does not have are absent.
  */
 final class JsonShopCatalog implements CatalogSource {
     private final JsonShopConnector shop;
+    private final int pageSize;
 
-    JsonShopCatalog(JsonShopConnector shop) {
+    JsonShopCatalog(JsonShopConnector shop, int pageSize) {
         this.shop = shop;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -40,12 +42,12 @@ final class JsonShopCatalog implements CatalogSource {
     }
 
     /**
-     * The token is {@code <page>@<as_of of page 1>}, the shop's clock when the read began: the next change read
-     * starts from there, so a product changed while this one paged is read again, never missed.
+     * The token is {@code <page>@<as_of of page 1>}: the next change read starts from when this one began (the
+     * shop's clock), so a product changed while it paged is read again, never missed.
      */
     private Page<Product> page(@Nullable Cursor since, @Nullable String token) throws InterruptedException {
         int page = token == null ? 1 : Integer.parseInt(token.substring(0, token.indexOf('@')));
-        ShopPage answer = shop.get("GET /products", "/products?page=" + page + "&per_page=100"
+        ShopPage answer = shop.get("GET /products", "/products?page=" + page + "&per_page=" + pageSize
                 + (since == null ? "" : "&modified_since=" + JsonShopConnector.encode(since.value())), ShopPage.class);
         String asOf = token != null ? token.substring(token.indexOf('@') + 1) : answer.asOf();
         Cursor cursor = answer.hasMore() && since != null ? since : new Cursor(asOf); // a change read moves at its end

@@ -33,10 +33,7 @@ import java.time.Duration;
 import java.util.Currency;
 import java.util.Optional;
 
-/**
- * The connector for one store: its catalog, its facts and its API key, which connecting hands to the marketplace.
- * Sends every request with the key; turns failed answers into the SPI's errors, never showing the key. Thread-safe.
- */
+/** A store's connector: its catalog, its facts and its API key. Never shows the key. Thread-safe. */
 final class JsonShopConnector implements Connector, StoreInfoSource, CredentialIssuer {
     /** Binds the shop's JSON to records: snake_case names, enum values in any case, unknown fields ignored. */
     static final ObjectMapper JSON = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -45,12 +42,13 @@ final class JsonShopConnector implements Connector, StoreInfoSource, CredentialI
     private final URI url;
     private final Secret apiKey;
     private final ConnectorContext context;
-    private final JsonShopCatalog catalog = new JsonShopCatalog(this);
+    private final JsonShopCatalog catalog;
 
-    JsonShopConnector(URI url, Secret apiKey, ConnectorContext context) {
+    JsonShopConnector(URI url, Secret apiKey, int pageSize, ConnectorContext context) {
         this.url = URI.create(url.toString().replaceAll("/+$", ""));
         this.apiKey = apiKey;
         this.context = context;
+        this.catalog = new JsonShopCatalog(this, pageSize);
     }
 
     @Override
@@ -94,10 +92,7 @@ final class JsonShopConnector implements Connector, StoreInfoSource, CredentialI
         throw new InvalidItemException("no_grant_flow", "the JSON shop has no key grant flow: set api-key");
     }
 
-    /**
-     * {@code GET}s a path (with its encoded query) below the shop's URL, counted in the engine's metrics as
-     * {@code endpoint}, and binds the answer. A garbled answer is retryable: a later call may do better.
-     */
+    /** {@code GET}s a path below the shop's URL, counted in the metrics as {@code endpoint}; binds the answer. */
     <T> T get(String endpoint, String path, Class<T> type) throws InterruptedException {
         String what = "JSON shop at " + url.getHost() + ": " + endpoint;
         HttpRequest request = HttpRequest.newBuilder(URI.create(url + path)).timeout(Duration.ofSeconds(30))
@@ -111,7 +106,7 @@ final class JsonShopConnector implements Connector, StoreInfoSource, CredentialI
                 throw failure(what + " answered " + status, response);
             }
             return JSON.readValue(response.body(), type);
-        } catch (IOException e) { // a timeout, a reset, an answer that is not the JSON expected
+        } catch (IOException e) { // a timeout, a reset, a garbled answer: a later call may do better
             throw new RetryableException(what + " failed: " + e, e);
         } finally {
             context.metrics().request(endpoint, status, Duration.ofNanos(System.nanoTime() - started));

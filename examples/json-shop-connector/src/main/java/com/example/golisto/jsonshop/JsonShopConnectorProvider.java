@@ -5,6 +5,8 @@ import com.golisto.sync.api.spi.Connector;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.InvalidSettingsException;
+import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
@@ -19,7 +21,8 @@ public final class JsonShopConnectorProvider implements ConnectorProvider {
     private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "JSON shop", "1.0.0",
             Set.of(Capability.CATALOG_SOURCE, Capability.STORE_INFO, Capability.CREDENTIAL_ISSUER),
             List.of(SettingSpec.required("url", SettingType.URL, "The shop's API URL, e.g. https://shop.example/api"),
-                    SettingSpec.secret("api-key", true, "The shop's API key, sent in the X-Api-Key header")));
+                    SettingSpec.secret("api-key", true, "The shop's API key, sent in the X-Api-Key header"),
+                    SettingSpec.optional("page-size", SettingType.INTEGER, "100", "Products per page, 1 to 500")));
 
     @Override
     public String id() {
@@ -34,7 +37,12 @@ public final class JsonShopConnectorProvider implements ConnectorProvider {
     /** Opens a connector from settings the engine validated against the descriptor. No network I/O. */
     @Override
     public Connector open(Settings settings, ConnectorContext context) {
+        int pageSize = settings.integer("page-size").orElseThrow();
+        if (pageSize < 1 || pageSize > 500) {
+            throw new InvalidSettingsException("connector " + ID,
+                    List.of(new SettingProblem("page-size", "must be from 1 to 500, not " + pageSize)));
+        }
         return new JsonShopConnector(settings.url("url").orElseThrow(), settings.secret("api-key").orElseThrow(),
-                context);
+                pageSize, context);
     }
 }

@@ -32,11 +32,12 @@ class JsonShopConnectorProviderTest {
     }
 
     @Test
-    void validate_refusesAUrlThatIsNotHttp_andAnUnknownSetting() {
+    void validate_namesEveryValueThatDoesNotParse_andEveryUnknownSetting() {
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, () -> provider.descriptor()
-                .validate(Map.of("url", "shop.example/api", "api-key", "k", "page-size", "50")));
+                .validate(Map.of("url", "shop.example/api", "api-key", "k", "page-size", "many", "colour", "red")));
 
-        assertThat(e.problems()).extracting(SettingProblem::setting).containsExactlyInAnyOrder("url", "page-size");
+        assertThat(e.problems()).extracting(SettingProblem::setting)
+                .containsExactlyInAnyOrder("url", "page-size", "colour");
     }
 
     @Test

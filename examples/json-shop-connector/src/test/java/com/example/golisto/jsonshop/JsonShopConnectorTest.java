@@ -55,7 +55,11 @@ class JsonShopConnectorTest {
     }
 
     private Connector open(String url, String key) {
-        Settings settings = provider.descriptor().validate(Map.of("url", url, "api-key", key));
+        return open(Map.of("url", url, "api-key", key));
+    }
+
+    private Connector open(Map<String, String> raw) {
+        Settings settings = provider.descriptor().validate(raw);
         return provider.open(settings, context);
     }
 
@@ -88,6 +92,49 @@ class JsonShopConnectorTest {
         assertThat(shop.requests()).containsExactly("GET /api/products?page=1&per_page=100",
                 "GET /api/products?page=2&per_page=100", "GET /api/products?page=3&per_page=100");
         assertThat(context.reported()).containsOnly("GET /products 200");
+    }
+
+    @Test
+    void readAll_pagesOfThePageSizeSetting() throws Exception {
+        putSimpleProducts(5);
+        CatalogSource small = open(Map.of("url", shop.url().toString(), "api-key", KEY, "page-size", "2"))
+                .catalogSource().orElseThrow();
+
+        Page<Product> first = small.readAll(null);
+
+        assertThat(first.items()).extracting(Product::id).containsExactly("p0001", "p0002");
+        assertThat(small.readAll(first.nextPageToken()).items()).extracting(Product::id).containsExactly("p0003", "p0004");
+        assertThat(shop.requests()).last().isEqualTo("GET /api/products?page=2&per_page=2");
+    }
+
+    @Test
+    void open_refusesAPageSizeTheShopDoesNotServe() {
+        for (String size : List.of("0", "501")) {
+            Throwable thrown = catchThrowable(() -> open(Map.of("url", shop.url().toString(), "api-key", KEY,
+                    "page-size", size)));
+
+            assertThat(thrown).isInstanceOf(com.golisto.sync.api.spi.InvalidSettingsException.class)
+                    .hasMessageContaining("page-size").hasMessageContaining(size);
+        }
+    }
+
+    @Test
+    void aShopInAFarTimeZone_modifiedAtIsTheInstant_andChangeReadsFindChanges() throws Exception {
+        shop.setTimeZone(java.time.ZoneId.of("Pacific/Kiritimati"));
+        shop.put(shop.product("old", "Old", "1.00"));
+        shop.advance(Duration.ofDays(1));
+        Cursor cursor = catalog.readChanged(Cursor.beginning(), null).cursor();
+        shop.advance(Duration.ofHours(1));
+        Instant changedAt = shop.now();
+        shop.put(shop.product("new", "New", "2.00"));
+
+        Page<Product> changed = catalog.readChanged(cursor, null);
+
+        assertThat(cursor.value()).endsWith("+14:00");
+        assertThat(changed.items()).singleElement().satisfies(p -> {
+            assertThat(p.id()).isEqualTo("new");
+            assertThat(p.modifiedAt()).isEqualTo(changedAt);
+        });
     }
 
     @Test

@@ -12,7 +12,12 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +39,7 @@ import java.util.concurrent.Executors;
  * {@code GET /api/products?ids=a,b} (a variant's id finds its product), each with the {@code X-Api-Key} header.
  *
  * <p>Its clock is its own and moves only when a test {@linkplain #advance advances} it; every product put is
- * stamped with it. A test can make the next answers fail ({@link #failNext}) or be garbled ({@link #garbleNext}),
+ * stamped with it. Its timestamps are written in its own time zone's offset ({@link #setTimeZone}; UTC at first). A test can make the next answers fail ({@link #failNext}) or be garbled ({@link #garbleNext}),
  * and read the requests it served ({@link #requests()}). Thread-safe: the server's threads and the test's share it.
  */
 public final class TestJsonShop implements AutoCloseable {
@@ -46,9 +51,11 @@ public final class TestJsonShop implements AutoCloseable {
     private final String apiKey;
     private final String currency;
     private final TreeMap<String, ObjectNode> products = new TreeMap<>();
+    private final Map<String, Instant> modified = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private Instant now = Instant.parse("2026-12-01T09:00:00Z");
+    private ZoneId zone = ZoneOffset.UTC;
 
     private record Fault(int status, String body, Map<String, String> headers) {
     }
@@ -82,6 +89,35 @@ public final class TestJsonShop implements AutoCloseable {
         now = now.plus(duration);
     }
 
+    /** The shop's clock as a {@link Clock} (in UTC), for the connector's context. */
+    public Clock clock() {
+        return new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId other) {
+                throw new UnsupportedOperationException("the test shop's clock is in UTC");
+            }
+
+            @Override
+            public Instant instant() {
+                return now();
+            }
+        };
+    }
+
+    /** Writes every timestamp from now on with this zone's offset, e.g. {@code 2026-12-01T22:00:00+14:00}. */
+    public synchronized void setTimeZone(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    private String timestamp(Instant instant) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(zone).toOffsetDateTime());
+    }
+
     /**
      * A simple product (no variants) in the shop's currency, tracked stock 5: change it as a test needs before
      * {@link #put}.
@@ -108,13 +144,25 @@ public final class TestJsonShop implements AutoCloseable {
 
     /** Creates or replaces a product, stamped {@code modified_at} with the shop's clock. */
     public synchronized void put(ObjectNode product) {
-        ObjectNode copy = product.deepCopy().put("modified_at", now.toString());
+        ObjectNode copy = product.deepCopy();
+        copy.remove("modified_at");
         products.put(copy.get("id").asText(), copy);
+        modified.put(copy.get("id").asText(), now);
+    }
+
+    /** A copy of the product as the shop holds it (without {@code modified_at}), to change and {@link #put}. */
+    public synchronized ObjectNode get(String id) {
+        ObjectNode product = products.get(id);
+        if (product == null) {
+            throw new IllegalArgumentException("the shop has no product " + id);
+        }
+        return product.deepCopy();
     }
 
     /** Deletes a product for good. */
     public synchronized void remove(String id) {
         products.remove(id);
+        modified.remove(id);
     }
 
     /** The next request is answered with this status (and {@code Retry-After}, when not null) instead. */
@@ -153,7 +201,13 @@ public final class TestJsonShop implements AutoCloseable {
                 send(exchange, 200, JSON.createObjectNode().put("url", "https://json-shop.example")
                         .put("currency", currency).put("version", "test-1").toString());
             } else if (uri.getRawPath().equals("/api/products")) {
-                send(exchange, 200, products(query(uri.getRawQuery())));
+                Map<String, String> query = query(uri.getRawQuery());
+                int size = Integer.parseInt(query.getOrDefault("per_page", "100"));
+                if (size < 1 || size > MAX_PAGE) {
+                    send(exchange, 400, "{\"error\":\"per_page must be from 1 to " + MAX_PAGE + "\"}");
+                } else {
+                    send(exchange, 200, products(query));
+                }
             } else {
                 send(exchange, 404, "{\"error\":\"no such resource\"}");
             }
@@ -169,24 +223,24 @@ public final class TestJsonShop implements AutoCloseable {
                 ids.add(URLDecoder.decode(raw, StandardCharsets.UTF_8));
             }
             products.values().stream().filter(p -> ids.contains(p.get("id").asText()) || variantIds(p).anyMatch(
-                    ids::contains)).forEach(page::add);
-            return answer.put("has_more", false).put("as_of", now.toString()).toString();
+                    ids::contains)).forEach(p -> page.add(stamped(p)));
+            return answer.put("has_more", false).put("as_of", timestamp(now)).toString();
         }
         int number = Integer.parseInt(query.getOrDefault("page", "1"));
-        int size = Math.min(MAX_PAGE, Integer.parseInt(query.getOrDefault("per_page", "100")));
+        int size = Integer.parseInt(query.getOrDefault("per_page", "100"));
         String since = query.get("modified_since");
-        List<ObjectNode> matching = new ArrayList<>();
-        for (ObjectNode product : products.values()) {
-            String decodedSince = since == null ? null : URLDecoder.decode(since, StandardCharsets.UTF_8);
-            if (decodedSince == null || !Instant.parse(product.get("modified_at").asText())
-                    .isBefore(Instant.parse(decodedSince))) {
-                matching.add(product);
-            }
-        }
-        int from = Math.min(matching.size(), (number - 1) * size);
-        int to = Math.min(matching.size(), from + size);
-        matching.subList(from, to).forEach(page::add);
-        return answer.put("has_more", to < matching.size()).put("as_of", now.toString()).toString();
+        Instant from = since == null ? Instant.MIN
+                : OffsetDateTime.parse(URLDecoder.decode(since, StandardCharsets.UTF_8)).toInstant();
+        List<ObjectNode> matching = products.values().stream()
+                .filter(p -> !modified.get(p.get("id").asText()).isBefore(from)).toList();
+        int first = Math.min(matching.size(), (number - 1) * size);
+        int last = Math.min(matching.size(), first + size);
+        matching.subList(first, last).forEach(p -> page.add(stamped(p)));
+        return answer.put("has_more", last < matching.size()).put("as_of", timestamp(now)).toString();
+    }
+
+    private ObjectNode stamped(ObjectNode product) {
+        return product.deepCopy().put("modified_at", timestamp(modified.get(product.get("id").asText())));
     }
 
     private static java.util.stream.Stream<String> variantIds(ObjectNode product) {
