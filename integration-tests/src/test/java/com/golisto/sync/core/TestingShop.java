@@ -30,6 +30,7 @@ import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import com.golisto.sync.api.spi.StoreInfoSource;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.api.spi.WebhookReceiver;
@@ -206,7 +207,7 @@ final class TestingShop {
     }
 
     private ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(providerId, "Testing shop", "1",
+        return new ConnectorDescriptor(providerId, "Testing shop", "1", SpiVersion.CURRENT,
             Set.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET, Capability.WEBHOOK_RECEIVER,
                     Capability.WEBHOOK_SUBSCRIPTIONS, Capability.CREDENTIAL_ISSUER, Capability.STORE_INFO),
             List.of(SettingSpec.required("home-url", SettingType.URL, "The shop's home URL."),

@@ -3,9 +3,11 @@ package com.golisto.sync.app.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.golisto.sync.api.spi.Capability;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -282,7 +284,8 @@ class ConfigLoaderTest {
 
     @Test
     void load_wooCommerceSettingOfTheWrongShape_namesTheTypeTheConnectorDeclares() throws IOException {
-        ConnectorDescriptor woo = new ConnectorDescriptor("woocommerce", "WooCommerce", "1", Set.of(), List.of(
+        ConnectorDescriptor woo = new ConnectorDescriptor("woocommerce", "WooCommerce", "1", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_SOURCE), List.of(
                 SettingSpec.required("url", SettingType.URL, "home URL"),
                 SettingSpec.optional("order-lookback", SettingType.DURATION, "PT1H", "how far find looks back"),
                 SettingSpec.optional("page-size", SettingType.INTEGER, "100", "page size")));

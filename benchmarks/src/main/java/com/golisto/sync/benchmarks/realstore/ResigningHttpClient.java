@@ -1,24 +1,17 @@
 package com.golisto.sync.benchmarks.realstore;
 
+import com.golisto.sync.api.spi.ForwardingHttpClient;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /**
  * The HTTP client the engine under test shares between its connectors: requests to the shop (same scheme, host
@@ -28,15 +21,14 @@ import javax.net.ssl.SSLParameters;
  * parameters change: the path, the other query parameters, the headers and the body are sent as the engine built
  * them. Thread-safe.
  */
-final class ResigningHttpClient extends HttpClient {
+final class ResigningHttpClient extends ForwardingHttpClient {
 
-    private final HttpClient delegate;
     private final URI shopUrl;
     private final OAuthSigner signer;
     private final ShopTally tally;
 
     ResigningHttpClient(HttpClient delegate, URI shopUrl, OAuthSigner signer, ShopTally tally) {
-        this.delegate = delegate;
+        super(delegate);
         this.shopUrl = shopUrl;
         this.signer = signer;
         this.tally = tally;
@@ -74,13 +66,13 @@ final class ResigningHttpClient extends HttpClient {
     public <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler)
             throws IOException, InterruptedException {
         if (!toShop(request.uri())) {
-            return delegate.send(request, handler);
+            return delegate().send(request, handler);
         }
         HttpRequest signed = resign(request);
         long started = System.nanoTime();
         int status = -1;
         try {
-            HttpResponse<T> response = delegate.send(signed, handler);
+            HttpResponse<T> response = delegate().send(signed, handler);
             status = response.statusCode();
             return response;
         } finally {
@@ -89,70 +81,15 @@ final class ResigningHttpClient extends HttpClient {
     }
 
     @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return sendAsync(request, handler, null);
-    }
-
-    @Override
     public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
             HttpResponse.@org.jspecify.annotations.Nullable PushPromiseHandler<T> push) {
         if (!toShop(request.uri())) {
-            return delegate.sendAsync(request, handler, push);
+            return super.sendAsync(request, handler, push);
         }
         HttpRequest signed = resign(request);
         long started = System.nanoTime();
-        return delegate.sendAsync(signed, handler, push).whenComplete((response, error) -> tally.record(
+        return super.sendAsync(signed, handler, push).whenComplete((response, error) -> tally.record(
                 request.method(), request.uri().getRawPath(), response == null ? -1 : response.statusCode(),
                 System.nanoTime() - started));
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -34,6 +34,8 @@ final class GolistoCatalogClient implements CatalogTarget {
     /** Item error codes that may pass when the same item is sent again later. */
     private static final Set<String> TRANSIENT_CODES = Set.of("internal_error", "unavailable", "rate_limited",
             "timeout", "conflict");
+    /** The contract's item error code for "no listing with that external_id". */
+    private static final String NOT_FOUND = "not_found";
 
     private final GolistoApiClient api;
 
@@ -88,9 +90,12 @@ final class GolistoCatalogClient implements CatalogTarget {
             case "updated" -> WriteResult.ok(id, WriteResult.Outcome.UPDATED, listingId);
             case "unchanged" -> WriteResult.ok(id, WriteResult.Outcome.UNCHANGED, listingId);
             case "deleted" -> WriteResult.ok(id, WriteResult.Outcome.DELETED, listingId);
-            case "failed" -> delete && "not_found".equals(result.path("error").path("code").asText())
-                    ? WriteResult.ok(id, WriteResult.Outcome.DELETED, null)
-                    : WriteResult.failed(id, null, itemError(result));
+            case "failed" -> {
+                WriteResult.ItemError error = itemError(result);
+                yield delete && error.notFound()
+                        ? WriteResult.ok(id, WriteResult.Outcome.DELETED, null)
+                        : WriteResult.failed(id, null, error);
+            }
             default -> throw garbled(BATCH, "an unknown action '" + action + "' for " + id);
         };
     }
@@ -166,7 +171,12 @@ final class GolistoCatalogClient implements CatalogTarget {
         if (code.isBlank()) {
             code = "failed";
         }
-        return new WriteResult.ItemError(code, message, TRANSIENT_CODES.contains(code.toLowerCase(Locale.ROOT)));
+        String normalized = code.toLowerCase(Locale.ROOT);
+        if (normalized.equals(NOT_FOUND)) {
+            return WriteResult.ItemError.notFound(code, message);
+        }
+        return TRANSIENT_CODES.contains(normalized)
+                ? WriteResult.ItemError.retryable(code, message) : WriteResult.ItemError.rejected(code, message);
     }
 
     static String pathSegment(String value) {

@@ -7,6 +7,7 @@ import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import com.golisto.sync.api.spi.WebhookRouting;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class GolistoConnectorProvider implements ConnectorProvider {
     /** The connector id. */
     public static final String ID = "golisto";
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Golisto", "0.1.0",
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Golisto", "0.1.0", SpiVersion.CURRENT,
             Set.of(Capability.CONNECTION_LIFECYCLE, Capability.CATALOG_TARGET, Capability.ORDER_SOURCE,
                     Capability.WEBHOOK_RECEIVER),
             GolistoConfig.SETTINGS);

@@ -8,6 +8,7 @@ import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -32,7 +33,7 @@ public final class WooCommerceConnectorProvider implements ConnectorProvider {
     static final String MAX_RESPONSE_BYTES = "max-response-bytes";
     static final String VERSION = "0.1.0";
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("woocommerce", "WooCommerce", VERSION,
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("woocommerce", "WooCommerce", VERSION, SpiVersion.CURRENT,
             Set.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET, Capability.WEBHOOK_RECEIVER,
                     Capability.WEBHOOK_SUBSCRIPTIONS, Capability.CREDENTIAL_ISSUER, Capability.STORE_INFO),
             List.of(

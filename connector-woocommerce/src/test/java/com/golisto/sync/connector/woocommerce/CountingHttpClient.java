@@ -1,26 +1,21 @@
 package com.golisto.sync.connector.woocommerce;
 
+import com.golisto.sync.api.spi.ForwardingHttpClient;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 
 /** A real HttpClient that also records the most requests it ever had in flight at once. */
-final class CountingHttpClient extends HttpClient {
+final class CountingHttpClient extends ForwardingHttpClient {
 
-    private final HttpClient delegate = HttpClient.newHttpClient();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger max = new AtomicInteger();
+
+    CountingHttpClient() {
+        super(HttpClient.newHttpClient());
+    }
 
     int maxInFlight() {
         return max.get();
@@ -31,65 +26,10 @@ final class CountingHttpClient extends HttpClient {
             throws IOException, InterruptedException {
         max.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
-            return delegate.send(request, handler);
+            return delegate().send(request, handler);
         } finally {
             inFlight.decrementAndGet();
         }
     }
 
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return delegate.sendAsync(request, handler);
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler,
-                                                            HttpResponse.PushPromiseHandler<T> push) {
-        return delegate.sendAsync(request, handler, push);
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
 }

@@ -1,6 +1,6 @@
 package com.golisto.sync.api.model;
 
-import com.golisto.sync.api.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stock-only change to an existing listing.

@@ -1,6 +1,6 @@
 package com.golisto.sync.api.model;
 
-import com.golisto.sync.api.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A product to create or replace on a marketplace, with the engine's fingerprint of its content.

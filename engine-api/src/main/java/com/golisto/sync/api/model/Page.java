@@ -2,7 +2,7 @@ package com.golisto.sync.api.model;
 
 import java.util.List;
 import java.util.Optional;
-import com.golisto.sync.api.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One page of a paged read.

@@ -1,7 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.util.OptionalInt;
-import com.golisto.sync.api.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The stock of a product or variant: a status, and a quantity when the shop tracks one.

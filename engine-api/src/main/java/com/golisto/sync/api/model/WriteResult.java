@@ -1,6 +1,6 @@
 package com.golisto.sync.api.model;
 
-import com.golisto.sync.api.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one item of a batched write.
@@ -32,14 +32,58 @@ public record WriteResult(
     /**
      * Why one item failed.
      *
+     * <p>The engine branches on {@link #kind()}, never on {@link #code()}: a connector maps its remote's codes
+     * to a kind, and keeps the remote's code and message for people (dead letters, logs).
+     *
      * @param code the remote's error code, never blank
      * @param message the remote's explanation, never null
-     * @param retryable true when trying the same item again later may succeed
+     * @param kind what the failure means for the engine
      */
-    public record ItemError(String code, String message, boolean retryable) {
+    public record ItemError(String code, String message, Kind kind) {
+
+        /** What an item's failure means for the engine. */
+        public enum Kind {
+            /**
+             * The remote has no such item (e.g. deleting or updating the stock of a listing that does not
+             * exist). Deleting an item that is not found counts as done; anything else retries it after the
+             * item is written again.
+             */
+            NOT_FOUND,
+            /** Trying the same item again later may succeed (the remote was busy, locked, rate-limited). */
+            RETRYABLE,
+            /** The remote refused the item as it is (invalid data); retrying it unchanged fails again. */
+            REJECTED
+        }
+
         public ItemError {
             Checks.text(code, "error code");
             message = Checks.orEmpty(message);
+            Checks.required(kind, "error kind");
+        }
+
+        /** The remote has no such item. */
+        public static ItemError notFound(String code, String message) {
+            return new ItemError(code, message, Kind.NOT_FOUND);
+        }
+
+        /** A failure that trying again later may cure. */
+        public static ItemError retryable(String code, String message) {
+            return new ItemError(code, message, Kind.RETRYABLE);
+        }
+
+        /** A refusal of the item as it is. */
+        public static ItemError rejected(String code, String message) {
+            return new ItemError(code, message, Kind.REJECTED);
+        }
+
+        /** Whether trying the same item again later may succeed ({@link Kind#RETRYABLE}). */
+        public boolean retryable() {
+            return kind == Kind.RETRYABLE;
+        }
+
+        /** Whether the remote has no such item ({@link Kind#NOT_FOUND}). */
+        public boolean notFound() {
+            return kind == Kind.NOT_FOUND;
         }
     }
 

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import com.golisto.sync.api.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a connector is and which settings it accepts.
@@ -19,11 +21,16 @@ import com.golisto.sync.api.annotations.Nullable;
  * @param id the provider's id, e.g. {@code woocommerce}; lower-case letters, digits and dashes
  * @param displayName a name for people, e.g. {@code WooCommerce}
  * @param version the connector's version
- * @param capabilities what its connectors offer
+ * @param spiVersion the SPI version the connector was compiled against: pass {@link SpiVersion#CURRENT}
+ *     (javac inlines it, so it records the version built with); the engine refuses versions it does not
+ *     {@linkplain SpiVersion#supports support}
+ * @param capabilities what its connectors offer; must include the defining capability of at least one
+ *     {@link ConnectorRole}
  * @param settings the settings it accepts, names unique
  */
 public record ConnectorDescriptor(
-        String id, String displayName, String version, Set<Capability> capabilities, List<SettingSpec> settings) {
+        String id, String displayName, String version, String spiVersion, Set<Capability> capabilities,
+        List<SettingSpec> settings) {
 
     public ConnectorDescriptor {
         Objects.requireNonNull(id, "id");
@@ -32,7 +39,16 @@ public record ConnectorDescriptor(
         }
         Objects.requireNonNull(displayName, "displayName");
         Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(spiVersion, "spiVersion");
+        if (!SpiVersion.wellFormed(spiVersion)) {
+            throw new IllegalArgumentException("connector " + id + ": SPI version must be major.minor, such as "
+                    + SpiVersion.CURRENT + ", not '" + spiVersion + "'");
+        }
         capabilities = Set.copyOf(capabilities);
+        if (capabilities.stream().noneMatch(c -> c == Capability.CATALOG_SOURCE || c == Capability.CATALOG_TARGET)) {
+            throw new IllegalArgumentException("connector " + id + " declares neither " + Capability.CATALOG_SOURCE
+                    + " (a shop connector) nor " + Capability.CATALOG_TARGET + " (a marketplace connector)");
+        }
         settings = List.copyOf(settings);
         Set<String> names = new HashSet<>();
         for (SettingSpec spec : settings) {
@@ -40,6 +56,22 @@ public record ConnectorDescriptor(
                 throw new IllegalArgumentException("connector " + id + " declares setting " + spec.name() + " twice");
             }
         }
+    }
+
+    /** The roles the declared capabilities allow, in {@link ConnectorRole} order. */
+    public Set<ConnectorRole> roles() {
+        EnumSet<ConnectorRole> roles = EnumSet.noneOf(ConnectorRole.class);
+        for (ConnectorRole role : ConnectorRole.values()) {
+            if (capabilities.contains(role.definingCapability())) {
+                roles.add(role);
+            }
+        }
+        return Collections.unmodifiableSet(roles);
+    }
+
+    /** Whether the connector can take this role in a store. */
+    public boolean hasRole(ConnectorRole role) {
+        return capabilities.contains(role.definingCapability());
     }
 
     /** The declared setting with this name. */

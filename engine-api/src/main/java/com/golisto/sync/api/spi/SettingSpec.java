@@ -1,7 +1,7 @@
 package com.golisto.sync.api.spi;
 
 import java.util.Objects;
-import com.golisto.sync.api.annotations.Nullable;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One setting a connector accepts.

@@ -17,4 +17,4 @@
 @NullMarked
 package com.golisto.sync.api.spi;
 
-import com.golisto.sync.api.annotations.NullMarked;
+import org.jspecify.annotations.NullMarked;

@@ -55,7 +55,7 @@ class OrderTest {
 
     @Test
     void writeResult_errorGoesWithFailedOnly() {
-        var error = new WriteResult.ItemError("invalid_price", "price must be a string", false);
+        var error = WriteResult.ItemError.rejected("invalid_price", "price must be a string");
         assertThat(WriteResult.failed("44", null, error).succeeded()).isFalse();
         assertThatThrownBy(() -> new WriteResult("44", null, WriteResult.Outcome.CREATED, "L1", error))
                 .isInstanceOf(IllegalArgumentException.class);

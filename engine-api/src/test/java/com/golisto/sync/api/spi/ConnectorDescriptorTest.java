@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class ConnectorDescriptorTest {
 
-    private static final ConnectorDescriptor SHOP = new ConnectorDescriptor("shop", "Shop", "1.0",
+    private static final ConnectorDescriptor SHOP = new ConnectorDescriptor("shop", "Shop", "1.0", SpiVersion.CURRENT,
             Set.of(Capability.CATALOG_SOURCE),
             List.of(SettingSpec.required("url", SettingType.URL, "The shop's home URL."),
                     SettingSpec.secret("api-secret", true, "The API secret."),
@@ -49,7 +49,8 @@ class ConnectorDescriptorTest {
 
     @Test
     void validate_neverRepeatsASecretValue_inMessagesOrToString() {
-        ConnectorDescriptor d = new ConnectorDescriptor("x", "X", "1", Set.of(),
+        ConnectorDescriptor d = new ConnectorDescriptor("x", "X", "1", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_SOURCE),
                 List.of(new SettingSpec("pin", SettingType.INTEGER, true, null, true, "A secret number.")));
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class,
                 () -> d.validate(Map.of("pin", "s3cr3t-value")));
@@ -60,10 +61,12 @@ class ConnectorDescriptorTest {
 
     @Test
     void descriptor_rejectsDuplicateSettingsAndBadIds() {
-        assertThatThrownBy(() -> new ConnectorDescriptor("Bad Id", "X", "1", Set.of(), List.of()))
+        assertThatThrownBy(() -> new ConnectorDescriptor("Bad Id", "X", "1", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_SOURCE), List.of()))
                 .hasMessageContaining("Bad Id");
         SettingSpec a = SettingSpec.optional("a", SettingType.STRING, null, "A.");
-        assertThatThrownBy(() -> new ConnectorDescriptor("x", "X", "1", Set.of(), List.of(a, a)))
+        assertThatThrownBy(() -> new ConnectorDescriptor("x", "X", "1", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_SOURCE), List.of(a, a)))
                 .hasMessageContaining("twice");
         assertThatThrownBy(() -> new SettingSpec("a", SettingType.STRING, true, "d", false, "A."))
                 .hasMessageContaining("required and have a default");
@@ -74,5 +77,36 @@ class ConnectorDescriptorTest {
         Settings s = SHOP.validate(Map.of("url", "https://shop.example", "api-secret", "cs"));
         assertThatThrownBy(() -> s.string("nope")).hasMessageContaining("declares no setting nope");
         assertThatThrownBy(() -> s.secret("url")).hasMessageContaining("not a secret");
+    }
+
+    @Test
+    void roles_followFromTheDefiningCapabilities() {
+        assertThat(SHOP.roles()).containsExactly(ConnectorRole.SHOP);
+        assertThat(SHOP.hasRole(ConnectorRole.MARKETPLACE)).isFalse();
+        ConnectorDescriptor both = new ConnectorDescriptor("both", "Both", "1", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_TARGET, Capability.CATALOG_SOURCE), List.of());
+        assertThat(both.roles()).containsExactly(ConnectorRole.SHOP, ConnectorRole.MARKETPLACE);
+    }
+
+    @Test
+    void descriptor_refusesAConnectorWithNoRole_andAMalformedSpiVersion() {
+        assertThatThrownBy(() -> new ConnectorDescriptor("x", "X", "1", SpiVersion.CURRENT,
+                Set.of(Capability.ORDER_SOURCE), List.of()))
+                .hasMessageContaining("declares neither CATALOG_SOURCE (a shop connector) nor CATALOG_TARGET");
+        assertThatThrownBy(() -> new ConnectorDescriptor("x", "X", "1", "one",
+                Set.of(Capability.CATALOG_SOURCE), List.of()))
+                .hasMessageContaining("SPI version must be major.minor").hasMessageContaining("'one'");
+    }
+
+    @Test
+    void spiVersion_acceptsTheSameMajorWithAnOlderOrEqualMinor_only() {
+        assertThat(SpiVersion.supports(SpiVersion.CURRENT)).isTrue();
+        String[] parts = SpiVersion.CURRENT.split("\\.");
+        int major = Integer.parseInt(parts[0]);
+        int minor = Integer.parseInt(parts[1]);
+        assertThat(SpiVersion.supports(major + "." + (minor + 1))).as("a newer minor").isFalse();
+        assertThat(SpiVersion.supports((major + 1) + ".0")).as("a newer major").isFalse();
+        assertThat(SpiVersion.supports((major - 1) + ".9")).as("an older major").isFalse();
+        assertThat(SpiVersion.supports("1.x")).isFalse();
     }
 }

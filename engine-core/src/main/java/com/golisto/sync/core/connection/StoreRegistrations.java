@@ -1,5 +1,7 @@
 package com.golisto.sync.core.connection;
 
+import com.golisto.sync.api.spi.ConnectorRole;
+import com.golisto.sync.core.connectors.ConnectorRegistryException;
 import com.golisto.sync.core.SettingOrigin;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.core.StoreRegistration;
@@ -112,6 +114,12 @@ public final class StoreRegistrations {
                 throw new IllegalArgumentException("no connector " + connectorId + " is installed (installed: "
                         + registry.ids() + ")");
             }
+        }
+        try {
+            registry.requireRole(registration.shopConnectorId(), ConnectorRole.SHOP);
+            registry.requireRole(registration.marketplaceConnectorId(), ConnectorRole.MARKETPLACE);
+        } catch (ConnectorRegistryException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
         }
         Optional<StoreRecord> existing = store.stores().find(registration.id());
         if (existing.isPresent() && (!existing.get().shopConnector().equals(registration.shopConnectorId())

@@ -4,9 +4,11 @@ import com.golisto.sync.api.spi.Connector;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.ConnectorRole;
 import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -17,14 +19,16 @@ import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The connector providers the engine can use, by id. Built once at start, from {@link ServiceLoader}
  * ({@link #load()}, {@link #load(ClassLoader)}, {@link #load(ModuleLayer)}) or from an explicit list
- * ({@link #of(List)}); every way refuses two providers with the same id and a provider whose
- * {@code id()} differs from its {@code descriptor().id()}.
+ * ({@link #of(List)}); every way refuses two providers with the same id, and a provider with a
+ * {@linkplain #problems(ConnectorProvider) problem}: no descriptor, an {@code id()} that differs from its
+ * {@code descriptor().id()}, or an SPI version this engine does not {@linkplain SpiVersion#supports support}.
  *
  * <p>Immutable and thread-safe. Descriptors are read once, when the registry is built.
  */
@@ -40,16 +44,13 @@ public final class ConnectorRegistry {
         Map<String, ConnectorDescriptor> descriptorsById = new TreeMap<>();
         for (ConnectorProvider provider : found) {
             Objects.requireNonNull(provider, "provider");
+            List<String> problems = problems(provider);
+            if (!problems.isEmpty()) {
+                throw new ConnectorRegistryException("connector provider " + provider.getClass().getName() + " ("
+                        + origin(provider) + ") cannot be loaded: " + String.join("; ", problems));
+            }
             String id = provider.id();
             ConnectorDescriptor descriptor = provider.descriptor();
-            if (descriptor == null) {
-                throw new ConnectorRegistryException(
-                        "connector provider " + provider.getClass().getName() + " has no descriptor");
-            }
-            if (!descriptor.id().equals(id)) {
-                throw new ConnectorRegistryException("connector provider " + provider.getClass().getName()
-                        + " says its id is '" + id + "' but its descriptor says '" + descriptor.id() + "'");
-            }
             ConnectorProvider previous = byId.putIfAbsent(id, provider);
             if (previous != null) {
                 throw new ConnectorRegistryException("two connector providers have the id '" + id + "': "
@@ -61,6 +62,33 @@ public final class ConnectorRegistry {
         }
         this.providers = Collections.unmodifiableMap(byId);
         this.descriptors = Collections.unmodifiableMap(descriptorsById);
+    }
+
+    /**
+     * What keeps a provider from being loaded, one sentence each; empty when it can be. A provider that
+     * throws while describing itself has that as its problem.
+     */
+    public static List<String> problems(ConnectorProvider provider) {
+        Objects.requireNonNull(provider, "provider");
+        List<String> problems = new ArrayList<>();
+        try {
+            String id = provider.id();
+            ConnectorDescriptor descriptor = provider.descriptor();
+            if (descriptor == null) {
+                return List.of("it has no descriptor");
+            }
+            if (!descriptor.id().equals(id)) {
+                problems.add("it says its id is '" + id + "' but its descriptor says '" + descriptor.id() + "'");
+            }
+            if (!SpiVersion.supports(descriptor.spiVersion())) {
+                problems.add("it was built for connector SPI " + descriptor.spiVersion() + " and this engine implements "
+                        + SpiVersion.CURRENT + " (a connector must be built for the same major version and no newer"
+                        + " minor version)");
+            }
+        } catch (RuntimeException | LinkageError e) {
+            problems.add("describing itself failed: " + e);
+        }
+        return problems;
     }
 
     /**
@@ -134,6 +162,24 @@ public final class ConnectorRegistry {
         return descriptor(id).orElseThrow(() -> new UnknownConnectorException(id, ids()));
     }
 
+    /**
+     * The provider with this id, checked to be able to take the role.
+     *
+     * @throws UnknownConnectorException listing the installed ids
+     * @throws ConnectorRegistryException naming the connector's roles when it cannot take this one
+     */
+    public ConnectorProvider requireRole(String id, ConnectorRole role) {
+        Objects.requireNonNull(role, "role");
+        ConnectorDescriptor descriptor = requireDescriptor(id);
+        if (!descriptor.hasRole(role)) {
+            String has = descriptor.roles().stream().map(ConnectorRole::label).collect(Collectors.joining(" and "));
+            throw new ConnectorRegistryException("connector '" + id + "' is a " + has + " connector; it cannot be a"
+                    + " store's " + role.label() + " (a " + role.label() + " connector declares "
+                    + role.definingCapability() + ")");
+        }
+        return requireProvider(id);
+    }
+
     /** Every provider's descriptor, sorted by id. */
     public List<ConnectorDescriptor> descriptors() {
         return List.copyOf(descriptors.values());
@@ -175,6 +221,12 @@ public final class ConnectorRegistry {
         if (connector == null) {
             throw new ConnectorRegistryException("connector provider " + provider.getClass().getName()
                     + " opened no connector for store " + context.storeId());
+        }
+        List<String> mismatches = Capabilities.mismatches(provider.descriptor(), connector);
+        if (!mismatches.isEmpty()) {
+            connector.close();
+            throw new ConnectorRegistryException("connector " + id + " for store " + context.storeId()
+                    + " does not offer what it declares: " + String.join("; ", mismatches));
         }
         return connector;
     }

@@ -82,8 +82,8 @@ public final class InventoryWriter {
                 // the marketplace refused the whole batch: send these products whole instead
                 chunk.stream().map(InventoryUpdate::productId).distinct()
                         .forEach(id -> failed.computeIfAbsent(id, k -> new ArrayList<>()).add(WriteResult.failed(id,
-                                null, new WriteResult.ItemError(ItemResults.NOT_FOUND,
-                                        Objects.requireNonNullElse(e.getMessage(), ""), false))));
+                                null, WriteResult.ItemError.notFound("batch_refused",
+                                        Objects.requireNonNullElse(e.getMessage(), "")))));
                 continue;
             }
             for (WriteResult result : results) {

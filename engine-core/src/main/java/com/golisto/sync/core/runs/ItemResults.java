@@ -6,21 +6,18 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Reading the per-item results a marketplace returns for a batch write: the neutral "no such listing"
- * code, a result for an item the answer left out, a readable reason, and turning a retryable item failure
- * into an exception so the retry policy retries the item alone.
+ * Reading the per-item results a marketplace returns for a batch write: "no such listing", a result for
+ * an item the answer left out, a readable reason, and turning a retryable item failure into an exception so
+ * the retry policy retries the item alone.
  */
 public final class ItemResults {
 
-    /** The code a remote gives for "no such listing" (kept neutral: connectors map their remote's code to it). */
-    public static final String NOT_FOUND = "not_found";
-
     private ItemResults() {}
 
-    /** Whether the result says the marketplace has no such listing. */
+    /** Whether the result says the marketplace has no such listing ({@link WriteResult.ItemError.Kind#NOT_FOUND}). */
     public static boolean notFound(WriteResult result) {
         WriteResult.ItemError error = result.error();
-        return error != null && NOT_FOUND.equalsIgnoreCase(error.code());
+        return error != null && error.notFound();
     }
 
     /**
@@ -36,7 +33,7 @@ public final class ItemResults {
     /** A retryable failure for an item the marketplace's answer did not mention. */
     public static WriteResult missing(String productId) {
         return WriteResult.failed(productId, null,
-                new WriteResult.ItemError("no_result", "the marketplace returned no result for it", true));
+                WriteResult.ItemError.retryable("no_result", "the marketplace returned no result for it"));
     }
 
     /** The result for one product in an answer, or {@link #missing} when it has none. */

@@ -1,20 +1,13 @@
 package com.golisto.sync.core.runtime;
 
+import com.golisto.sync.api.spi.ForwardingHttpClient;
 import java.io.IOException;
-import java.net.Authenticator;
-import java.net.CookieHandler;
-import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,12 +16,11 @@ import org.jspecify.annotations.Nullable;
  * timeouts are overloads, other answers are latencies, other I/O failures neither. It sees requests and
  * status codes only, never bodies or headers. Thread-safe.
  */
-final class LimitedHttpClient extends HttpClient {
-    private final HttpClient delegate;
+final class LimitedHttpClient extends ForwardingHttpClient {
     private final ShopConcurrencyLimit limit;
 
     LimitedHttpClient(HttpClient delegate, ShopConcurrencyLimit limit) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.limit = Objects.requireNonNull(limit, "limit");
     }
 
@@ -38,7 +30,7 @@ final class LimitedHttpClient extends HttpClient {
         ShopConcurrencyLimit.Permit permit = limit.acquire();
         ShopConcurrencyLimit.Outcome outcome = ShopConcurrencyLimit.Outcome.FAILED;
         try {
-            HttpResponse<T> response = delegate.send(request, handler);
+            HttpResponse<T> response = delegate().send(request, handler);
             outcome = outcome(response.statusCode());
             return response;
         } catch (HttpTimeoutException e) {
@@ -47,11 +39,6 @@ final class LimitedHttpClient extends HttpClient {
         } finally {
             permit.release(outcome);
         }
-    }
-
-    @Override
-    public <T> CompletableFuture<HttpResponse<T>> sendAsync(HttpRequest request, HttpResponse.BodyHandler<T> handler) {
-        return sendAsync(request, handler, null);
     }
 
     @Override
@@ -66,7 +53,7 @@ final class LimitedHttpClient extends HttpClient {
         }
         CompletableFuture<HttpResponse<T>> sent;
         try {
-            sent = push == null ? delegate.sendAsync(request, handler) : delegate.sendAsync(request, handler, push);
+            sent = push == null ? delegate().sendAsync(request, handler) : delegate().sendAsync(request, handler, push);
         } catch (RuntimeException e) {
             permit.release(ShopConcurrencyLimit.Outcome.FAILED);
             throw e;
@@ -84,75 +71,5 @@ final class LimitedHttpClient extends HttpClient {
     private static ShopConcurrencyLimit.Outcome outcome(int status) {
         return status == 429 || status == 503 ? ShopConcurrencyLimit.Outcome.OVERLOADED
                 : ShopConcurrencyLimit.Outcome.SUCCEEDED;
-    }
-
-    @Override
-    public Optional<CookieHandler> cookieHandler() {
-        return delegate.cookieHandler();
-    }
-
-    @Override
-    public Optional<Duration> connectTimeout() {
-        return delegate.connectTimeout();
-    }
-
-    @Override
-    public Redirect followRedirects() {
-        return delegate.followRedirects();
-    }
-
-    @Override
-    public Optional<ProxySelector> proxy() {
-        return delegate.proxy();
-    }
-
-    @Override
-    public SSLContext sslContext() {
-        return delegate.sslContext();
-    }
-
-    @Override
-    public SSLParameters sslParameters() {
-        return delegate.sslParameters();
-    }
-
-    @Override
-    public Optional<Authenticator> authenticator() {
-        return delegate.authenticator();
-    }
-
-    @Override
-    public Version version() {
-        return delegate.version();
-    }
-
-    @Override
-    public Optional<Executor> executor() {
-        return delegate.executor();
-    }
-
-    @Override
-    public void shutdown() {
-        delegate.shutdown();
-    }
-
-    @Override
-    public boolean awaitTermination(Duration duration) throws InterruptedException {
-        return delegate.awaitTermination(duration);
-    }
-
-    @Override
-    public boolean isTerminated() {
-        return delegate.isTerminated();
-    }
-
-    @Override
-    public void shutdownNow() {
-        delegate.shutdownNow();
-    }
-
-    @Override
-    public void close() {
-        delegate.close();
     }
 }

@@ -298,8 +298,8 @@ class CatalogPipelineTest {
         shop.put(TestProducts.simple("1", "5", 1));
         shop.put(TestProducts.simple("2", "5", 1));
         shop.put(TestProducts.simple("3", "5", 1));
-        marketplace.failItem.put("2", new WriteResult.ItemError("busy", "try later", true));
-        marketplace.failItem.put("3", new WriteResult.ItemError("validation_failed", "title too long", false));
+        marketplace.failItem.put("2", WriteResult.ItemError.retryable("busy", "try later"));
+        marketplace.failItem.put("3", WriteResult.ItemError.rejected("validation_failed", "title too long"));
 
         pipeline().fullPass();
 
@@ -493,7 +493,7 @@ class CatalogPipelineTest {
     @Test
     void writeRefusedByTheMarketplace_isFailedWithTheRemotesError() throws Exception {
         shop.put(TestProducts.simple("3", "5", 1));
-        marketplace.failItem.put("3", new WriteResult.ItemError("validation_failed", "title too long", false));
+        marketplace.failItem.put("3", WriteResult.ItemError.rejected("validation_failed", "title too long"));
 
         pipeline().fullPass();
 
@@ -599,7 +599,7 @@ class CatalogPipelineTest {
             }
             for (String id : batch.deletes()) {
                 results.add(listings.remove(id) != null ? WriteResult.ok(id, WriteResult.Outcome.DELETED, "L" + id)
-                        : WriteResult.failed(id, null, new WriteResult.ItemError("not_found", "no listing", false)));
+                        : WriteResult.failed(id, null, WriteResult.ItemError.notFound("not_found", "no listing")));
             }
             return results;
         }
@@ -618,7 +618,7 @@ class CatalogPipelineTest {
                 Listing listing = listings.get(update.productId());
                 if (listing == null) {
                     results.add(WriteResult.failed(update.productId(), update.variantId(),
-                            new WriteResult.ItemError("not_found", "no listing", false)));
+                            WriteResult.ItemError.notFound("not_found", "no listing")));
                 } else {
                     Product held = listing.product();
                     Product now = update.variantId() == null ? held.withStock(update.stock())

@@ -9,10 +9,12 @@ import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorMetrics;
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.ConnectorRole;
 import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.core.connectors.testing.TestingConnector;
 import com.golisto.sync.core.connectors.testing.TestingConnectorProvider;
@@ -179,6 +181,84 @@ class ConnectorRegistryTest {
                 .hasMessageContaining("shopify").hasMessageContaining("testing");
     }
 
+    @Test
+    void load_refusesAProviderBuiltForAnSpiVersionThisEngineDoesNotImplement() {
+        ConnectorProvider future = new DescribedProvider(new ConnectorDescriptor("future", "Future", "9",
+                "99.0", Set.of(Capability.CATALOG_SOURCE), List.of()));
+        assertThat(ConnectorRegistry.problems(future)).singleElement().asString()
+                .contains("built for connector SPI 99.0").contains("implements " + SpiVersion.CURRENT);
+        assertThatThrownBy(() -> ConnectorRegistry.of(List.of(future)))
+                .isInstanceOf(ConnectorRegistryException.class)
+                .hasMessageContaining(DescribedProvider.class.getName()).hasMessageContaining("SPI 99.0");
+        assertThat(ConnectorRegistry.problems(new NamedProvider("fine"))).isEmpty();
+    }
+
+    @Test
+    void requireRole_refusesAShopConnectorPlacedAsAMarketplace_namingBothRoles() {
+        ConnectorRegistry registry = ConnectorRegistry.of(List.of(new NamedProvider("csv-shop")));
+        assertThat(registry.requireRole("csv-shop", ConnectorRole.SHOP).id()).isEqualTo("csv-shop");
+        assertThatThrownBy(() -> registry.requireRole("csv-shop", ConnectorRole.MARKETPLACE))
+                .isInstanceOf(ConnectorRegistryException.class)
+                .hasMessage("connector 'csv-shop' is a shop connector; it cannot be a store's marketplace"
+                        + " (a marketplace connector declares CATALOG_TARGET)");
+    }
+
+    @Test
+    void open_refusesAConnectorThatDoesNotOfferWhatItDeclares_andClosesIt() {
+        ConnectorDescriptor overpromising = new ConnectorDescriptor("over", "Over", "1", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET), List.of());
+        boolean[] closed = {false};
+        ConnectorProvider provider = new DescribedProvider(overpromising) {
+            @Override
+            public Connector open(Settings settings, ConnectorContext context) {
+                Connector testing = new TestingConnectorProvider().open(
+                        new TestingConnectorProvider().descriptor().validate(
+                                Map.of("url", "https://shop.example", "api-secret", "s")), context);
+                return new Connector() {
+                    @Override
+                    public Optional<com.golisto.sync.api.spi.CatalogSource> catalogSource() {
+                        return testing.catalogSource();
+                    }
+
+                    @Override
+                    public void close() {
+                        closed[0] = true;
+                    }
+                };
+            }
+        };
+        ConnectorRegistry registry = ConnectorRegistry.of(List.of(provider));
+        assertThatThrownBy(() -> registry.open("over", Map.of(), CONTEXT))
+                .isInstanceOf(ConnectorRegistryException.class)
+                .hasMessage("connector over for store shop-1 does not offer what it declares:"
+                        + " it declares ORDER_TARGET but offers none");
+        assertThat(closed[0]).as("the refused connector is closed").isTrue();
+    }
+
+    /** A provider with exactly this descriptor. */
+    private static class DescribedProvider implements ConnectorProvider {
+        private final ConnectorDescriptor descriptor;
+
+        DescribedProvider(ConnectorDescriptor descriptor) {
+            this.descriptor = descriptor;
+        }
+
+        @Override
+        public String id() {
+            return descriptor.id();
+        }
+
+        @Override
+        public ConnectorDescriptor descriptor() {
+            return descriptor;
+        }
+
+        @Override
+        public Connector open(Settings settings, ConnectorContext context) {
+            throw new AssertionError("never opened");
+        }
+    }
+
     /** Claims the testing id with a descriptor of its own. */
     private static class ClashingProvider implements ConnectorProvider {
         @Override
@@ -188,7 +268,8 @@ class ConnectorRegistryTest {
 
         @Override
         public ConnectorDescriptor descriptor() {
-            return new ConnectorDescriptor(TestingConnectorProvider.ID, "Clash", "2.0", Set.of(), List.of());
+            return new ConnectorDescriptor(TestingConnectorProvider.ID, "Clash", "2.0", SpiVersion.CURRENT,
+                Set.of(Capability.CATALOG_SOURCE), List.of());
         }
 
         @Override
@@ -201,7 +282,8 @@ class ConnectorRegistryTest {
     private record NamedProvider(String id) implements ConnectorProvider {
         @Override
         public ConnectorDescriptor descriptor() {
-            return new ConnectorDescriptor(id, id, "1", Set.of(Capability.ORDER_SOURCE), List.of());
+            return new ConnectorDescriptor(id, id, "1", SpiVersion.CURRENT, Set.of(Capability.CATALOG_SOURCE),
+                    List.of());
         }
 
         @Override

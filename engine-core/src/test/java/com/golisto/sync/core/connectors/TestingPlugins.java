@@ -33,7 +33,8 @@ import java.util.stream.Stream;
 final class TestingPlugins {
 
     static final String PACKAGE = TestingConnectorProvider.class.getPackageName();
-    static final List<String> CLASSES = List.of("TestingConnectorProvider", "TestingConnector");
+    static final List<String> CLASSES = List.of("TestingConnectorProvider", "TestingConnector",
+            "TestingConnector$EmptyCatalog");
     static final String SERVICE_FILE = "META-INF/services/" + ConnectorProvider.class.getName();
 
     private TestingPlugins() {

@@ -9,6 +9,7 @@ import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class SettingStoreTest {
 
     @Test
     void save_fromValidatedSettings_sealsTheDeclaredSecrets() throws Exception {
-        ConnectorDescriptor descriptor = new ConnectorDescriptor("woo", "Woo", "1", Set.of(Capability.CATALOG_SOURCE),
+        ConnectorDescriptor descriptor = new ConnectorDescriptor("woo", "Woo", "1", SpiVersion.CURRENT, Set.of(Capability.CATALOG_SOURCE),
                 List.of(SettingSpec.required("url", SettingType.URL, "shop URL"),
                         SettingSpec.secret("consumer-secret", true, "API secret")));
         try (StateStore store = TestingStateStores.open(dir, clock)) {

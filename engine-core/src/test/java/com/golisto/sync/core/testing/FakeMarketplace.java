@@ -21,6 +21,7 @@ import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import com.golisto.sync.api.spi.WebhookRouting;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -320,7 +321,7 @@ public final class FakeMarketplace {
     }
 
     /** Settings: {@code connection-id} and {@code api-token}, which the engine stores from the grant. */
-    static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Fake marketplace", "1",
+    static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Fake marketplace", "1", SpiVersion.CURRENT,
             Set.of(Capability.CONNECTION_LIFECYCLE, Capability.CATALOG_TARGET, Capability.ORDER_SOURCE,
                     Capability.WEBHOOK_RECEIVER),
             List.of(SettingSpec.optional("connection-id", SettingType.STRING, null, "The connection's id."),

@@ -173,8 +173,8 @@ final class FakeMarketplaceConnector implements Connector, ConnectionLifecycle, 
             for (Listing listing : batch.upserts()) {
                 Product p = listing.product();
                 if (!p.price().currency().getCurrencyCode().equals(c.currency)) {
-                    results.add(WriteResult.failed(p.id(), null, new WriteResult.ItemError("currency_mismatch",
-                            "the store sells in " + c.currency + ", not " + p.price().currency(), false)));
+                    results.add(WriteResult.failed(p.id(), null, WriteResult.ItemError.rejected("currency_mismatch",
+                            "the store sells in " + c.currency + ", not " + p.price().currency())));
                     continue;
                 }
                 Listing before = c.listings.put(p.id(), listing);
@@ -185,7 +185,7 @@ final class FakeMarketplaceConnector implements Connector, ConnectionLifecycle, 
             }
             for (String id : batch.deletes()) {
                 results.add(c.listings.remove(id) != null ? WriteResult.ok(id, WriteResult.Outcome.DELETED, "L-" + id)
-                        : WriteResult.failed(id, null, new WriteResult.ItemError("not_found", "no listing", false)));
+                        : WriteResult.failed(id, null, WriteResult.ItemError.notFound("not_found", "no listing")));
             }
         }
         market.faults().leave(FakeMarketplace.Op.APPLY);
@@ -207,7 +207,7 @@ final class FakeMarketplaceConnector implements Connector, ConnectionLifecycle, 
                 Listing listing = c.listings.get(update.productId());
                 if (listing == null) {
                     results.add(new WriteResult(update.productId(), update.variantId(), WriteResult.Outcome.FAILED,
-                            null, new WriteResult.ItemError("not_found", "no listing", false)));
+                            null, WriteResult.ItemError.notFound("not_found", "no listing")));
                     continue;
                 }
                 Product p = listing.product();

@@ -14,6 +14,7 @@ import com.golisto.sync.api.spi.InvalidItemException;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -285,7 +286,7 @@ public final class FakeShop {
 
     /** The settings: {@code home-url}, and the API key pair {@code shop-key} / {@code shop-secret}. */
     private ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(providerId, "Fake shop", "1",
+        return new ConnectorDescriptor(providerId, "Fake shop", "1", SpiVersion.CURRENT,
                 Set.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET, Capability.WEBHOOK_RECEIVER,
                         Capability.WEBHOOK_SUBSCRIPTIONS, Capability.CREDENTIAL_ISSUER, Capability.STORE_INFO),
                 List.of(SettingSpec.required("home-url", SettingType.URL, "The shop's home URL."),

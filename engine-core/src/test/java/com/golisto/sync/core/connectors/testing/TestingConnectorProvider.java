@@ -8,6 +8,7 @@ import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.util.List;
 import java.util.Set;
 
@@ -21,7 +22,7 @@ public class TestingConnectorProvider implements ConnectorProvider {
     /** The id this provider registers under. */
     public static final String ID = "testing";
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Testing", "1.0",
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "Testing", "1.0", SpiVersion.CURRENT,
             Set.of(Capability.CATALOG_SOURCE),
             List.of(SettingSpec.required("url", SettingType.URL, "where the shop answers"),
                     SettingSpec.secret("api-secret", true, "the API secret"),
