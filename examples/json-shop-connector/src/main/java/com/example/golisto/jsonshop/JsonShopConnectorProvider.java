@@ -10,6 +10,7 @@ import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ public final class JsonShopConnectorProvider implements ConnectorProvider {
     /** The id a store's configuration names this connector by. */
     public static final String ID = "json-shop";
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "JSON shop", "1.0.0",
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "JSON shop", "1.0.0", SpiVersion.CURRENT,
             Set.of(Capability.CATALOG_SOURCE, Capability.STORE_INFO, Capability.CREDENTIAL_ISSUER),
             List.of(SettingSpec.required("url", SettingType.URL, "The shop's API URL, e.g. https://shop.example/api"),
                     SettingSpec.secret("api-key", true, "The shop's API key, sent in the X-Api-Key header"),
