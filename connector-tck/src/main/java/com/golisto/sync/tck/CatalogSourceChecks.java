@@ -153,6 +153,15 @@ final class CatalogSourceChecks {
                 .hasValueSatisfying(p -> assertThat(p.status()).isEqualTo(ProductStatus.ARCHIVED));
     }
 
+    static void unpublishedComesBackDraft(ShopFixture fixture, CatalogSource source, String id, Cursor cursor)
+            throws Exception {
+        fixture.advanceTime(SETTLE);
+        assertThat(Passes.changed(source, cursor).product(id)).as("a change read after a product was unpublished")
+                .hasValueSatisfying(p -> assertThat(p.status()).isEqualTo(ProductStatus.DRAFT));
+        assertThat(source.readProducts(List.of(id))).as("readProducts of an unpublished product")
+                .singleElement().satisfies(p -> assertThat(p.status()).isEqualTo(ProductStatus.DRAFT));
+    }
+
     /** A product with variants comes whole; a variant's id resolves to it; a variant's change returns it whole. */
     static void variantsComeWithTheirProduct(ShopFixture fixture, CatalogSource source) throws Exception {
         String id = fixture.addVariableProduct("TCK variable", List.of("S", "M", "L"));

@@ -72,6 +72,20 @@ final class CatalogTargetChecks {
         assertThat(target.readListing(b.id())).as("readListing() of a deleted listing").isEmpty();
     }
 
+    /** A batch of {@code maxBatchSize()} items (at most 100 here) answers one result per item. */
+    static void fullBatchAccepted(MarketplaceFixture fixture, CatalogTarget target) throws Exception {
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        List<Listing> listings = new java.util.ArrayList<>();
+        for (int i = 0; i < Math.min(100, target.maxBatchSize()); i++) {
+            listings.add(new Listing(simple("tck-full-" + run + "-" + i, fixture.currency(), i + 1), "fp-" + i));
+        }
+        List<WriteResult> results = target.apply(new CatalogBatch(listings, List.of()));
+        assertThat(results).as("a batch of maxBatchSize() upserts").hasSize(listings.size())
+                .allSatisfy(r -> assertThat(r.succeeded()).as("%s", r).isTrue());
+        assertThat(fixture.listed(listings.get(listings.size() - 1).product().id())).as("the last item is listed")
+                .isTrue();
+    }
+
     static void refusedItemFailsAlone(MarketplaceFixture fixture, CatalogTarget target) throws Exception {
         String run = UUID.randomUUID().toString().substring(0, 8);
         Product good = simple("tck-good-" + run, fixture.currency(), 3);

@@ -105,6 +105,11 @@ public abstract class ConnectorContract<F extends ConnectorFixture> {
     }
 
     @Test
+    public void connector_closesTwiceWithoutThrowing() {
+        DescriptorChecks.closesTwice(openAgain());
+    }
+
+    @Test
     public void invalidSettings_areAllNamedAtOnce_withoutShowingSecrets() {
         DescriptorChecks.invalidSettingsAreAllNamed(fixture());
     }

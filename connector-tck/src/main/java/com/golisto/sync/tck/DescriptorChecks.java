@@ -60,6 +60,12 @@ final class DescriptorChecks {
                 + " META-INF/services/com.golisto.sync.api.spi.ConnectorProvider)").contains(provider.getClass());
     }
 
+    /** Closing is idempotent and never throws. */
+    static void closesTwice(Connector connector) {
+        assertThat(catchThrowable(connector::close)).as("the first close()").isNull();
+        assertThat(catchThrowable(connector::close)).as("close() again (idempotent, never throws)").isNull();
+    }
+
     /** Each declared capability is offered, always as the same instance; no undeclared one is offered. */
     static void offersExactlyWhatItDeclares(Connector connector, ConnectorDescriptor descriptor) {
         for (Map.Entry<Capability, Function<Connector, Optional<?>>> e : ACCESSORS.entrySet()) {

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.golisto.sync.api.spi.CredentialsRejectedException;
 import com.golisto.sync.api.spi.RetryableException;
+import com.golisto.sync.api.spi.SyncException;
 import java.time.Duration;
 
 /**
  * Error mapping, as {@code SyncException}'s subtypes state it: a rate limit and a server error are retryable (a
- * rate limit's {@code Retry-After} carried), a refused credential is {@link CredentialsRejectedException}, none of
+ * rate limit's {@code Retry-After} carried), a bad request is permanent, a refused credential is
+ * {@link CredentialsRejectedException}, none of
  * them retried by the connector itself (the engine owns retries), and no message shows a secret.
  */
 final class ErrorChecks {
@@ -34,6 +36,14 @@ final class ErrorChecks {
             fixture.advanceTime(Duration.ofMinutes(1));
         }
         call.run();
+    }
+
+    /** A 400 says the request itself is wrong: sending it again fails again, so it is not retryable. */
+    static void clientErrorIsPermanent(ConnectorFixture fixture, RemoteCall call) throws Exception {
+        fixture.failNextCall(400, null);
+        SyncException e = thrown(fixture, call, SyncException.class, "a 400 answer");
+        assertThat(e).as("a 400 answer is permanent: neither retryable nor a credentials rejection")
+                .isNotInstanceOfAny(RetryableException.class, CredentialsRejectedException.class);
     }
 
     static void refusedCredentialsAreReported(ConnectorFixture fixture, RemoteCall call) throws Exception {

@@ -44,6 +44,11 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
     }
 
     @Test
+    public void apply_aFullBatch_answersEveryItem() throws Exception {
+        CatalogTargetChecks.fullBatchAccepted(fixture(), target());
+    }
+
+    @Test
     public void apply_itemRefusedForItsContent_failsAloneAsRejected() throws Exception {
         CatalogTargetChecks.refusedItemFailsAlone(fixture(), target());
     }
@@ -63,6 +68,12 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
     public void serverError_isRetryable() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.serverErrorIsRetryable(fixture(), () -> target.readListing("tck-error-probe"));
+    }
+
+    @Test
+    public void badRequest_isPermanent() throws Exception {
+        CatalogTarget target = target();
+        ErrorChecks.clientErrorIsPermanent(fixture(), () -> target.readListing("tck-error-probe"));
     }
 
     @Test

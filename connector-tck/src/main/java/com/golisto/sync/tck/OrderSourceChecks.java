@@ -64,8 +64,17 @@ final class OrderSourceChecks {
     static void salesReadAndResumed(MarketplaceFixture fixture, OrderSource source, String productId)
             throws Exception {
         String first = fixture.queueSale(productId, null, 2);
+        List<String> more = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            fixture.advanceTime(Duration.ofSeconds(1));
+            more.add(fixture.queueSale(productId, null, 1));
+        }
         fixture.advanceTime(Duration.ofSeconds(1));
         Read all = readToTheEnd(source, Cursor.beginning());
+        assertThat(all.orders()).extracting(Order::id).as("a read from the beginning returns every sale, each once")
+                .contains(more.toArray(String[]::new)).doesNotHaveDuplicates();
+        assertThat(all.orders()).extracting(Order::updatedAt).as("sales are read oldest change first")
+                .isSorted();
         Order order = all.order(first);
         if (order == null) {
             throw new AssertionError("a new sale is not read from the beginning");

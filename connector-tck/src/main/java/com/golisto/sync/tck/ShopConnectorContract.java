@@ -95,6 +95,17 @@ public abstract class ShopConnectorContract extends ConnectorContract<ShopFixtur
     }
 
     @Test
+    public void unpublishedProducts_comeBackAsDrafts() throws Exception {
+        CatalogSource source = source();
+        String id = fixture().addProduct("TCK unpublished", "10.00", 5);
+        fixture().advanceTime(CatalogSourceChecks.LONG_AGO);
+        Cursor cursor = Passes.changed(source, Cursor.beginning()).requireLastCursor();
+        fixture().advanceTime(CatalogSourceChecks.LONG_AGO);
+        Assumptions.assumeTrue(fixture().unpublish(id), "the fixture cannot unpublish a product (ShopFixture.unpublish)");
+        CatalogSourceChecks.unpublishedComesBackDraft(fixture(), source, id, cursor);
+    }
+
+    @Test
     public void readAllGivenKnownProducts_answersUnchangedOnlyAtTheHeldVersion_changedProductsWhole()
             throws Exception {
         KnownProductsChecks.unchangedOnlyAtTheHeldVersion(fixture(), source());
@@ -120,6 +131,12 @@ public abstract class ShopConnectorContract extends ConnectorContract<ShopFixtur
     public void serverError_isRetryable() throws Exception {
         CatalogSource source = source();
         ErrorChecks.serverErrorIsRetryable(fixture(), () -> source.readAll(null));
+    }
+
+    @Test
+    public void badRequest_isPermanent() throws Exception {
+        CatalogSource source = source();
+        ErrorChecks.clientErrorIsPermanent(fixture(), () -> source.readAll(null));
     }
 
     @Test

@@ -59,6 +59,15 @@ public interface ShopFixture extends ConnectorFixture {
     }
 
     /**
+     * Takes a published product off sale without deleting it (back to a draft, or private).
+     *
+     * @return false when the shop cannot (the check is skipped)
+     */
+    default boolean unpublish(String productId) throws Exception {
+        return false;
+    }
+
+    /**
      * Sets the shop's own time zone, the one its timestamps are shown in. The fixture may restart its remote for
      * that (with an empty catalog, on the same clock): the check opens a new connector from {@link #settings()}
      * afterwards.

@@ -368,6 +368,15 @@ final class FakeShop {
         }
 
         @Override
+        public boolean unpublish(String productId) {
+            Product p = shop.product(productId);
+            shop.put(new Product(p.id(), p.sku(), p.title(), p.descriptionHtml(), p.shortDescriptionHtml(),
+                    ProductStatus.DRAFT, p.price(), p.salePrice(), p.stock(), p.weight(), p.images(), p.categories(),
+                    p.attributes(), p.variants(), p.modifiedAt()));
+            return true;
+        }
+
+        @Override
         public InboundRequest signedDelivery(String productId) {
             return delivery(productId, FakeRemote.WEBHOOK_SECRET);
         }

@@ -131,6 +131,12 @@ final class WooCommerceTckFixture implements ShopFixture {
     }
 
     @Override
+    public boolean unpublish(String productId) {
+        emulator.merchant().setStatus(Long.parseLong(productId), "draft");
+        return true;
+    }
+
+    @Override
     public boolean setTimeZone(ZoneId zone) {
         emulator.close();
         emulator = start(zone);
