@@ -73,7 +73,7 @@ final class JsonShopCatalog implements CatalogSource {
         }
     }
 
-    /** A page of the shop's products: {@code {"products": [...], "has_more": true, "as_of": "2026-12-04T10:00:00Z"}}. */
+    /** A page of the shop's products: {@code {"products": [...], "has_more": true, "as_of": "2026-12-04T10:00Z"}}. */
     record ShopPage(List<ShopProduct> products, boolean hasMore, String asOf) {
     }
 

@@ -19,8 +19,8 @@ public final class JsonShopConnectorProvider implements ConnectorProvider {
     /** The id a store's configuration names this connector by. */
     public static final String ID = "json-shop";
 
-    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "JSON shop", "1.0.0", SpiVersion.CURRENT,
-            Set.of(Capability.CATALOG_SOURCE, Capability.STORE_INFO, Capability.CREDENTIAL_ISSUER),
+    private static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor(ID, "JSON shop", "1.0.0",
+            SpiVersion.CURRENT, Set.of(Capability.CATALOG_SOURCE, Capability.STORE_INFO, Capability.CREDENTIAL_ISSUER),
             List.of(SettingSpec.required("url", SettingType.URL, "The shop's API URL, e.g. https://shop.example/api"),
                     SettingSpec.secret("api-key", true, "The shop's API key, sent in the X-Api-Key header"),
                     SettingSpec.optional("page-size", SettingType.INTEGER, "100", "Products per page, 1 to 500")));
