@@ -47,6 +47,26 @@ public interface ConnectorFixture extends AutoCloseable {
      */
     void failNextCall(int status, @Nullable Duration retryAfter) throws Exception;
 
+    /**
+     * Makes the remote close the connection of the connector's next request without answering. An HTTP client may
+     * resend an idempotent request once on a closed connection by itself ({@code java.net.http} does): reset that
+     * resend too, so that the connector sees the failure.
+     *
+     * @return false when the fixture cannot (the check is skipped)
+     */
+    default boolean resetNextConnection() throws Exception {
+        return false;
+    }
+
+    /**
+     * Makes the remote cut the answer to the connector's next request short of its declared length.
+     *
+     * @return false when the fixture cannot (the check is skipped)
+     */
+    default boolean truncateNextAnswer() throws Exception {
+        return false;
+    }
+
     /** Stops what the fixture started. The default does nothing. */
     @Override
     default void close() throws Exception {

@@ -38,6 +38,22 @@ final class ErrorChecks {
         call.run();
     }
 
+    /** A reset connection and a cut answer are transient: retryable. */
+    static void transportFailuresAreRetryable(ConnectorFixture fixture, RemoteCall call) throws Exception {
+        boolean any = false;
+        if (fixture.resetNextConnection()) {
+            any = true;
+            thrown(fixture, call, RetryableException.class, "a connection reset without an answer");
+        }
+        if (fixture.truncateNextAnswer()) {
+            any = true;
+            thrown(fixture, call, RetryableException.class, "an answer cut short");
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(any,
+                "the fixture can neither reset a connection nor cut an answer short");
+        call.run();
+    }
+
     /** A 400 says the request itself is wrong: sending it again fails again, so it is not retryable. */
     static void clientErrorIsPermanent(ConnectorFixture fixture, RemoteCall call) throws Exception {
         fixture.failNextCall(400, null);

@@ -71,6 +71,12 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
     }
 
     @Test
+    public void resetConnectionOrCutAnswer_isRetryable() throws Exception {
+        CatalogTarget target = target();
+        ErrorChecks.transportFailuresAreRetryable(fixture(), () -> target.readListing("tck-error-probe"));
+    }
+
+    @Test
     public void badRequest_isPermanent() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.clientErrorIsPermanent(fixture(), () -> target.readListing("tck-error-probe"));

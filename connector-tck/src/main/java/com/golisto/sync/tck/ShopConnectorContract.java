@@ -134,6 +134,12 @@ public abstract class ShopConnectorContract extends ConnectorContract<ShopFixtur
     }
 
     @Test
+    public void resetConnectionOrCutAnswer_isRetryable() throws Exception {
+        CatalogSource source = source();
+        ErrorChecks.transportFailuresAreRetryable(fixture(), () -> source.readAll(null));
+    }
+
+    @Test
     public void badRequest_isPermanent() throws Exception {
         CatalogSource source = source();
         ErrorChecks.clientErrorIsPermanent(fixture(), () -> source.readAll(null));

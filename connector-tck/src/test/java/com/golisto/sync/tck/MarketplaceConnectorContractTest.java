@@ -46,7 +46,8 @@ class MarketplaceConnectorContractTest {
 
         assertThat(run.failed()).as("failures: %s", run.failures).isEmpty();
         assertThat(run.passed()).hasSizeGreaterThanOrEqualTo(15);
-        assertThat(run.aborted()).isEmpty();
+        assertThat(run.aborted()).as("skipped: the fake fixture cannot break a connection")
+                .containsExactly("resetConnectionOrCutAnswer_isRetryable");
     }
 
     @Test

@@ -67,6 +67,18 @@ final class GolistoTckFixture implements MarketplaceFixture {
     }
 
     @Override
+    public boolean resetNextConnection() {
+        store.golisto.faults().inject("*", ".*", Fault.connectionReset(), 2);
+        return true;
+    }
+
+    @Override
+    public boolean truncateNextAnswer() {
+        store.golisto.faults().inject("*", ".*", Fault.truncatedBody(), 1);
+        return true;
+    }
+
+    @Override
     public Currency currency() {
         return GolistoTestStore.EUR;
     }

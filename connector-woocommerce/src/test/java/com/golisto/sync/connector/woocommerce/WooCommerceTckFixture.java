@@ -84,6 +84,18 @@ final class WooCommerceTckFixture implements ShopFixture {
     }
 
     @Override
+    public boolean resetNextConnection() {
+        emulator.faults().inject("*", ".*", Fault.connectionReset(), 2);
+        return true;
+    }
+
+    @Override
+    public boolean truncateNextAnswer() {
+        emulator.faults().inject("*", ".*", Fault.truncatedBody(), 1);
+        return true;
+    }
+
+    @Override
     public String addProduct(String title, String price, int stock) {
         ObjectNode body = WooCommerceHttp.MAPPER.createObjectNode().put("name", title).put("type", "simple")
                 .put("status", "publish").put("regular_price", price).put("manage_stock", true)
