@@ -312,6 +312,15 @@ class JsonShopConnectorTest {
     }
 
     @Test
+    void aResetConnectionOrACutAnswer_isRetryable() {
+        shop.resetNext(2);
+        assertThatThrownBy(() -> catalog.readAll(null)).isInstanceOf(RetryableException.class);
+
+        shop.truncateNext();
+        assertThatThrownBy(() -> catalog.readAll(null)).isInstanceOf(RetryableException.class);
+    }
+
+    @Test
     void aShopThatIsDown_isRetryable() {
         shop.close();
 

@@ -16,8 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The TCK's shop fixture over the test JSON shop: a merchant's edits change the shop's products directly, faults
- * are the shop's injected answers, and the context's clock is the shop's. The JSON shop has a trash (status
- * {@code archived}) and a time zone, but neither webhooks nor orders: the connector declares neither, so the TCK
+ * are the shop's injected answers (statuses, resets, cut answers), and the context's clock is the shop's. The JSON shop has a trash (status
+ * {@code archived}), drafts and a time zone, but neither webhooks nor orders: the connector declares neither, so the TCK
  * never asks for them.
  */
 final class JsonShopTckFixture implements ShopFixture {
@@ -55,6 +55,18 @@ final class JsonShopTckFixture implements ShopFixture {
     @Override
     public void failNextCall(int status, Duration retryAfter) {
         shop.failNext(status, retryAfter == null ? null : Long.toString(retryAfter.toSeconds()));
+    }
+
+    @Override
+    public boolean resetNextConnection() {
+        shop.resetNext(2); // the JDK client resends an idempotent request once on a closed connection
+        return true;
+    }
+
+    @Override
+    public boolean truncateNextAnswer() {
+        shop.truncateNext();
+        return true;
     }
 
     @Override
@@ -102,6 +114,12 @@ final class JsonShopTckFixture implements ShopFixture {
     @Override
     public boolean trash(String productId) {
         shop.put(shop.get(productId).put("status", "archived"));
+        return true;
+    }
+
+    @Override
+    public boolean unpublish(String productId) {
+        shop.put(shop.get(productId).put("status", "draft"));
         return true;
     }
 

@@ -57,7 +57,10 @@ public final class TestJsonShop implements AutoCloseable {
     private Instant now = Instant.parse("2026-12-01T09:00:00Z");
     private ZoneId zone = ZoneOffset.UTC;
 
-    private record Fault(int status, String body, Map<String, String> headers) {
+    /** How the shop misanswers one request. */
+    private enum Misanswer { STATUS, RESET, TRUNCATE }
+
+    private record Fault(Misanswer how, int status, String body, Map<String, String> headers) {
     }
 
     private TestJsonShop(String apiKey, String currency) throws IOException {
@@ -167,13 +170,25 @@ public final class TestJsonShop implements AutoCloseable {
 
     /** The next request is answered with this status (and {@code Retry-After}, when not null) instead. */
     public synchronized void failNext(int status, String retryAfter) {
-        faults.add(new Fault(status, "{\"error\":\"injected " + status + "\"}",
+        faults.add(new Fault(Misanswer.STATUS, status, "{\"error\":\"injected " + status + "\"}",
                 retryAfter == null ? Map.of() : Map.of("Retry-After", retryAfter)));
     }
 
     /** The next request is answered 200 with this body instead (not JSON, or JSON of the wrong shape). */
     public synchronized void garbleNext(String body) {
-        faults.add(new Fault(200, body, Map.of()));
+        faults.add(new Fault(Misanswer.STATUS, 200, body, Map.of()));
+    }
+
+    /** The next {@code times} requests get their connection closed without an answer. */
+    public synchronized void resetNext(int times) {
+        for (int i = 0; i < times; i++) {
+            faults.add(new Fault(Misanswer.RESET, 0, "", Map.of()));
+        }
+    }
+
+    /** The next answer is cut short of the length it declares. */
+    public synchronized void truncateNext() {
+        faults.add(new Fault(Misanswer.TRUNCATE, 200, "{\"products\": [], \"has_more\": false, \"as_of\": \"", Map.of()));
     }
 
     /** Every request served, as {@code METHOD /path?query}, oldest first. */
@@ -190,7 +205,14 @@ public final class TestJsonShop implements AutoCloseable {
             synchronized (this) {
                 fault = faults.poll();
             }
-            if (fault != null) {
+            if (fault != null && fault.how() == Misanswer.RESET) {
+                return; // closing the exchange unanswered closes the connection
+            } else if (fault != null && fault.how() == Misanswer.TRUNCATE) {
+                byte[] bytes = fault.body().getBytes(StandardCharsets.UTF_8);
+                exchange.sendResponseHeaders(200, bytes.length + 100);
+                exchange.getResponseBody().write(bytes);
+                exchange.getResponseBody().flush();
+            } else if (fault != null) {
                 fault.headers().forEach(exchange.getResponseHeaders()::add);
                 send(exchange, fault.status(), fault.body());
             } else if (!apiKey.equals(exchange.getRequestHeaders().getFirst("X-Api-Key"))) {
