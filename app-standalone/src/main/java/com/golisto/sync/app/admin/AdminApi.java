@@ -6,12 +6,16 @@ import com.golisto.sync.api.spi.NotApprovedException;
 import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.api.spi.SyncException;
+import com.golisto.sync.app.config.ConnectorChoice;
 import com.golisto.sync.app.config.GolistoConfig;
 import com.golisto.sync.app.config.Registrations;
+import com.golisto.sync.app.config.StoreConfig;
+import com.golisto.sync.app.config.StoreConnectors;
 import com.golisto.sync.app.http.Exchange;
 import com.golisto.sync.app.http.HttpError;
 import com.golisto.sync.app.http.LogContext;
 import com.golisto.sync.app.http.Route;
+import com.golisto.sync.app.plugins.PluginLoader;
 import com.golisto.sync.core.ConnectFlowException;
 import com.golisto.sync.core.DeadLetterView;
 import com.golisto.sync.core.RunId;
@@ -20,11 +24,13 @@ import com.golisto.sync.core.RunPage;
 import com.golisto.sync.core.RunQuery;
 import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.SettingOrigin;
 import com.golisto.sync.core.StoreRegistration;
 import com.golisto.sync.core.StoreView;
 import com.golisto.sync.core.SyncEngine;
 import com.golisto.sync.core.UnknownStoreException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +44,8 @@ import org.slf4j.LoggerFactory;
  * The admin API under {@code /api}; every route needs {@code Authorization: Bearer <admin token>}.
  *
  * <ul>
- *   <li>{@code POST /api/stores} {@code {"id", "woocommerce": {"url", "consumer_key", "consumer_secret"}}} → 201
+ *   <li>{@code POST /api/stores} {@code {"id", "shop": {"connector", "settings"}, "marketplace": {...}}}, or the
+ *       shorthand {@code {"id", "woocommerce": {"url", "consumer_key", "consumer_secret"}}} → 201
  *   <li>{@code GET /api/stores}, {@code GET /api/stores/{id}} (status, last runs, counts, dead letters),
  *       {@code DELETE /api/stores/{id}} (disconnects, then removes the store's data) → 204
  *   <li>{@code GET /api/stores/{id}/runs?kind=&status=&since=}: newest first; {@code GET|PATCH /api/stores/{id}/settings}
@@ -60,18 +67,34 @@ public final class AdminApi {
     private final AdminAuth auth;
     private final ApiJson json;
     private final GolistoConfig golisto;
+    private final StoreConnectors connectors;
 
     /**
+     * With the built-in connectors only.
+     *
      * @param engine does the work
      * @param auth checks the admin token
      * @param json reads and writes bodies
      * @param golisto where Golisto is, for new stores' marketplace settings
      */
     public AdminApi(SyncEngine engine, AdminAuth auth, ApiJson json, GolistoConfig golisto) {
+        this(engine, auth, json, golisto, StoreConnectors.of(PluginLoader.builtIns()));
+    }
+
+    /**
+     * @param engine does the work
+     * @param auth checks the admin token
+     * @param json reads and writes bodies
+     * @param golisto where Golisto is, for new stores' marketplace settings
+     * @param connectors the installed connectors, which new stores may name
+     */
+    public AdminApi(SyncEngine engine, AdminAuth auth, ApiJson json, GolistoConfig golisto,
+                    StoreConnectors connectors) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.auth = Objects.requireNonNull(auth, "auth");
         this.json = Objects.requireNonNull(json, "json");
         this.golisto = Objects.requireNonNull(golisto, "golisto");
+        this.connectors = Objects.requireNonNull(connectors, "connectors");
     }
 
     /** The routes. */
@@ -130,10 +153,46 @@ public final class AdminApi {
         if (engine.store(request.id()).isPresent()) {
             throw HttpError.conflict("store " + request.id() + " already exists");
         }
-        StoreView store = engine.registerStore(Registrations.of(request.id(), request.woocommerce().settings(), golisto));
+        StoreConfig wanted = request.store();
+        checkConnectors(wanted);
+        StoreView store = engine.registerStore(Registrations.of(wanted, golisto, SettingOrigin.API));
         LOG.info("event=store_registered via=api");
         ex.responseHeader("Location", "/api/stores/" + store.id());
         ex.json(201, json.write(Views.Store.of(store)));
+    }
+
+    /**
+     * Refuses, with a 400 listing every problem by field, a connector that is not installed or is named for the
+     * wrong side, and settings its connector refuses.
+     */
+    private void checkConnectors(StoreConfig store) {
+        List<String> problems = new ArrayList<>();
+        String shopField = store.shorthand() ? "woocommerce" : "shop.connector";
+        String shopProblem = connectors.connectorProblem(store.shop().connector(), StoreConnectors.Side.SHOP);
+        if (shopProblem != null) {
+            problems.add("field " + shopField + " " + shopProblem);
+        } else {
+            for (SettingProblem p : connectors.settingProblems(store.shop().connector(), store.shop().settings())) {
+                problems.add(store.shorthand() ? describe(p) : "field shop.settings." + p.setting() + " " + p.message());
+            }
+        }
+        ConnectorChoice marketplace = store.marketplace();
+        String marketplaceId = marketplace == null ? Registrations.DEFAULT_MARKETPLACE : marketplace.connector();
+        String marketplaceProblem = connectors.connectorProblem(marketplaceId, StoreConnectors.Side.MARKETPLACE);
+        if (marketplaceProblem != null) {
+            problems.add("field " + (marketplace == null ? "marketplace" : "marketplace.connector") + " "
+                    + marketplaceProblem);
+        } else if (marketplace != null) {
+            Map<String, String> settings = Registrations.marketplaceSettings(marketplace, golisto);
+            for (SettingProblem p : connectors.settingProblems(marketplaceId, settings)) {
+                problems.add("field marketplace.settings." + p.setting() + " " + p.message());
+            }
+        }
+        if (!problems.isEmpty()) {
+            boolean connectorProblem = shopProblem != null || marketplaceProblem != null;
+            throw new HttpError(400, connectorProblem ? "invalid_connector" : "invalid_settings",
+                    String.join("; ", problems));
+        }
     }
 
     private void listStores(Exchange ex) {

@@ -3,6 +3,7 @@ package com.golisto.sync.app.admin;
 import com.golisto.sync.app.health.RunnerHealth;
 import com.golisto.sync.app.http.Exchange;
 import com.golisto.sync.app.http.Route;
+import com.golisto.sync.app.plugins.Plugins;
 import com.golisto.sync.core.EngineHealth;
 import com.golisto.sync.core.HealthCheck;
 import java.time.Instant;
@@ -56,7 +57,7 @@ public final class HealthRoutes {
             LOG.warn("event=not_ready failing={}", now.failing().stream()
                     .map(c -> c.name() + (c.storeId() == null ? "" : ":" + c.storeId())).toList());
         }
-        ex.json(now.ready() ? 200 : 503, json.write(Readiness.of(now, details)));
+        ex.json(now.ready() ? 200 : 503, json.write(Readiness.of(now, details, health.plugins())));
     }
 
     /**
@@ -65,12 +66,58 @@ public final class HealthRoutes {
      * @param status {@code ready} or {@code not_ready}
      * @param checkedAt when the engine computed its checks
      * @param checks every check
+     * @param plugins what the plugins folder gave
      */
-    public record Readiness(String status, Instant checkedAt, List<Check> checks) {
-        static Readiness of(EngineHealth health, boolean details) {
+    public record Readiness(String status, Instant checkedAt, List<Check> checks, PluginsView plugins) {
+        static Readiness of(EngineHealth health, boolean details, Plugins plugins) {
             return new Readiness(health.ready() ? "ready" : "not_ready", health.checkedAt(),
-                    health.checks().stream().map(c -> Check.of(c, details)).toList());
+                    health.checks().stream().map(c -> Check.of(c, details)).toList(), PluginsView.of(plugins, details));
         }
+    }
+
+    /**
+     * The plugins in the JSON answer. A failed plugin leaves the runner ready unless a store needs its connector
+     * (then that store's {@code connectors} check fails).
+     *
+     * @param loaded the plugins loaded, with their connectors
+     * @param failed the plugins that could not be used; their reasons only on {@code /api/health}
+     */
+    public record PluginsView(List<LoadedPlugin> loaded, List<FailedPlugin> failed) {
+        static PluginsView of(Plugins plugins, boolean details) {
+            return new PluginsView(plugins.loaded().stream().map(p -> new LoadedPlugin(p.name(), p.providers()
+                            .stream().map(c -> new PluginConnector(c.id(), c.descriptor().displayName(),
+                                    c.descriptor().version())).toList())).toList(),
+                    plugins.failed().stream().map(f -> new FailedPlugin(f.name(), details ? f.reason() : null))
+                            .toList());
+        }
+    }
+
+    /**
+     * A loaded plugin.
+     *
+     * @param name its folder's name
+     * @param connectors its connectors
+     */
+    public record LoadedPlugin(String name, List<PluginConnector> connectors) {
+    }
+
+    /**
+     * A plugin's connector.
+     *
+     * @param id the connector's id, as stores name it
+     * @param displayName its name for people
+     * @param version its version
+     */
+    public record PluginConnector(String id, String displayName, String version) {
+    }
+
+    /**
+     * A plugin that failed to load.
+     *
+     * @param name its folder's name
+     * @param reason why, in one sentence; only on {@code /api/health}, null on {@code /readyz}
+     */
+    public record FailedPlugin(String name, @Nullable String reason) {
     }
 
     /**

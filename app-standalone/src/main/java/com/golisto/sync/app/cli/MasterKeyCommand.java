@@ -60,7 +60,7 @@ final class MasterKeyCommand extends RunnerCommand {
             // the re-encryption, which then finds values the previous key cannot open
             RunnerConfig withNewKey = new RunnerConfig(cfg.server(),
                     new StateConfig(cfg.state().dataDir(), cfg.state().jdbcUrl(), newFile), cfg.golisto(), cfg.sync(),
-                    List.of(), cfg.retention(), cfg.health(), cfg.log());
+                    List.of(), cfg.retention(), cfg.health(), cfg.log(), cfg.plugins());
             try (Runner runner = openRunner(withNewKey, false)) {
                 resealed = runner.engine().reencryptSecrets(previous);
             } catch (RuntimeException e) {

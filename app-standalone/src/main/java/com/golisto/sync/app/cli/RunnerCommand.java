@@ -4,14 +4,13 @@ import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.app.admin.ApiJson;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.ConfigLoader;
-import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.logging.LogFormat;
 import com.golisto.sync.app.logging.LogSetup;
+import com.golisto.sync.app.plugins.PluginLoader;
 import com.golisto.sync.app.wiring.Runner;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Mixin;
@@ -73,11 +72,8 @@ abstract class RunnerCommand implements Callable<Integer> {
     final RunnerConfig loadConfig() {
         Path file = configFile(spec);
         ConfigLoader loader = ConfigLoader.create(cli().env());
-        for (ConnectorProvider provider : ServiceLoader.load(ConnectorProvider.class)) {
-            if (provider.id().equals(Registrations.SHOP)) {
-                loader = loader.withWooCommerceSettings(provider.descriptor());
-            }
-        }
+        // the built-in connectors check their stores' settings now; the plugins' ones when the runner has read them
+        loader = loader.withConnectors(PluginLoader.builtIns().stream().map(ConnectorProvider::descriptor).toList());
         RunnerConfig cfg = loader.load(loader.configFile(file));
         // log.level and log.format (the file or GOLISTO_SYNC_LOG_*): -Dgolisto.log.level and --log-format win
         LogSetup.configuredLevel(cfg.log().level());

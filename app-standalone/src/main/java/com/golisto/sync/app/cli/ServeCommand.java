@@ -73,11 +73,14 @@ final class ServeCommand extends RunnerCommand {
         }
     }
 
-    /** The home URLs of the configured stores: WordPress judges a delivery URL against its own site's host. */
+    /**
+     * The home URLs of the configured stores (their shop connector's {@code url} setting, when it has one): a shop
+     * such as WordPress judges a delivery URL against its own site's host.
+     */
     private static List<URI> shopUrls(RunnerConfig cfg) {
         List<URI> urls = new ArrayList<>();
         for (StoreConfig store : cfg.stores()) {
-            String url = store.woocommerce().get("url");
+            String url = store.shop().settings().get("url");
             if (url != null) {
                 urls.add(URI.create(url));
             }

@@ -1,65 +1,50 @@
 package com.golisto.sync.app.config;
 
-import com.golisto.sync.api.spi.ConnectorDescriptor;
-import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.Secret;
-import com.golisto.sync.api.spi.SettingProblem;
-import com.golisto.sync.api.spi.SettingType;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Binds the flat key/value map to the typed configuration, section by section (server, state, golisto,
- * sync, stores), checking each value ({@link ConfigValues}) and filling in defaults. A known key given a
+ * sync, plugins, stores), checking each value ({@link ConfigValues}) and filling in defaults. A known key given a
  * list or a mapping is reported as the wrong type, with the type it expects. Consumes keys as it goes;
  * leftovers are reported as unknown keys, with the known keys of their section. Single use.
  */
 final class ConfigBinder {
-    private static final Pattern STORE_KEY = Pattern.compile("stores\\[(\\d+)]\\.(.+)");
-    private static final int MAX_STORES = 10_000;
-    private static final String STORE_ID_EXPECTED = "a store id (lower-case letters, digits and dashes, at most 63)";
 
     private final Map<String, String> raw;
     private final Map<String, String> shapes;
     private final Map<String, String> origin;
     private final List<ConfigProblem> problems;
-    private final @Nullable ConnectorDescriptor wooDescriptor;
-    private final Set<String> wooSettingNames;
+    private final StoreConnectors connectors;
 
     /**
      * @param raw the flat keys and texts ({@link ConfigSources})
      * @param shapes the keys given a list or a mapping where a single value belongs, with what they were given
      * @param origin where each key came from
      * @param problems where problems are added
-     * @param wooDescriptor the WooCommerce connector's declaration, or {@code null} for the built-in check
-     * @param wooSettingNames the settings a store's {@code woocommerce} section may have
+     * @param connectors the connectors known now (the built-in ones), whose stores' settings are checked; a
+     *     store naming another connector is checked when the runner has read its plugins
      */
     ConfigBinder(Map<String, String> raw, Map<String, String> shapes, Map<String, String> origin,
-                 List<ConfigProblem> problems, @Nullable ConnectorDescriptor wooDescriptor,
-                 Set<String> wooSettingNames) {
+                 List<ConfigProblem> problems, StoreConnectors connectors) {
         this.raw = new LinkedHashMap<>(raw);
         this.shapes = new LinkedHashMap<>(shapes);
         this.origin = origin;
         this.problems = problems;
-        this.wooDescriptor = wooDescriptor;
-        this.wooSettingNames = wooSettingNames;
+        this.connectors = connectors;
     }
 
     /** The configuration, or {@code null} when a problem was found (then {@code problems} says which). */
@@ -89,7 +74,11 @@ final class ConfigBinder {
         HealthConfig health = health();
         LogConfig log = new LogConfig(value(ConfigKey.LOG_LEVEL, null, ConfigValues.LOG_LEVEL),
                 value(ConfigKey.LOG_FORMAT, null, ConfigValues.LOG_FORMAT));
-        List<StoreConfig> stores = stores();
+        Path pluginsFolder = value(ConfigKey.PLUGINS_FOLDER, null, ConfigValues.PATH);
+        // the stores' connectors known now (the built-in ones) check their settings, with the other problems
+        GolistoConfig golisto = apiUrl == null || webUrl == null || statusPoll == null || golistoResponseBytes == null
+                ? null : new GolistoConfig(apiUrl, webUrl, statusPoll, golistoResponseBytes);
+        List<StoreConfig> stores = new StoreBinder(raw, shapes, origin, problems, connectors).bind(golisto);
         Set<String> unknownKeys = new LinkedHashSet<>(raw.keySet());
         unknownKeys.addAll(shapes.keySet());
         for (String unknown : unknownKeys) {
@@ -109,10 +98,11 @@ final class ConfigBinder {
         return new RunnerConfig(
                 new ServerConfig(present(host), present(port), publicUrl, adminToken, present(edge)),
                 new StateConfig(data, jdbcUrl, masterKey),
-                new GolistoConfig(present(apiUrl), present(webUrl), present(statusPoll), present(golistoResponseBytes)),
+                present(golisto),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce), present(retries), present(batchWindow), present(deepCheckDays)),
-                stores, present(retention), present(health), log);
+                stores, present(retention), present(health), log, pluginsFolder == null ? PluginsConfig.defaults()
+                        : new PluginsConfig(pluginsFolder, true));
     }
 
     /** The {@code retention.*} keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
@@ -184,112 +174,6 @@ final class ConfigBinder {
     /** A key whose documented default ({@link ConfigKey#defaultText()}) is its default value. */
     private <T> @Nullable T edgeValue(ConfigKey key, ConfigValues.ValueType<T> type) {
         return value(key, key.defaultText(), type);
-    }
-
-    private List<StoreConfig> stores() {
-        int count = 0;
-        Set<String> keys = new LinkedHashSet<>(raw.keySet());
-        keys.addAll(shapes.keySet());
-        for (String key : keys) {
-            Matcher m = STORE_KEY.matcher(key);
-            if (m.matches()) {
-                try {
-                    count = Math.max(count, Math.min(MAX_STORES, Integer.parseInt(m.group(1)) + 1));
-                } catch (NumberFormatException e) {
-                    count = MAX_STORES;
-                }
-            }
-        }
-        List<StoreConfig> stores = new ArrayList<>();
-        Set<String> seen = new TreeSet<>();
-        for (int i = 0; i < count; i++) {
-            String prefix = "stores[" + i + "].";
-            String idKey = prefix + "id";
-            String id = raw.remove(idKey);
-            boolean wrongTypes = wrongType(idKey, STORE_ID_EXPECTED);
-            wrongTypes |= wrongWooTypes(prefix + "woocommerce.");
-            // a woocommerce section of the wrong shape was reported while reading: no "url is required" too
-            wrongTypes |= problems.stream().anyMatch(p -> p.key().equals(prefix + "woocommerce"));
-            Map<String, String> woo = new LinkedHashMap<>();
-            for (Iterator<Map.Entry<String, String>> it = raw.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<String, String> e = it.next();
-                if (e.getKey().startsWith(prefix + "woocommerce.")) {
-                    String setting = e.getKey().substring((prefix + "woocommerce.").length());
-                    if (setting.contains(".") || !wooSettingNames.contains(setting) && wooDescriptor == null) {
-                        continue; // left in raw: reported as an unknown key
-                    }
-                    woo.put(setting, e.getValue());
-                    it.remove();
-                }
-            }
-            if (wrongTypes) {
-                continue;
-            }
-            if (id == null || id.isBlank()) {
-                if (!woo.isEmpty()) {
-                    problems.add(new ConfigProblem(idKey, "is required: every store needs an id"));
-                }
-                continue;
-            }
-            String trimmed = id.trim();
-            if (!trimmed.matches(StoreConfig.ID_PATTERN)) {
-                problems.add(new ConfigProblem(idKey, "\"" + trimmed + "\"" + from(idKey)
-                        + " is not a store id: use lower-case letters, digits and dashes (at most 63)"));
-                continue;
-            }
-            if (!seen.add(trimmed)) {
-                problems.add(new ConfigProblem(idKey, "store \"" + trimmed + "\" is declared twice"));
-                continue;
-            }
-            checkWooSettings(prefix + "woocommerce.", woo);
-            stores.add(new StoreConfig(trimmed, woo));
-        }
-        return stores;
-    }
-
-    /** Reports the known settings of a store's woocommerce section given a list or a mapping. */
-    private boolean wrongWooTypes(String prefix) {
-        boolean found = false;
-        for (String key : List.copyOf(shapes.keySet())) {
-            if (!key.startsWith(prefix)) {
-                continue;
-            }
-            String setting = key.substring(prefix.length());
-            String expected = wooDescriptor != null
-                    ? wooDescriptor.setting(setting).map(spec -> ConfigValues.expected(spec.type())).orElse(null)
-                    : !wooSettingNames.contains(setting) ? null
-                    : setting.equals("url") ? ConfigValues.HTTP_URL.expected() : ConfigValues.expected(SettingType.STRING);
-            if (expected != null) { // else left in shapes: reported as an unknown setting
-                found |= wrongType(key, expected);
-            }
-        }
-        return found;
-    }
-
-    private void checkWooSettings(String prefix, Map<String, String> woo) {
-        if (wooDescriptor == null) {
-            String url = woo.get("url");
-            if (url == null || url.isBlank()) {
-                problems.add(new ConfigProblem(prefix + "url", "is required: the WooCommerce store's home URL"));
-            } else {
-                check(prefix + "url", url, ConfigValues::httpUrl);
-            }
-            boolean hasKey = woo.get("consumer-key") != null && !woo.get("consumer-key").isBlank();
-            boolean hasSecret = woo.get("consumer-secret") != null && !woo.get("consumer-secret").isBlank();
-            if (hasKey != hasSecret) {
-                String missing = hasKey ? "consumer-secret" : "consumer-key";
-                problems.add(new ConfigProblem(prefix + missing,
-                        "is required when " + (hasKey ? "consumer-key" : "consumer-secret") + " is given"));
-            }
-            return;
-        }
-        try {
-            wooDescriptor.validate(woo);
-        } catch (InvalidSettingsException e) {
-            for (SettingProblem p : e.problems()) {
-                problems.add(new ConfigProblem(prefix + p.setting(), p.message()));
-            }
-        }
     }
 
     /**

@@ -134,8 +134,20 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             "The log lines' format: text (key=value) or json (one JSON object per line); serve --log-format wins"
                     + " over it.");
 
+    public static final ConfigKey PLUGINS_FOLDER = new ConfigKey("plugins.folder", "plugins", false,
+            "The folder whose subfolders are plugins, each loaded into its own module layer at start; absent means"
+                    + " no plugins.");
+
     public static final ConfigKey STORE_ID = new ConfigKey("stores[N].id", "", false,
             "The store's id: lower-case letters, digits and dashes; used in URLs, logs and the CLI.");
+    public static final ConfigKey STORE_SHOP_CONNECTOR = new ConfigKey("stores[N].shop.connector", "", false,
+            "The id of the store's shop connector: a built-in one (woocommerce) or one from the plugins folder.");
+    public static final ConfigKey STORE_SHOP_SETTINGS = new ConfigKey("stores[N].shop.settings.<name>", "", false,
+            "A setting of the shop connector, by the name its descriptor declares; checked by the connector.");
+    public static final ConfigKey STORE_MARKETPLACE_CONNECTOR = new ConfigKey("stores[N].marketplace.connector",
+            "golisto", false, "The id of the store's marketplace connector; default golisto with the golisto section.");
+    public static final ConfigKey STORE_MARKETPLACE_SETTINGS = new ConfigKey("stores[N].marketplace.settings.<name>",
+            "", false, "A setting of the marketplace connector, by the name its descriptor declares.");
     public static final ConfigKey STORE_WOO_URL = new ConfigKey("stores[N].woocommerce.url", "", false,
             "The WooCommerce store's home URL.");
     public static final ConfigKey STORE_WOO_CONSUMER_KEY = new ConfigKey("stores[N].woocommerce.consumer-key", "",
@@ -155,8 +167,9 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             RETENTION_RUNS, RETENTION_RUNS_KEPT_PER_KIND, RETENTION_WEBHOOK_DELIVERIES, RETENTION_DEAD_LETTERS,
             RETENTION_PENDING_DEAD_LETTERS, RETENTION_ONE_TIME_STATES, RETENTION_SWEEP_INTERVAL,
             HEALTH_MIN_FREE_DISK_MIB, HEALTH_FAILED_PASSES, HEALTH_ORDER_POLL_LAG, HEALTH_CACHE_FOR,
-            LOG_LEVEL, LOG_FORMAT,
-            STORE_ID, STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
+            LOG_LEVEL, LOG_FORMAT, PLUGINS_FOLDER,
+            STORE_ID, STORE_SHOP_CONNECTOR, STORE_SHOP_SETTINGS, STORE_MARKETPLACE_CONNECTOR, STORE_MARKETPLACE_SETTINGS,
+            STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
 
     /**
      * The keys that take a list of values: a YAML list (of single values) or, in the file or the environment, one

@@ -3,13 +3,12 @@ package com.golisto.sync.app.config;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,14 +21,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Stateless apart from its inputs; thread-safe.
  */
 public final class ConfigLoader {
-    private static final Set<String> DEFAULT_WOO_SETTINGS = Set.of("url", "consumer-key", "consumer-secret");
-
     private final Map<String, String> env;
-    private final @Nullable ConnectorDescriptor wooDescriptor;
+    private final StoreConnectors connectors;
 
-    private ConfigLoader(Map<String, String> env, @Nullable ConnectorDescriptor wooDescriptor) {
+    private ConfigLoader(Map<String, String> env, StoreConnectors connectors) {
         this.env = Map.copyOf(env);
-        this.wooDescriptor = wooDescriptor;
+        this.connectors = connectors;
     }
 
     /**
@@ -38,15 +35,16 @@ public final class ConfigLoader {
      * @param env the environment (usually {@link System#getenv()})
      */
     public static ConfigLoader create(Map<String, String> env) {
-        return new ConfigLoader(env, null);
+        return new ConfigLoader(env, new StoreConnectors(List.of()));
     }
 
     /**
-     * A copy that also checks each store's {@code woocommerce} settings against the WooCommerce
-     * connector's own declaration (unknown settings, missing required ones, values of the wrong type).
+     * A copy that also checks the stores naming these connectors: each connector's role (shop or marketplace)
+     * and its settings against its own descriptor (unknown settings, missing required ones, values of the wrong
+     * type). Stores naming other connectors are checked when the runner has read its plugins folder.
      */
-    public ConfigLoader withWooCommerceSettings(ConnectorDescriptor descriptor) {
-        return new ConfigLoader(env, Objects.requireNonNull(descriptor, "descriptor"));
+    public ConfigLoader withConnectors(Collection<ConnectorDescriptor> descriptors) {
+        return new ConfigLoader(env, new StoreConnectors(descriptors));
     }
 
     /**
@@ -73,21 +71,11 @@ public final class ConfigLoader {
         Map<String, String> raw = new LinkedHashMap<>();
         Map<String, String> shapes = new LinkedHashMap<>();
         Map<String, String> origin = new LinkedHashMap<>();
-        Set<String> wooSettings = wooSettingNames();
-        new ConfigSources(env, wooSettings).read(file, raw, shapes, origin, problems);
-        RunnerConfig config = new ConfigBinder(raw, shapes, origin, problems, wooDescriptor, wooSettings).bind();
+        new ConfigSources(env).read(file, raw, shapes, origin, problems);
+        RunnerConfig config = new ConfigBinder(raw, shapes, origin, problems, connectors).bind();
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
         return Objects.requireNonNull(config, "bound without problems");
-    }
-
-    private Set<String> wooSettingNames() {
-        if (wooDescriptor == null) {
-            return DEFAULT_WOO_SETTINGS;
-        }
-        Set<String> names = new TreeSet<>(DEFAULT_WOO_SETTINGS);
-        wooDescriptor.settings().forEach(s -> names.add(s.name()));
-        return names;
     }
 }

@@ -35,16 +35,20 @@ final class ConfigSources {
     private static final String STORES = "stores";
     private static final int MAX_ECHOED_LENGTH = 40;
 
+    /** A store's sections that hold a connector's settings: any name, each a single value. */
+    private static final Set<String> SETTINGS_SECTIONS = Set.of("stores[N].woocommerce", "stores[N].shop.settings",
+            "stores[N].marketplace.settings");
+    /** The store variables' tails ({@code SHOP_SETTINGS_URL}) and the keys they name, before the setting. */
+    private static final Map<String, String> STORE_ENV_SECTIONS = Map.of("WOOCOMMERCE_", "woocommerce.",
+            "SHOP_SETTINGS_", "shop.settings.", "MARKETPLACE_SETTINGS_", "marketplace.settings.");
+
     private final Map<String, String> env;
-    private final Set<String> wooSettingNames;
 
     /**
      * @param env the environment
-     * @param wooSettingNames the settings a store's {@code woocommerce} section may have
      */
-    ConfigSources(Map<String, String> env, Set<String> wooSettingNames) {
+    ConfigSources(Map<String, String> env) {
         this.env = env;
-        this.wooSettingNames = wooSettingNames;
     }
 
     /**
@@ -104,6 +108,8 @@ final class ConfigSources {
             }
             if (key.equals(STORES)) {
                 stores(value, sink);
+            } else if (SETTINGS_SECTIONS.contains(generic(key))) {
+                settings(key, value, sink);
             } else if (!children(key).isEmpty()) {
                 if (value.isObject()) {
                     flatten(key, value, sink);
@@ -133,6 +139,27 @@ final class ConfigSources {
         }
     }
 
+    /** A connector's settings: any name, each a single value; a list or mapping is kept as a shape. */
+    private static void settings(String key, JsonNode section, Sink sink) {
+        if (!section.isObject()) {
+            sink.wrongType(key, "a mapping of the connector's settings (name: value)", describe(section, false));
+            return;
+        }
+        for (Map.Entry<String, JsonNode> field : section.properties()) {
+            String setting = key + "." + field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isNull()) {
+                continue;
+            }
+            if (value.isContainerNode()) {
+                sink.shapes().put(setting, value.isArray() ? "a list" : "a mapping");
+            } else {
+                sink.raw().put(setting, value.asText());
+            }
+            sink.origin().put(setting, sink.source());
+        }
+    }
+
     private void stores(JsonNode value, Sink sink) {
         String store = "a mapping of " + String.join(", ", children("stores[0]"));
         if (!value.isArray()) {
@@ -152,10 +179,9 @@ final class ConfigSources {
 
     /**
      * The names directly under a section ({@code server} has {@code host}, {@code port}, ...), in catalogue
-     * order; empty when the key is no section. A store's {@code woocommerce} section has the connector's
-     * settings.
+     * order; empty when the key is no section.
      */
-    private Set<String> children(String key) {
+    private static Set<String> children(String key) {
         String generic = generic(key);
         Set<String> names = new LinkedHashSet<>();
         for (ConfigKey k : ConfigKey.ALL) {
@@ -163,9 +189,6 @@ final class ConfigSources {
                 String rest = k.name().substring(generic.length() + 1);
                 names.add(rest.contains(".") ? rest.substring(0, rest.indexOf('.')) : rest);
             }
-        }
-        if (generic.equals("stores[N].woocommerce")) {
-            names.addAll(new TreeSet<>(wooSettingNames));
         }
         return names;
     }
@@ -250,15 +273,27 @@ final class ConfigSources {
         }
         String index = m.group(1);
         String rest = m.group(2);
-        if (rest.equals("ID")) {
-            return Optional.of("stores[" + index + "].id");
-        }
-        if (rest.startsWith("WOOCOMMERCE_")) {
-            String setting = rest.substring("WOOCOMMERCE_".length()).toLowerCase(Locale.ROOT).replace('_', '-');
-            if (wooSettingNames.contains(setting)) {
-                return Optional.of("stores[" + index + "].woocommerce." + setting);
+        String store = "stores[" + index + "].";
+        switch (rest) {
+            case "ID" -> {
+                return Optional.of(store + "id");
+            }
+            case "SHOP_CONNECTOR" -> {
+                return Optional.of(store + "shop.connector");
+            }
+            case "MARKETPLACE_CONNECTOR" -> {
+                return Optional.of(store + "marketplace.connector");
+            }
+            default -> {
+                for (Map.Entry<String, String> section : STORE_ENV_SECTIONS.entrySet()) {
+                    if (rest.startsWith(section.getKey()) && rest.length() > section.getKey().length()) {
+                        String setting = rest.substring(section.getKey().length()).toLowerCase(Locale.ROOT)
+                                .replace('_', '-');
+                        return Optional.of(store + section.getValue() + setting);
+                    }
+                }
+                return Optional.empty();
             }
         }
-        return Optional.empty();
     }
 }

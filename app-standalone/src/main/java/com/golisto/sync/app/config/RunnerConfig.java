@@ -18,11 +18,13 @@ import java.util.Set;
  * @param retention how long the history is kept
  * @param health the readiness checks' thresholds
  * @param log the log lines' level and format
+ * @param plugins where plugins are loaded from
  */
 public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
                            List<StoreConfig> stores, RetentionConfig retention, HealthConfig health,
-                           LogConfig log) {
+                           LogConfig log, PluginsConfig plugins) {
     public RunnerConfig {
+        Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(server, "server");
@@ -37,6 +39,12 @@ public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig
                 throw new IllegalArgumentException("store " + store.id() + " is declared twice");
             }
         }
+    }
+
+    /** A configuration with the default {@link PluginsConfig}. */
+    public RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
+                        List<StoreConfig> stores, RetentionConfig retention, HealthConfig health, LogConfig log) {
+        this(server, state, golisto, sync, stores, retention, health, log, PluginsConfig.defaults());
     }
 
     /** A configuration with the default {@link LogConfig}. */

@@ -1,28 +1,27 @@
 package com.golisto.sync.app.wiring;
 
 import com.golisto.sync.api.spi.ConnectorProvider;
-import com.golisto.sync.api.spi.InvalidSettingsException;
-import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.app.config.AdminTokens;
+import com.golisto.sync.app.config.ConfigKey;
 import com.golisto.sync.app.config.ConfigProblem;
 import com.golisto.sync.app.config.DataFolder;
 import com.golisto.sync.app.config.InvalidConfigException;
 import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RunnerConfig;
 import com.golisto.sync.app.config.StoreConfig;
+import com.golisto.sync.app.config.StoreConnectors;
 import com.golisto.sync.app.http.LogContext;
 import com.golisto.sync.app.http.Route;
 import com.golisto.sync.app.http.RunnerServer;
 import com.golisto.sync.app.metrics.RunnerMetrics;
-import com.golisto.sync.core.StoreRegistration;
 import com.golisto.sync.core.SyncEngine;
 import com.google.inject.Guice;
 import com.google.inject.ProvisionException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -103,40 +102,24 @@ public final class Runner implements AutoCloseable {
         }
     }
 
-    /** Refuses configured settings that a connector would refuse, every problem by key. */
+    /**
+     * Refuses configured stores whose connectors are not installed, are named for the wrong side, or would refuse
+     * their settings, and a configured plugins folder that does not exist: every problem by key.
+     */
     static void checkConnectorSettings(RunnerConfig config, List<ConnectorProvider> providers) {
         List<ConfigProblem> problems = new ArrayList<>();
-        Optional<ConnectorProvider> shop = provider(providers, Registrations.SHOP);
-        Optional<ConnectorProvider> marketplace = provider(providers, Registrations.MARKETPLACE);
-        if (shop.isEmpty() || marketplace.isEmpty()) {
-            throw new IllegalStateException("connector " + (shop.isEmpty() ? Registrations.SHOP : Registrations.MARKETPLACE)
-                    + " is not on the module path (found: " + providers.stream().map(ConnectorProvider::id).toList() + ")");
+        if (config.plugins().configured() && !Files.isDirectory(config.plugins().folder())) {
+            problems.add(new ConfigProblem(ConfigKey.PLUGINS_FOLDER.name(), "folder "
+                    + config.plugins().folder().toAbsolutePath() + " does not exist"));
         }
-        StoreRegistration probe = Registrations.of("probe", java.util.Map.of(), config.golisto());
-        try {
-            marketplace.get().descriptor().validate(probe.marketplaceSettings());
-        } catch (InvalidSettingsException e) {
-            for (SettingProblem p : e.problems()) {
-                problems.add(new ConfigProblem("golisto." + p.setting(), p.message()));
-            }
-        }
+        StoreConnectors connectors = StoreConnectors.of(providers);
+        problems.addAll(connectors.defaultMarketplaceProblems(config.golisto()));
         for (int i = 0; i < config.stores().size(); i++) {
-            StoreConfig store = config.stores().get(i);
-            try {
-                shop.get().descriptor().validate(store.woocommerce());
-            } catch (InvalidSettingsException e) {
-                for (SettingProblem p : e.problems()) {
-                    problems.add(new ConfigProblem("stores[" + i + "].woocommerce." + p.setting(), p.message()));
-                }
-            }
+            problems.addAll(connectors.problems(i, config.stores().get(i), config.golisto(), true));
         }
         if (!problems.isEmpty()) {
             throw new InvalidConfigException(problems);
         }
-    }
-
-    private static Optional<ConnectorProvider> provider(List<ConnectorProvider> providers, String id) {
-        return providers.stream().filter(p -> p.id().equals(id)).findFirst();
     }
 
     /** Registers (or updates) every store the configuration declares. */

@@ -10,9 +10,9 @@ import com.golisto.sync.app.admin.ProductRoutes;
 import com.golisto.sync.app.admin.LoginPage;
 import com.golisto.sync.app.config.AdminTokens;
 import com.golisto.sync.app.config.EdgeConfig;
-import com.golisto.sync.app.config.Registrations;
 import com.golisto.sync.app.config.RetentionConfig;
 import com.golisto.sync.app.config.RunnerConfig;
+import com.golisto.sync.app.config.StoreConnectors;
 import com.golisto.sync.app.health.FreeSpace;
 import com.golisto.sync.app.health.RunnerHealth;
 import com.golisto.sync.app.http.ConnectRoutes;
@@ -24,6 +24,8 @@ import com.golisto.sync.app.http.RunnerServer;
 import com.golisto.sync.app.http.WebhookRoutes;
 import com.golisto.sync.app.metrics.MeteredHttpClient;
 import com.golisto.sync.app.metrics.RunnerMetrics;
+import com.golisto.sync.app.plugins.PluginLoader;
+import com.golisto.sync.app.plugins.Plugins;
 import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.HealthPolicy;
 import com.golisto.sync.core.MasterKey;
@@ -40,14 +42,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Wires the runner from its configuration with {@code @Provides} methods: master key, admin token,
- * metrics, the metered HTTP client, the connectors found by {@link ServiceLoader}, the engine, the HTTP
+ * metrics, the metered HTTP client, the connectors (built in and from the plugins folder), the engine, the HTTP
  * routes and the {@link Runner}. Every binding is a singleton of one injector, i.e. of one runner.
  */
 public final class RunnerModule extends AbstractModule {
@@ -133,12 +134,26 @@ public final class RunnerModule extends AbstractModule {
         return new EventLog(metrics);
     }
 
+    /** The plugins folder's plugins, each in its own module layer; failures are logged and kept for health. */
     @Provides
     @Singleton
-    List<ConnectorProvider> connectors() {
-        List<ConnectorProvider> providers = new ArrayList<>();
-        ServiceLoader.load(ConnectorProvider.class).forEach(providers::add);
+    Plugins plugins(RunnerConfig c) {
+        return new PluginLoader().load(c.plugins().folder(), PluginLoader.builtIns());
+    }
+
+    /** The built-in connectors (module path or class path) and the plugins'. */
+    @Provides
+    @Singleton
+    List<ConnectorProvider> connectors(Plugins plugins) {
+        List<ConnectorProvider> providers = new ArrayList<>(PluginLoader.builtIns());
+        providers.addAll(plugins.providers());
         return List.copyOf(providers);
+    }
+
+    @Provides
+    @Singleton
+    StoreConnectors storeConnectors(List<ConnectorProvider> providers) {
+        return StoreConnectors.of(providers);
     }
 
     @Provides
@@ -226,9 +241,10 @@ public final class RunnerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    RunnerHealth runnerHealth(SyncEngine engine, RunnerConfig c, RunnerMetrics metrics) {
+    RunnerHealth runnerHealth(SyncEngine engine, RunnerConfig c, RunnerMetrics metrics, Plugins plugins,
+                              StoreConnectors connectors) {
         RunnerHealth health = new RunnerHealth(engine, c.state().dataDir(), c.health().minFreeDiskBytes(),
-                FreeSpace.OF_FILE_STORE);
+                FreeSpace.OF_FILE_STORE, plugins, connectors.ids());
         metrics.health(health::current);
         return health;
     }
@@ -236,12 +252,13 @@ public final class RunnerModule extends AbstractModule {
     @Provides
     @Singleton
     List<Route> routes(SyncEngine engine, RunnerMetrics metrics, AdminAuth auth, ApiJson json, RunnerConfig c,
-                       EdgePolicy edge, @Named(INSTANCE_ID) String instanceId, RunnerHealth health) {
+                       EdgePolicy edge, @Named(INSTANCE_ID) String instanceId, RunnerHealth health,
+                       StoreConnectors connectors) {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new OpsRoutes(engine, metrics, instanceId).routes());
         routes.addAll(new ConnectRoutes(engine).routes());
-        routes.addAll(new WebhookRoutes(engine, metrics, Set.of(Registrations.SHOP)).routes());
-        routes.addAll(new AdminApi(engine, auth, json, c.golisto()).routes());
+        routes.addAll(new WebhookRoutes(engine, metrics, Set.copyOf(connectors.idsFor(StoreConnectors.Side.SHOP))).routes());
+        routes.addAll(new AdminApi(engine, auth, json, c.golisto(), connectors).routes());
         routes.addAll(new LoginPage(auth, secureCookies(c)).routes());
         routes.addAll(new HealthRoutes(health, auth, json).routes());
         routes.addAll(new ProductRoutes(engine, auth, json).routes());

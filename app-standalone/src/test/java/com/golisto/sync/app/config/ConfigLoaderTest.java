@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.golisto.sync.api.spi.Capability;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
+import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.SpiVersion;
+import com.golisto.sync.app.plugins.PluginLoader;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
+    private static final List<ConnectorDescriptor> BUILT_IN = PluginLoader.builtIns().stream()
+            .map(ConnectorProvider::descriptor).toList();
     private static final String SERVER_KEYS = "host, port, public-url, admin-token, max-header-bytes, max-body-bytes,"
             + " idle-timeout, min-request-bytes-per-second, allowed-hosts, dashboard-open, session-lifetime";
 
@@ -84,9 +88,9 @@ class ConfigLoaderTest {
         assertThat(c.sync().timeZone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(c.sync().webhookDebounce()).isEqualTo(Duration.ofSeconds(1));
         assertThat(c.stores()).extracting(StoreConfig::id).containsExactly("my-shop", "other-shop");
-        assertThat(c.stores().get(0).woocommerce()).containsOnly(Map.entry("url", "https://shop.example"),
+        assertThat(c.stores().get(0).shop().settings()).containsOnly(Map.entry("url", "https://shop.example"),
                 Map.entry("consumer-key", "ck_abc"), Map.entry("consumer-secret", "cs_def"));
-        assertThat(c.stores().get(1).woocommerce()).containsOnly(Map.entry("url", "https://other.example"));
+        assertThat(c.stores().get(1).shop().settings()).containsOnly(Map.entry("url", "https://other.example"));
     }
 
     @Test
@@ -108,9 +112,9 @@ class ConfigLoaderTest {
         assertThat(c.sync().webhookDebounce()).isZero();
         assertThat(c.state().jdbcUrl()).isEqualTo("jdbc:postgresql://db/golisto?user=sync&password=pw");
         assertThat(c.state().jdbcUrlForDisplay()).isEqualTo("jdbc:postgresql://db/golisto").doesNotContain("pw");
-        assertThat(c.store("my-shop")).get().extracting(StoreConfig::woocommerce).isEqualTo(Map.of(
+        assertThat(c.store("my-shop")).get().extracting(s -> s.shop().settings()).isEqualTo(Map.of(
                 "url", "https://shop.example", "consumer-key", "ck_env", "consumer-secret", "cs_env"));
-        assertThat(c.store("env-shop")).get().extracting(StoreConfig::woocommerce)
+        assertThat(c.store("env-shop")).get().extracting(s -> s.shop().settings())
                 .isEqualTo(Map.of("url", "https://env.example"));
     }
 
@@ -140,7 +144,7 @@ class ConfigLoaderTest {
                 """);
         Map<String, String> env = Map.of("GOLISTO_SYNC_SERVER_PROT", "1", "GOLISTO_SYNC_SYNC_ORDER_POLL_INTERVAL", "never");
 
-        assertThatThrownBy(() -> ConfigLoader.create(env).load(Optional.of(file)))
+        assertThatThrownBy(() -> ConfigLoader.create(env).withConnectors(BUILT_IN).load(Optional.of(file)))
                 .isInstanceOfSatisfying(InvalidConfigException.class, e -> {
                     assertThat(e.problems()).extracting(ConfigProblem::key).containsExactlyInAnyOrder(
                             "server.port", "server.public-url", "server.admin-token", "state.jdbc-url",
@@ -148,9 +152,9 @@ class ConfigLoaderTest {
                             "sync.daily-full-sync-at",
                             "sync.time-zone", "sync.incremental-interval", "sync.order-poll-interval",
                             "sync.webhook-debounce", "stores[0].id", "stores[2].id", "stores[3].id",
-                            "stores[4].woocommerce.url", "stores[4].woocommerce.consumer-secret", "stores[4].extra",
+                            "stores[4].woocommerce.url", "stores[4].extra",
                             "colour", "GOLISTO_SYNC_SERVER_PROT");
-                    assertThat(e.getMessage()).startsWith("invalid configuration (20 problems):")
+                    assertThat(e.getMessage()).startsWith("invalid configuration (19 problems):")
                             .contains("server.port: \"eighty\" is not a port number")
                             .contains("sync.order-poll-interval: \"never\" (from GOLISTO_SYNC_SYNC_ORDER_POLL_INTERVAL)")
                             .contains("stores[2].id: store \"twice\" is declared twice")
@@ -267,7 +271,7 @@ class ConfigLoaderTest {
                   - { id: d, woocommerce: { url: { href: https://d.example }, consumer-key: [ck_1] } }
                 """);
         ConfigLoader loader = ConfigLoader.create(Map.of());
-        String store = "a mapping of id, woocommerce";
+        String store = "a mapping of id, shop, marketplace, woocommerce";
 
         assertThat(problems(loader, scalar)).containsExactly(
                 "stores: expected a list of stores (each " + store + "), found a text");
@@ -276,10 +280,10 @@ class ConfigLoaderTest {
         assertThat(problems(loader, items)).containsExactlyInAnyOrder(
                 "stores[0]: expected a store (" + store + "), found a text",
                 "stores[1].id: expected a store id (lower-case letters, digits and dashes, at most 63), found a list",
-                "stores[2].woocommerce: expected a section (a mapping of url, consumer-key, consumer-secret),"
-                        + " found a text",
-                "stores[3].woocommerce.url: expected an absolute http or https URL, found a mapping",
-                "stores[3].woocommerce.consumer-key: expected a text, found a list");
+                "stores[2].woocommerce: expected a mapping of the connector's settings (name: value), found a text",
+                "stores[3].woocommerce.url: expected a single value (a text, number or boolean), found a mapping",
+                "stores[3].woocommerce.consumer-key: expected a single value (a text, number or boolean), found a"
+                        + " list");
     }
 
     @Test
@@ -294,7 +298,7 @@ class ConfigLoaderTest {
                   - { id: a, woocommerce: { url: https://a.example, order-lookback: [PT1H], page-size: { n: 5 } } }
                 """);
 
-        assertThat(problems(ConfigLoader.create(Map.of()).withWooCommerceSettings(woo), file))
+        assertThat(problems(ConfigLoader.create(Map.of()).withConnectors(List.of(woo)), file))
                 .containsExactlyInAnyOrder(
                         "stores[0].woocommerce.order-lookback: expected an ISO-8601 duration such as PT15M or PT2S,"
                                 + " found a list",
