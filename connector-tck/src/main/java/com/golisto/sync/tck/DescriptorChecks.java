@@ -12,6 +12,7 @@ import com.golisto.sync.api.spi.SettingProblem;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -49,11 +50,16 @@ final class DescriptorChecks {
     private DescriptorChecks() {
     }
 
-    /** The id is the descriptor's, the descriptor is constant, and ServiceLoader finds the provider. */
+    /**
+     * The id is the descriptor's, the descriptor is constant, its SPI version is supported, and ServiceLoader finds
+     * the provider.
+     */
     static void providerDescribesItself(ConnectorProvider provider) {
         ConnectorDescriptor descriptor = provider.descriptor();
         assertThat(provider.id()).as("provider id() equals descriptor().id()").isEqualTo(descriptor.id());
         assertThat(provider.descriptor()).as("descriptor() returns a constant").isEqualTo(descriptor);
+        assertThat(SpiVersion.supports(descriptor.spiVersion())).as("the declared SPI version %s is supported by this"
+                + " engine-api (%s): pass SpiVersion.CURRENT", descriptor.spiVersion(), SpiVersion.CURRENT).isTrue();
         List<Class<?>> found = ServiceLoader.load(ConnectorProvider.class, provider.getClass().getClassLoader())
                 .stream().<Class<?>>map(ServiceLoader.Provider::type).toList();
         assertThat(found).as("ServiceLoader finds the provider (module-info 'provides' and"

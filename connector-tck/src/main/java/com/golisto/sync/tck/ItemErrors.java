@@ -2,7 +2,7 @@ package com.golisto.sync.tck;
 
 import com.golisto.sync.api.model.WriteResult;
 
-/** How a failed item's error is classified. */
+/** How a failed item's error is classified ({@link WriteResult.ItemError.Kind}). */
 final class ItemErrors {
 
     private ItemErrors() {
@@ -10,11 +10,11 @@ final class ItemErrors {
 
     static boolean isNotFound(WriteResult result) {
         WriteResult.ItemError error = result.error();
-        return error != null && !error.retryable() && "not_found".equals(error.code());
+        return error != null && error.kind() == WriteResult.ItemError.Kind.NOT_FOUND;
     }
 
     static boolean isRejected(WriteResult result) {
         WriteResult.ItemError error = result.error();
-        return error != null && !error.retryable() && !"not_found".equals(error.code());
+        return error != null && error.kind() == WriteResult.ItemError.Kind.REJECTED;
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.golisto.sync.api.model.ChangeNotification;
 import com.golisto.sync.api.spi.Capability;
+import com.golisto.sync.api.spi.ConnectorRole;
 import com.golisto.sync.api.spi.CatalogTarget;
 import com.golisto.sync.api.spi.OrderSource;
 import com.golisto.sync.api.spi.WebhookReceiver;
@@ -34,8 +35,9 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
 
     @Test
     public void declaresTheMarketplaceRole() {
-        assertThat(fixture().provider().descriptor().capabilities())
-                .as("a marketplace connector declares CATALOG_TARGET").contains(Capability.CATALOG_TARGET);
+        assertThat(fixture().provider().descriptor().roles())
+                .as("a marketplace connector declares CATALOG_TARGET: its role is MARKETPLACE")
+                .contains(ConnectorRole.MARKETPLACE);
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.golisto.sync.api.model.ChangeNotification;
 import com.golisto.sync.api.model.Cursor;
 import com.golisto.sync.api.spi.Capability;
+import com.golisto.sync.api.spi.ConnectorRole;
 import com.golisto.sync.api.spi.CatalogSource;
 import com.golisto.sync.api.spi.OrderTarget;
 import com.golisto.sync.api.spi.WebhookReceiver;
@@ -40,8 +41,8 @@ public abstract class ShopConnectorContract extends ConnectorContract<ShopFixtur
 
     @Test
     public void declaresTheShopRole() {
-        assertThat(fixture().provider().descriptor().capabilities()).as("a shop connector declares CATALOG_SOURCE")
-                .contains(Capability.CATALOG_SOURCE);
+        assertThat(fixture().provider().descriptor().roles())
+                .as("a shop connector declares CATALOG_SOURCE: its role is SHOP").contains(ConnectorRole.SHOP);
     }
 
     @Test

@@ -26,6 +26,7 @@ import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.api.spi.OrderSource;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.api.spi.WebhookReceiver;
 import com.golisto.sync.api.spi.WebhookVerdict;
@@ -73,7 +74,7 @@ final class FakeMarketplace {
     /** The provider; one secret setting, the API token. */
     static final class Provider implements ConnectorProvider {
         static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("fake-market", "Fake market", "1.0",
-                Set.of(Capability.CATALOG_TARGET, Capability.ORDER_SOURCE, Capability.WEBHOOK_RECEIVER),
+                SpiVersion.CURRENT, Set.of(Capability.CATALOG_TARGET, Capability.ORDER_SOURCE, Capability.WEBHOOK_RECEIVER),
                 List.of(SettingSpec.secret("api-token", true, "The API token.")));
         private final Remote market;
 
@@ -144,8 +145,9 @@ final class FakeMarketplace {
             for (Listing listing : batch.upserts()) {
                 String id = listing.product().id();
                 if (!listing.product().price().currency().equals(EUR)) {
-                    results.add(WriteResult.failed(id, null, new WriteResult.ItemError("invalid_currency",
-                            "listings are priced in EUR", market.remote.has(FakeRemote.Defect.ITEM_FAILURES_RETRYABLE))));
+                    results.add(WriteResult.failed(id, null, market.remote.has(FakeRemote.Defect.ITEM_FAILURES_RETRYABLE)
+                            ? WriteResult.ItemError.retryable("invalid_currency", "listings are priced in EUR")
+                            : WriteResult.ItemError.rejected("invalid_currency", "listings are priced in EUR")));
                     continue;
                 }
                 Listing old = market.listings.put(id, listing);
@@ -166,8 +168,9 @@ final class FakeMarketplace {
             for (InventoryUpdate u : updates) {
                 Listing listing = market.listings.get(u.productId());
                 if (listing == null) {
-                    results.add(WriteResult.failed(u.productId(), u.variantId(), new WriteResult.ItemError("not_found",
-                            "no listing", market.remote.has(FakeRemote.Defect.ITEM_FAILURES_RETRYABLE))));
+                    results.add(WriteResult.failed(u.productId(), u.variantId(), market.remote.has(FakeRemote.Defect.ITEM_FAILURES_RETRYABLE)
+                            ? WriteResult.ItemError.retryable("not_found", "no listing")
+                            : WriteResult.ItemError.notFound("not_found", "no listing")));
                     continue;
                 }
                 Product p = listing.product();

@@ -26,6 +26,7 @@ import com.golisto.sync.api.spi.OrderTarget;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SpiVersion;
 import com.golisto.sync.api.spi.StoreSecrets;
 import com.golisto.sync.api.spi.WebhookReceiver;
 import com.golisto.sync.api.spi.WebhookVerdict;
@@ -84,7 +85,7 @@ final class FakeShop {
     /** The provider; its settings: a URL, a secret API key and a page size. */
     static final class Provider implements ConnectorProvider {
         static final ConnectorDescriptor DESCRIPTOR = new ConnectorDescriptor("fake-shop", "Fake shop", "1.0",
-                Set.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET, Capability.WEBHOOK_RECEIVER),
+                SpiVersion.CURRENT, Set.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET, Capability.WEBHOOK_RECEIVER),
                 List.of(SettingSpec.required("url", SettingType.URL, "The shop."),
                         SettingSpec.secret("api-secret", true, "The API secret."),
                         SettingSpec.optional("page-size", SettingType.INTEGER, "2", "Products per page.")));
