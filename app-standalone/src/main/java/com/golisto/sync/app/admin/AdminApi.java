@@ -1,5 +1,6 @@
 package com.golisto.sync.app.admin;
 
+import com.golisto.sync.api.spi.ConnectorRole;
 import com.golisto.sync.api.spi.CredentialsRejectedException;
 import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.NotApprovedException;
@@ -168,7 +169,7 @@ public final class AdminApi {
     private void checkConnectors(StoreConfig store) {
         List<String> problems = new ArrayList<>();
         String shopField = store.shorthand() ? "woocommerce" : "shop.connector";
-        String shopProblem = connectors.connectorProblem(store.shop().connector(), StoreConnectors.Side.SHOP);
+        String shopProblem = connectors.connectorProblem(store.shop().connector(), ConnectorRole.SHOP);
         if (shopProblem != null) {
             problems.add("field " + shopField + " " + shopProblem);
         } else {
@@ -178,7 +179,7 @@ public final class AdminApi {
         }
         ConnectorChoice marketplace = store.marketplace();
         String marketplaceId = marketplace == null ? Registrations.DEFAULT_MARKETPLACE : marketplace.connector();
-        String marketplaceProblem = connectors.connectorProblem(marketplaceId, StoreConnectors.Side.MARKETPLACE);
+        String marketplaceProblem = connectors.connectorProblem(marketplaceId, ConnectorRole.MARKETPLACE);
         if (marketplaceProblem != null) {
             problems.add("field " + (marketplace == null ? "marketplace" : "marketplace.connector") + " "
                     + marketplaceProblem);

@@ -1,18 +1,18 @@
 package com.golisto.sync.app.config;
 
-import com.golisto.sync.api.spi.Capability;
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.ConnectorRole;
 import com.golisto.sync.api.spi.InvalidSettingsException;
 import com.golisto.sync.api.spi.SettingProblem;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,23 +22,6 @@ import org.jspecify.annotations.Nullable;
  * {@link ConnectorDescriptor#validate validation}. Every problem names its full key. Immutable; thread-safe.
  */
 public final class StoreConnectors {
-    /** The side of a store a connector is named for. */
-    public enum Side {
-        /** The shop: a connector that reads a catalog ({@link Capability#CATALOG_SOURCE}). */
-        SHOP,
-        /** The marketplace: a connector that lists a catalog ({@link Capability#CATALOG_TARGET}). */
-        MARKETPLACE;
-
-        /** {@code shop} or {@code marketplace}, as in the configuration. */
-        public String key() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-
-        boolean fits(ConnectorDescriptor d) {
-            return d.capabilities().contains(this == SHOP ? Capability.CATALOG_SOURCE : Capability.CATALOG_TARGET);
-        }
-    }
-
     private final Map<String, ConnectorDescriptor> installed;
 
     /**
@@ -66,8 +49,8 @@ public final class StoreConnectors {
     }
 
     /** The ids of the installed connectors that can be named for this side. */
-    public List<String> idsFor(Side side) {
-        return installed.values().stream().filter(side::fits).map(ConnectorDescriptor::id).sorted().toList();
+    public List<String> idsFor(ConnectorRole side) {
+        return installed.values().stream().filter(d -> d.hasRole(side)).map(ConnectorDescriptor::id).sorted().toList();
     }
 
     /**
@@ -76,17 +59,16 @@ public final class StoreConnectors {
      * @param id the connector's id
      * @param side the side it is named for
      */
-    public @Nullable String connectorProblem(String id, Side side) {
+    public @Nullable String connectorProblem(String id, ConnectorRole side) {
         ConnectorDescriptor d = installed.get(id);
         if (d == null) {
             return "connector '" + id + "' is not installed (installed: " + String.join(", ", new TreeMap<>(installed)
                     .keySet()) + "); a plugin's connectors come from the plugins folder (plugins.folder)";
         }
-        if (!side.fits(d)) {
-            Side other = side == Side.SHOP ? Side.MARKETPLACE : Side.SHOP;
-            return "connector '" + id + "' is " + (other.fits(d) ? "a " + other.key() : "neither a shop nor a marketplace")
-                    + " connector; it cannot be a store's " + side.key() + " (" + side.key() + " connectors: "
-                    + String.join(", ", idsFor(side)) + ")";
+        if (!d.hasRole(side)) {
+            String has = d.roles().stream().map(ConnectorRole::label).collect(Collectors.joining(" and "));
+            return "connector '" + id + "' is a " + has + " connector; it cannot be a store's " + side.label() + " ("
+                    + side.label() + " connectors: " + String.join(", ", idsFor(side)) + ")";
         }
         return null;
     }
@@ -139,18 +121,18 @@ public final class StoreConnectors {
         String prefix = "stores[" + index + "].";
         List<ConfigProblem> problems = new ArrayList<>();
         String shopKey = store.shorthand() ? prefix + "woocommerce" : prefix + "shop.connector";
-        check(problems, shopKey, prefix + store.shopSettingsKey() + ".", store.shop(), Side.SHOP, reportUnknown,
+        check(problems, shopKey, prefix + store.shopSettingsKey() + ".", store.shop(), ConnectorRole.SHOP, reportUnknown,
                 store.shop().settings());
         ConnectorChoice marketplace = store.marketplace();
         if (marketplace == null) {
-            String problem = connectorProblem(Registrations.DEFAULT_MARKETPLACE, Side.MARKETPLACE);
+            String problem = connectorProblem(Registrations.DEFAULT_MARKETPLACE, ConnectorRole.MARKETPLACE);
             if (problem != null && (reportUnknown || installed.containsKey(Registrations.DEFAULT_MARKETPLACE))) {
                 problems.add(new ConfigProblem(prefix + "marketplace", "is required: the default marketplace's "
                         + problem));
             }
         } else {
             check(problems, prefix + "marketplace.connector", prefix + "marketplace.settings.", marketplace,
-                    Side.MARKETPLACE, reportUnknown, golisto != null ? Registrations.marketplaceSettings(marketplace, golisto)
+                    ConnectorRole.MARKETPLACE, reportUnknown, golisto != null ? Registrations.marketplaceSettings(marketplace, golisto)
                             : marketplace.connector().equals(Registrations.DEFAULT_MARKETPLACE) ? null
                             : marketplace.settings());
         }
@@ -163,7 +145,7 @@ public final class StoreConnectors {
      *     {@code null} to check the connector only
      */
     private void check(List<ConfigProblem> problems, String connectorKey, String settingsPrefix, ConnectorChoice choice,
-                       Side side, boolean reportUnknown, @Nullable Map<String, String> settings) {
+                       ConnectorRole side, boolean reportUnknown, @Nullable Map<String, String> settings) {
         String problem = connectorProblem(choice.connector(), side);
         if (problem != null) {
             if (reportUnknown || installed.containsKey(choice.connector())) {

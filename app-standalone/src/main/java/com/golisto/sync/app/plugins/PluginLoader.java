@@ -2,6 +2,7 @@ package com.golisto.sync.app.plugins;
 
 import com.golisto.sync.api.spi.ConnectorDescriptor;
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.SpiVersion;
 import java.io.IOException;
 import java.lang.module.Configuration;
 import java.lang.module.FindException;
@@ -28,7 +29,7 @@ import org.slf4j.LoggerFactory;
  * {@link Configuration#resolveAndBind}) into a module layer of their own, with one class loader, whose parent is the
  * layer holding the engine's SPI. Its connectors are the {@link ConnectorProvider}s of modules in that layer. A
  * plugin that cannot be used (no jar, a jar that is no module, a module it requires missing, a connector that cannot
- * be instantiated, an SPI version the engine does not support, a connector id already taken by a built-in connector
+ * be instantiated, an SPI version the engine does not support ({@link SpiVersion#supports}), a connector id already taken by a built-in connector
  * or an earlier plugin) is reported with its reason, logged, and skipped; the others are loaded. Plugins are read in
  * folder-name order, so which of two plugins claiming one id wins is stable. Thread-safe; stateless.
  */
@@ -201,6 +202,12 @@ public final class PluginLoader {
         if (!id.equals(descriptor.id())) {
             throw new PluginException("connector " + type + " has id '" + id + "' but its descriptor says '"
                     + descriptor.id() + "'");
+        }
+        // as the engine's connector registry checks it, so that a plugin it would refuse fails alone, not the engine
+        if (!SpiVersion.supports(descriptor.spiVersion())) {
+            throw new PluginException("connector '" + id + "' was built for connector SPI " + descriptor.spiVersion()
+                    + " and this runner implements " + SpiVersion.CURRENT + " (a connector must be built for the same"
+                    + " major version and no newer minor version)");
         }
         return id;
     }

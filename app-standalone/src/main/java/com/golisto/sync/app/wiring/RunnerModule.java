@@ -1,6 +1,7 @@
 package com.golisto.sync.app.wiring;
 
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.api.spi.ConnectorRole;
 import com.golisto.sync.app.admin.AdminApi;
 import com.golisto.sync.app.admin.AdminAuth;
 import com.golisto.sync.app.admin.ApiJson;
@@ -257,7 +258,7 @@ public final class RunnerModule extends AbstractModule {
         List<Route> routes = new ArrayList<>();
         routes.addAll(new OpsRoutes(engine, metrics, instanceId).routes());
         routes.addAll(new ConnectRoutes(engine).routes());
-        routes.addAll(new WebhookRoutes(engine, metrics, Set.copyOf(connectors.idsFor(StoreConnectors.Side.SHOP))).routes());
+        routes.addAll(new WebhookRoutes(engine, metrics, Set.copyOf(connectors.idsFor(ConnectorRole.SHOP))).routes());
         routes.addAll(new AdminApi(engine, auth, json, c.golisto(), connectors).routes());
         routes.addAll(new LoginPage(auth, secureCookies(c)).routes());
         routes.addAll(new HealthRoutes(health, auth, json).routes());

@@ -77,10 +77,15 @@ final class PluginJars {
                 """.formatted(pkg, className, className, constructorBody, id, descriptor);
     }
 
-    /** A shop connector's descriptor expression. */
+    /** A shop connector's descriptor expression, built for this SPI. */
     static String shopDescriptor(String id, String displayName, String version) {
-        return "new ConnectorDescriptor(\"" + id + "\", " + displayName + ", \"" + version
-                + "\", Set.of(Capability.CATALOG_SOURCE), List.of())";
+        return shopDescriptor(id, displayName, version, "SpiVersion.CURRENT");
+    }
+
+    /** A shop connector's descriptor expression, built for the SPI version {@code spiVersion} (a Java expression). */
+    static String shopDescriptor(String id, String displayName, String version, String spiVersion) {
+        return "new ConnectorDescriptor(\"" + id + "\", " + displayName + ", \"" + version + "\", " + spiVersion
+                + ", Set.of(Capability.CATALOG_SOURCE), List.of())";
     }
 
     /**

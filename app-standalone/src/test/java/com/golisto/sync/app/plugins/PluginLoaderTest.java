@@ -96,6 +96,19 @@ class PluginLoaderTest {
     }
 
     @Test
+    void spiVersionNotSupported_isReported() throws IOException {
+        plugin("future", "test.future", "test.future.FutureProvider", PluginJars.provider("test.future",
+                "FutureProvider", "future-shop", PluginJars.shopDescriptor("future-shop", "\"F\"", "1", "\"2.0\""), ""));
+
+        Plugins result = new PluginLoader().load(plugins, PluginLoader.builtIns());
+
+        assertThat(result.loaded()).isEmpty();
+        assertThat(result.failed()).singleElement().extracting(Plugins.Failed::reason).asString()
+                .isEqualTo("connector 'future-shop' was built for connector SPI 2.0 and this runner implements 1.0 (a"
+                        + " connector must be built for the same major version and no newer minor version)");
+    }
+
+    @Test
     void connectorThatCannotBeInstantiated_isReported() throws IOException {
         plugin("throws", "test.throwing", "test.throwing.ThrowingProvider", PluginJars.provider("test.throwing",
                 "ThrowingProvider", "throwing", PluginJars.shopDescriptor("throwing", "\"T\"", "1"),
