@@ -105,6 +105,13 @@ class JsonShopPluginIT {
             assertThat(l.variantIds()).containsExactlyInAnyOrder("hoodie-s", "hoodie-m");
             assertThat(l.variantStock("hoodie-m")).get().satisfies(s -> assertThat(s.quantity()).isZero());
         });
+        JsonNode loaded = runner.get("/api/health").path("plugins");
+        assertThat(loaded.path("failed")).as(loaded.toString()).isEmpty();
+        assertThat(loaded.path("loaded")).as(loaded.toString()).singleElement().satisfies(p -> {
+            assertThat(p.path("name").asText()).isEqualTo("json-shop-connector");
+            assertThat(p.path("connectors").findValuesAsText("id")).containsExactly("json-shop");
+        });
+        assertThat(runner.log()).contains("event=plugin_loaded plugin=json-shop-connector");
         assertThat(shop.requests()).as("the connector reads the shop page by page with its key")
                 .anyMatch(r -> r.startsWith("GET /api/products?page=1&per_page=100"));
         assertThat(runner.log()).as("the runner's log").doesNotContain(KEY);
