@@ -138,6 +138,8 @@ final class CatalogSourceChecks {
         fixture.advanceTime(SETTLE);
         fixture.delete(deleted);
         assertThat(source.read(deleted)).as("read(id) of a deleted product").isEmpty();
+        assertThat(source.read("999999999")).as("read(id) of an id the shop never had").isEmpty();
+        assertThat(source.readMany(List.of())).as("readMany of no ids").isEmpty();
         assertThat(ids(source.readMany(List.of(deleted, kept)))).as("readMany of a deleted and a kept product")
                 .containsExactly(kept);
         assertThat(ids(source.readProducts(List.of(deleted, kept, kept))))

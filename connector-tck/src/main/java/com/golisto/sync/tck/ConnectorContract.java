@@ -93,27 +93,32 @@ public abstract class ConnectorContract<F extends ConnectorFixture> {
                 () -> "the connector does not declare " + capability);
     }
 
+    /** The provider's id, constant descriptor, supported SPI version, and ServiceLoader registration. */
     @Test
     public void provider_describesItself_andIsFoundByServiceLoader() {
         ConnectorProvider provider = fixture().provider();
         DescriptorChecks.providerDescribesItself(provider);
     }
 
+    /** Each declared capability is offered, always the same instance; no undeclared one is. */
     @Test
     public void connector_offersExactlyTheDeclaredCapabilities_alwaysTheSameInstance() {
         DescriptorChecks.offersExactlyWhatItDeclares(connector(), fixture().provider().descriptor());
     }
 
+    /** Connector.close() is idempotent and never throws. */
     @Test
     public void connector_closesTwiceWithoutThrowing() {
         DescriptorChecks.closesTwice(openAgain());
     }
 
+    /** Every missing, unparsable and unknown setting is named in one InvalidSettingsException, without secrets. */
     @Test
     public void invalidSettings_areAllNamedAtOnce_withoutShowingSecrets() {
         DescriptorChecks.invalidSettingsAreAllNamed(fixture());
     }
 
+    /** Settings, provider, connector and capabilities show no secret value in toString(). */
     @Test
     public void settingsConnectorAndCapabilities_showNoSecretInToString() {
         DescriptorChecks.toStringsShowNoSecret(fixture(), Objects.requireNonNull(settings), connector());

@@ -67,8 +67,8 @@ public interface ConnectorFixture extends AutoCloseable {
         return false;
     }
 
-    /** Stops what the fixture started. The default does nothing. */
+    /** Stops what the fixture started; never throws. The default does nothing. */
     @Override
-    default void close() throws Exception {
+    default void close() {
     }
 }

@@ -33,6 +33,7 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
     protected MarketplaceConnectorContract() {
     }
 
+    /** The descriptor gives the connector the MARKETPLACE role. */
     @Test
     public void declaresTheMarketplaceRole() {
         assertThat(fixture().provider().descriptor().roles())
@@ -40,62 +41,73 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
                 .contains(ConnectorRole.MARKETPLACE);
     }
 
+    /** CatalogTarget.apply: one result per item in order, upserts then deletes, outcomes that say what happened. */
     @Test
     public void apply_answersOneResultPerItemInOrder_upsertsThenDeletes() throws Exception {
         CatalogTargetChecks.batchResultsPerItemInOrder(fixture(), target());
     }
 
+    /** CatalogTarget.apply: a batch of maxBatchSize() items (at most 100 here) answers every item. */
     @Test
     public void apply_aFullBatch_answersEveryItem() throws Exception {
         CatalogTargetChecks.fullBatchAccepted(fixture(), target());
     }
 
+    /** CatalogTarget.apply: an item the marketplace refuses fails alone, as REJECTED. */
     @Test
     public void apply_itemRefusedForItsContent_failsAloneAsRejected() throws Exception {
         CatalogTargetChecks.refusedItemFailsAlone(fixture(), target());
     }
 
+    /** CatalogTarget.applyInventory: stock only, per item; a listing that does not exist fails alone as NOT_FOUND. */
     @Test
     public void applyInventory_changesOnlyStock_unknownListingFailsAsNotFound() throws Exception {
         CatalogTargetChecks.inventoryChangesOnlyStock(fixture(), target());
     }
 
+    /** A 429 answer is a RetryableException carrying the Retry-After. */
     @Test
     public void rateLimit_isRetryable_withItsRetryAfter() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.rateLimitIsRetryableWithRetryAfter(fixture(), () -> target.readListing("tck-error-probe"));
     }
 
+    /** 500 and 503 answers are RetryableExceptions, and the connector works again after. */
     @Test
     public void serverError_isRetryable() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.serverErrorIsRetryable(fixture(), () -> target.readListing("tck-error-probe"));
     }
 
+    /** A reset connection or an answer cut short is a RetryableException. */
     @Test
     public void resetConnectionOrCutAnswer_isRetryable() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.transportFailuresAreRetryable(fixture(), () -> target.readListing("tck-error-probe"));
     }
 
+    /** A 400 answer is a SyncException that is neither retryable nor a credentials rejection. */
     @Test
     public void badRequest_isPermanent() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.clientErrorIsPermanent(fixture(), () -> target.readListing("tck-error-probe"));
     }
 
+    /** A 401 answer is a CredentialsRejectedException. */
     @Test
     public void refusedCredentials_areCredentialsRejected() throws Exception {
         CatalogTarget target = target();
         ErrorChecks.refusedCredentialsAreReported(fixture(), () -> target.readListing("tck-error-probe"));
     }
 
+    /** OrderSource.readChanged: every sale once, oldest first, resumed from the last cursor. */
     @Test
     public void sales_areReadFromTheBeginning_andResumedFromTheCursor() throws Exception {
         OrderSource orders = orderSource();
         OrderSourceChecks.salesReadAndResumed(fixture(), orders, OrderSourceChecks.listedProduct(fixture(), target()));
     }
 
+    /** OrderSource.acknowledge: the same (order, version) twice is RECORDED twice. */
     @Test
     public void acknowledgement_isIdempotentPerVersion() throws Exception {
         OrderSource orders = orderSource();
@@ -103,6 +115,7 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
                 OrderSourceChecks.listedProduct(fixture(), target()));
     }
 
+    /** A genuine delivery is Accepted and notifies its sale. */
     @Test
     public void genuineWebhook_isAccepted_andNotifiesItsSale() throws Exception {
         WebhookReceiver receiver = receiver();
@@ -110,6 +123,7 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
         WebhookChecks.genuineAccepted(receiver, fixture()::signedDelivery, sale, ChangeNotification.Kind.ORDER);
     }
 
+    /** Forged, tampered and unsigned deliveries are Rejected; no reason shows the secret. */
     @Test
     public void forgedTamperedOrUnsignedWebhook_isRejected_withoutShowingTheSecret() throws Exception {
         WebhookReceiver receiver = receiver();
@@ -117,10 +131,18 @@ public abstract class MarketplaceConnectorContract extends ConnectorContract<Mar
         WebhookChecks.forgedRejected(fixture(), receiver, fixture()::signedDelivery, fixture()::forgedDelivery, sale);
     }
 
+    /** A replayed delivery keeps its key or is not accepted; deliveries about two resources have two keys. */
     @Test
     public void replayedWebhook_keepsItsDeliveryKey_orIsNotAccepted() throws Exception {
         WebhookReceiver receiver = receiver();
         WebhookChecks.replayedNotAcceptedAsNew(fixture(), receiver, fixture()::signedDelivery, sale(), sale());
+    }
+
+    /** ConnectionLifecycle: approved; a refused token is CredentialsRejected; disconnect() is idempotent. */
+    @Test
+    public void connection_isApproved_refusedTokenIsCredentialsRejected_disconnectIsIdempotent() throws Exception {
+        requireDeclared(Capability.CONNECTION_LIFECYCLE);
+        LifecycleChecks.connectionStatusAndDisconnect(fixture(), connector().connectionLifecycle().orElseThrow());
     }
 
     private String sale() throws Exception {
