@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON shop connector's plugin folder (as examples/json-shop-connector builds it) is copied into a runner's plugins
  * folder; a store of the runner's configuration names it as its shop connector, with settings pointing at the test
  * JSON shop; connected and approved on the Golisto emulator, the store's first full pass lists the shop's products
- * there. The runner is the packaged one in a child process ({@link RunnerProcess}); nothing in it names the JSON shop.
+ * there, and an incremental pass brings a changed price, reading only that product. The runner is the packaged one in a child process ({@link RunnerProcess}); nothing in it names the JSON shop.
  */
 class JsonShopPluginIT {
     private static final String STORE = "json-store";
@@ -65,7 +65,7 @@ class JsonShopPluginIT {
     }
 
     @Test
-    void aShopConnectorFromThePluginsFolder_listsItsShopsProductsOnGolisto() throws Exception {
+    void aShopConnectorFromThePluginsFolder_listsItsShopsProductsOnGolisto_andSyncsAChange() throws Exception {
         shop = TestJsonShop.start(KEY, "EUR");
         for (int i = 1; i <= 12; i++) {
             shop.put(shop.product("p%02d".formatted(i), "Plugin product " + i, i + ".50"));
@@ -75,6 +75,7 @@ class JsonShopPluginIT {
         shop.addVariant(hoodie, "hoodie-m", Map.of("Size", "M"), "41.00", 0);
         shop.put(hoodie);
         shop.put(shop.product("draft", "Not published", "5.00").put("status", "draft"));
+        shop.advance(Duration.ofHours(1)); // the first full pass starts an hour after the catalog last changed
         golisto = GolistoEmulator.builder().rateLimit(100_000, Duration.ofMinutes(1)).build().start();
         golisto.webhooks().deliverImmediately(true);
         Path plugins = dir.resolve("plugins");
@@ -115,6 +116,34 @@ class JsonShopPluginIT {
         assertThat(shop.requests()).as("the connector reads the shop page by page with its key")
                 .anyMatch(r -> r.startsWith("GET /api/products?page=1&per_page=100"));
         assertThat(runner.log()).as("the runner's log").doesNotContain(KEY);
+
+        // the merchant changes a price; an incremental pass reads only that product, from the full pass's cursor
+        shop.advance(Duration.ofMinutes(10));
+        shop.put(shop.get("p07").put("price", "8.25"));
+        RunnerProcess.Answer started = runner.post("/api/stores/" + STORE + "/sync", "{\"mode\":\"incremental\"}");
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+        JsonNode incremental = awaitRun(started.body().path("run_id").asLong());
+        assertThat(incremental.path("status").asText()).as(incremental.toString()).isEqualTo("succeeded");
+        assertThat(incremental.path("counts").path("read").asLong()).as(incremental.toString()).isEqualTo(1);
+        assertThat(golisto.listing(account, "p07")).get().satisfies(
+                l -> assertThat(l.price()).isEqualByComparingTo(new BigDecimal("8.25")));
+        assertThat(shop.requests()).last().asString().contains("&modified_since=");
+    }
+
+    /** Polls the admin API until the run is no longer running; the run as it shows it. */
+    private JsonNode awaitRun(long runId) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (true) {
+            JsonNode run = runner.get("/api/runs/" + runId);
+            if (!run.path("status").asText().equals("running")) {
+                return run;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + runId + " still running after " + DEADLINE + ": " + run
+                        + runner.logTail());
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** The example's built plugin folder (its jar and libraries), copied as an operator would. */
