@@ -19,7 +19,8 @@ class JsonShopConnectorProviderTest {
     void descriptor_namesTheProvidersIdAndTheCapabilitiesItOffers() {
         assertThat(provider.descriptor().id()).isEqualTo(provider.id()).isEqualTo("json-shop");
         assertThat(provider.descriptor().capabilities())
-                .containsExactlyInAnyOrder(Capability.CATALOG_SOURCE, Capability.STORE_INFO, Capability.CREDENTIAL_ISSUER);
+                .containsExactlyInAnyOrder(Capability.CATALOG_SOURCE, Capability.STORE_INFO,
+                        Capability.CREDENTIAL_ISSUER);
         assertThat(provider.descriptor().setting("api-key")).get().satisfies(s -> assertThat(s.secret()).isTrue());
     }
 

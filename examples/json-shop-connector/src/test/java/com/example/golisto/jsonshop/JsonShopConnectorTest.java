@@ -103,7 +103,8 @@ class JsonShopConnectorTest {
         Page<Product> first = small.readAll(null);
 
         assertThat(first.items()).extracting(Product::id).containsExactly("p0001", "p0002");
-        assertThat(small.readAll(first.nextPageToken()).items()).extracting(Product::id).containsExactly("p0003", "p0004");
+        assertThat(small.readAll(first.nextPageToken()).items()).extracting(Product::id)
+                .containsExactly("p0003", "p0004");
         assertThat(shop.requests()).last().isEqualTo("GET /api/products?page=2&per_page=2");
     }
 
@@ -155,7 +156,8 @@ class JsonShopConnectorTest {
         assertThat(product.price()).isEqualTo(Money.of("39.00", "EUR"));
         assertThat(product.salePrice()).isEqualTo(Money.of("29.50", "EUR"));
         assertThat(product.stock()).isEqualTo(StockLevel.untracked(StockStatus.IN_STOCK));
-        assertThat(product.images()).singleElement().satisfies(i -> assertThat(i.url()).isEqualTo("https://img.example/h1.jpg"));
+        assertThat(product.images()).singleElement()
+                .satisfies(i -> assertThat(i.url()).isEqualTo("https://img.example/h1.jpg"));
         assertThat(product.categories()).containsExactly("Examples > Hoodie");
         assertThat(product.modifiedAt()).isEqualTo(shop.now());
         assertThat(product.variants()).hasSize(2);
@@ -306,7 +308,8 @@ class JsonShopConnectorTest {
         shop.garbleNext("<html>maintenance</html>");
         assertThatThrownBy(() -> catalog.readAll(null)).isInstanceOf(RetryableException.class);
 
-        shop.garbleNext("{\"products\": [{\"id\": \"x\", \"status\": \"active\"}], \"has_more\": false, \"as_of\": \"now\"}");
+        shop.garbleNext("{\"products\": [{\"id\": \"x\", \"status\": \"active\"}], \"has_more\": false,"
+                + " \"as_of\": \"now\"}");
         assertThatThrownBy(() -> catalog.readAll(null)).isInstanceOf(RetryableException.class)
                 .hasMessageContaining("cannot be read");
     }

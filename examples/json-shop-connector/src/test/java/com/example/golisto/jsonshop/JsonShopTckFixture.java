@@ -16,9 +16,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The TCK's shop fixture over the test JSON shop: a merchant's edits change the shop's products directly, faults
- * are the shop's injected answers (statuses, resets, cut answers), and the context's clock is the shop's. The JSON shop has a trash (status
- * {@code archived}), drafts and a time zone, but neither webhooks nor orders: the connector declares neither, so the TCK
- * never asks for them.
+ * are the shop's injected answers (statuses, resets, cut answers), and the context's clock is the shop's. The JSON
+ * shop has a trash (status {@code archived}), drafts and a time zone, but neither webhooks nor orders: the
+ * connector declares neither, so the TCK never asks for them.
  */
 final class JsonShopTckFixture implements ShopFixture {
     private static final String KEY = "jsk_tck_4f6c1d2e9a8b7c6d5e4f3a2b";

@@ -39,8 +39,10 @@ import java.util.concurrent.Executors;
  * {@code GET /api/products?ids=a,b} (a variant's id finds its product), each with the {@code X-Api-Key} header.
  *
  * <p>Its clock is its own and moves only when a test {@linkplain #advance advances} it; every product put is
- * stamped with it. Its timestamps are written in its own time zone's offset ({@link #setTimeZone}; UTC at first). A test can make the next answers fail ({@link #failNext}) or be garbled ({@link #garbleNext}),
- * and read the requests it served ({@link #requests()}). Thread-safe: the server's threads and the test's share it.
+ * stamped with it. Its timestamps are written with its time zone's offset ({@link #setTimeZone}; UTC at first). A
+ * test can make the next answers fail ({@link #failNext}), be garbled ({@link #garbleNext}), cut short
+ * ({@link #truncateNext}) or never come ({@link #resetNext}), and read the requests it served ({@link #requests()}).
+ * Thread-safe: the server's threads and the test's share it. Golisto Sync's integration tests use it too.
  */
 public final class TestJsonShop implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -188,7 +190,8 @@ public final class TestJsonShop implements AutoCloseable {
 
     /** The next answer is cut short of the length it declares. */
     public synchronized void truncateNext() {
-        faults.add(new Fault(Misanswer.TRUNCATE, 200, "{\"products\": [], \"has_more\": false, \"as_of\": \"", Map.of()));
+        faults.add(new Fault(Misanswer.TRUNCATE, 200, "{\"products\": [], \"has_more\": false, \"as_of\": \"",
+                Map.of()));
     }
 
     /** Every request served, as {@code METHOD /path?query}, oldest first. */
