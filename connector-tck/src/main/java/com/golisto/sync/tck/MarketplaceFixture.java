@@ -35,20 +35,30 @@ public interface MarketplaceFixture extends ConnectorFixture {
     OptionalInt listedStock(String productId, @Nullable String variantId) throws Exception;
 
     /**
-     * Makes a buyer buy a listed product: a new, paid marketplace sale.
+     * Makes a buyer buy a listed product: a new, paid marketplace sale. Needed when the connector declares
+     * {@code ORDER_SOURCE} (the default throws).
      *
      * @param variantId the variant bought, {@code null} for a product without variants
      * @return the marketplace's order id, as {@link com.golisto.sync.api.model.Order#id()} reports it
      */
-    String queueSale(String productId, @Nullable String variantId, int quantity) throws Exception;
+    default String queueSale(String productId, @Nullable String variantId, int quantity) throws Exception {
+        throw new UnsupportedOperationException("the fixture cannot make sales (MarketplaceFixture.queueSale)");
+    }
 
     /**
      * A genuine webhook delivery, exactly as the marketplace would send it, about this sale: signed with the webhook
      * secret of {@link #context()}, within any replay window as of now. Each call makes a new delivery. Needed when
      * the connector declares {@code WEBHOOK_RECEIVER}.
      */
-    InboundRequest signedDelivery(String orderId) throws Exception;
+    default InboundRequest signedDelivery(String orderId) throws Exception {
+        throw new UnsupportedOperationException("the fixture makes no webhook deliveries (signedDelivery)");
+    }
 
-    /** The same delivery as {@link #signedDelivery}, signed with another secret. */
-    InboundRequest forgedDelivery(String orderId) throws Exception;
+    /**
+     * The same delivery as {@link #signedDelivery}, signed with another secret. Needed when the connector declares
+     * {@code WEBHOOK_RECEIVER}.
+     */
+    default InboundRequest forgedDelivery(String orderId) throws Exception {
+        throw new UnsupportedOperationException("the fixture makes no webhook deliveries (forgedDelivery)");
+    }
 }

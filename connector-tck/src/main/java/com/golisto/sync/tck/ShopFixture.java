@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Each edit is done when the method returns; the checks call {@link #advanceTime} between edits and reads where
  * the order in time matters. Operations a shop cannot do are optional: their default answers {@code false}, and
- * the checks that need them are skipped with that reason.
+ * the checks that need them are skipped with that reason. The webhook and order operations are needed only when the
+ * connector declares {@code WEBHOOK_RECEIVER} or {@code ORDER_TARGET}; their defaults throw.
  */
 public interface ShopFixture extends ConnectorFixture {
 
@@ -83,15 +84,24 @@ public interface ShopFixture extends ConnectorFixture {
      * with the webhook secret of {@link #context()}, within any replay window as of now. Each call makes a new
      * delivery. Needed when the connector declares {@code WEBHOOK_RECEIVER}.
      */
-    InboundRequest signedDelivery(String productId) throws Exception;
+    default InboundRequest signedDelivery(String productId) throws Exception {
+        throw new UnsupportedOperationException("the fixture makes no webhook deliveries (ShopFixture.signedDelivery)");
+    }
 
-    /** The same delivery as {@link #signedDelivery}, signed with another secret. */
-    InboundRequest forgedDelivery(String productId) throws Exception;
+    /**
+     * The same delivery as {@link #signedDelivery}, signed with another secret. Needed when the connector declares
+     * {@code WEBHOOK_RECEIVER}.
+     */
+    default InboundRequest forgedDelivery(String productId) throws Exception {
+        throw new UnsupportedOperationException("the fixture makes no webhook deliveries (ShopFixture.forgedDelivery)");
+    }
 
     /**
      * How many orders the shop holds for this marketplace sale id (by whatever mark the connector's
      * {@link com.golisto.sync.api.spi.OrderTarget#create} gives them). Needed when the connector declares
      * {@code ORDER_TARGET}.
      */
-    int ordersFor(String saleId) throws Exception;
+    default int ordersFor(String saleId) throws Exception {
+        throw new UnsupportedOperationException("the fixture cannot count the shop's orders (ShopFixture.ordersFor)");
+    }
 }

@@ -22,7 +22,7 @@ public interface CatalogSource {
      * Reads one page of the whole catalog, for a full reconciliation. Products of every status may be
      * returned; the engine lists only {@link com.golisto.sync.api.model.ProductStatus#ACTIVE} ones.
      * The first page's {@link Page#cursor()} is the change position at which the read started: after a
-     * complete pass the engine continues incremental reads from there.
+     * complete pass the engine continues incremental reads from there. Only the first page's cursor is used.
      *
      * @param pageToken {@code null} for the first page, else the previous page's next token
      */
@@ -31,7 +31,13 @@ public interface CatalogSource {
     /**
      * Reads one page of the products changed after a cursor, including those that became drafts or were
      * trashed (with that status). Permanently deleted products may be missing: full passes catch those.
-     * Each page's {@link Page#cursor()} is where to resume once that page is processed.
+     * Each page's {@link Page#cursor()} is where to resume once that page is processed; earlier pages may
+     * have none, the last page always has one.
+     *
+     * <p>Boundaries: every product changed at or after the moment {@code since} stands for is returned,
+     * including one changed in the same second as the read that issued the cursor, whatever the shop's time
+     * zone. A connector may return again products changed shortly before that moment (an overlap it
+     * documents, e.g. WooCommerce's two minutes), never skip one.
      *
      * @param since where the previous read stopped; {@link Cursor#beginning()} reads everything
      * @param pageToken {@code null} for the first page, else the previous page's next token

@@ -22,7 +22,8 @@ public interface OrderTarget {
 
     /**
      * Looks for the shop order created for this sale (by the marketplace order id the order carries),
-     * among orders created since shortly before the sale was made.
+     * among orders created since shortly before the sale was made. Sees an order as soon as a
+     * {@link #create} call for it returned: the engine relies on this to never create a sale twice.
      */
     Optional<ShopOrderRef> find(Order order) throws InterruptedException;
 

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>engine-api needs nothing but the JDK at run time: it requires {@code java.*} modules, and JSpecify's
  *       nullness annotations at compile time only ({@code requires static org.jspecify});</li>
- *   <li>connectors depend on engine-api only, among our modules;</li>
+ *   <li>connectors, and the connector TCK, depend on engine-api only, among our modules;</li>
  *   <li>engine-core never names a connector (nor the sandbox);</li>
  *   <li>the sandbox emulates remotes independently: it uses none of our modules;</li>
  *   <li>the runner (app-standalone) holds no emulator code: it never requires or imports the sandbox or the
@@ -32,8 +32,8 @@ import org.jspecify.annotations.Nullable;
 final class ArchitectureRules {
 
     static final List<String> MODULES = List.of(
-            "engine-api", "engine-core", "connector-woocommerce", "connector-golisto", "sandbox", "app-standalone",
-            "app-demo", "benchmarks");
+            "engine-api", "engine-core", "connector-woocommerce", "connector-golisto", "connector-tck", "sandbox",
+            "app-standalone", "app-demo", "benchmarks");
 
     /** Modules of test code only (Failsafe's end-to-end tests): they have no {@code src/main} at all. */
     static final List<String> TEST_ONLY = List.of("integration-tests");
@@ -49,6 +49,7 @@ final class ArchitectureRules {
             "engine-core", List.of("com.golisto.sync.api"),
             "connector-woocommerce", List.of("com.golisto.sync.api"),
             "connector-golisto", List.of("com.golisto.sync.api"),
+            "connector-tck", List.of("com.golisto.sync.api"),
             "sandbox", List.of(),
             "app-standalone", List.of("com.golisto.sync.api", "com.golisto.sync.core",
                     "com.golisto.sync.connector.woocommerce", "com.golisto.sync.connector.golisto"),
@@ -152,6 +153,9 @@ final class ArchitectureRules {
     }
 
     private static String ownPackage(String module) {
+        if (module.equals("connector-tck")) {
+            return "com.golisto.sync.tck.";
+        }
         return "com.golisto.sync.connector." + module.substring("connector-".length()) + ".";
     }
 
