@@ -109,7 +109,8 @@ class RunnerHttpIT {
         assertThat(json(unknown).at("/error/message").asText()).contains("woocommerce.colour");
         assertThat(wrongType.statusCode()).isEqualTo(400);
         assertThat(json(wrongType).at("/error/message").asText()).contains("woocommerce.url").contains("string");
-        assertThat(json(missing).at("/error/message").asText()).isEqualTo("field woocommerce is required");
+        assertThat(json(missing).at("/error/message").asText())
+                .isEqualTo("field shop is required: {\"connector\", \"settings\"} (or the shorthand woocommerce)");
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(json(malformed).at("/error/code").asText()).isEqualTo("invalid_json");
         assertThat(badUrl.statusCode()).isEqualTo(400);
