@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorProvider;
-import com.golisto.sync.api.spi.InboundRequest;
 import com.golisto.sync.tck.ShopFixture;
 import com.golisto.sync.tck.TckContext;
 import java.io.IOException;
@@ -18,7 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The TCK's shop fixture over the test JSON shop: a merchant's edits change the shop's products directly, faults
  * are the shop's injected answers (statuses, resets, cut answers), and the context's clock is the shop's. The JSON
  * shop has a trash (status {@code archived}), drafts and a time zone, but neither webhooks nor orders: the
- * connector declares neither, so the TCK never asks for them.
+ * connector declares neither, so the TCK never asks for them and the fixture leaves those operations out.
  */
 final class JsonShopTckFixture implements ShopFixture {
     private static final String KEY = "jsk_tck_4f6c1d2e9a8b7c6d5e4f3a2b";
@@ -127,21 +126,6 @@ final class JsonShopTckFixture implements ShopFixture {
     public boolean setTimeZone(ZoneId zone) {
         shop.setTimeZone(zone);
         return true;
-    }
-
-    @Override
-    public InboundRequest signedDelivery(String productId) {
-        throw new UnsupportedOperationException("the JSON shop sends no webhooks");
-    }
-
-    @Override
-    public InboundRequest forgedDelivery(String productId) {
-        throw new UnsupportedOperationException("the JSON shop sends no webhooks");
-    }
-
-    @Override
-    public int ordersFor(String saleId) {
-        throw new UnsupportedOperationException("the JSON shop connector writes no orders");
     }
 
     @Override
