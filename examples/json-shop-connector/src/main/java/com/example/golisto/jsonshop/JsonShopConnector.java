@@ -103,7 +103,7 @@ final class JsonShopConnector implements Connector, StoreInfoSource, CredentialI
             HttpResponse<byte[]> response = context.httpClient().send(request, ResponseCap.handler(what, 32L << 20));
             status = response.statusCode();
             if (status != 200) {
-                throw failure(what + " answered " + status, response);
+                throw failure(what + " answered " + status, status, response);
             }
             return JSON.readValue(response.body(), type);
         } catch (IOException e) { // a timeout, a reset, a garbled answer: a later call may do better
@@ -113,14 +113,14 @@ final class JsonShopConnector implements Connector, StoreInfoSource, CredentialI
         }
     }
 
-    private static SyncException failure(String message, HttpResponse<byte[]> response) {
+    private static SyncException failure(String message, int status, HttpResponse<byte[]> response) {
         String retryAfter = response.headers().firstValue("Retry-After").orElse("");
-        return switch (response.statusCode()) {
+        return switch (status) {
             case 401, 403 -> new CredentialsRejectedException(message + "; check the api-key setting");
             case 404 -> new NotFoundException(message);
-            case 429, 500, 502, 503, 504 -> new RetryableException(message,
-                    retryAfter.matches("\\d{1,9}") ? Duration.ofSeconds(Long.parseLong(retryAfter)) : null, null);
-            default -> new SyncException(ErrorCategory.EXTERNAL, message);
+            default -> status != 429 && status < 500 ? new SyncException(ErrorCategory.EXTERNAL, message)
+                    : new RetryableException(message, retryAfter.matches("\\d{1,9}")
+                            ? Duration.ofSeconds(Long.parseLong(retryAfter)) : null, null);
         };
     }
 

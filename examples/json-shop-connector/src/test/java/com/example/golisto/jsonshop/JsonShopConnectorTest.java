@@ -19,6 +19,7 @@ import com.golisto.sync.api.spi.CredentialsRejectedException;
 import com.golisto.sync.api.spi.NotFoundException;
 import com.golisto.sync.api.spi.RetryableException;
 import com.golisto.sync.api.spi.Settings;
+import com.golisto.sync.api.spi.SyncException;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
@@ -274,13 +275,26 @@ class JsonShopConnectorTest {
 
     @Test
     void serverErrors_areRetryable() {
-        for (int status : new int[] {500, 502, 503, 504}) {
+        for (int status : new int[] {500, 502, 503, 504, 520}) {
             shop.failNext(status, null);
 
             Throwable thrown = catchThrowable(() -> catalog.readAll(null));
 
             assertThat(thrown).as("status %d", status).isInstanceOf(RetryableException.class);
             assertThat(((RetryableException) thrown).retryAfter()).isEmpty();
+        }
+    }
+
+    @Test
+    void otherClientErrors_arePermanent_neitherRetryableNorARejectedKey() {
+        for (int status : new int[] {400, 405, 418}) {
+            shop.failNext(status, "3");
+
+            Throwable thrown = catchThrowable(() -> catalog.readAll(null));
+
+            assertThat(thrown).as("status %d", status).isInstanceOf(SyncException.class)
+                    .isNotInstanceOf(RetryableException.class).isNotInstanceOf(CredentialsRejectedException.class)
+                    .hasMessageContaining("answered " + status);
         }
     }
 
