@@ -19,6 +19,7 @@ module com.golisto.sync.core {
     // Jdbi's automatic module needs it at run time but does not declare it
     requires io.leangen.geantyref;
     requires org.hsqldb;
+    requires com.zaxxer.hikari;
     requires com.github.benmanes.caffeine;
     requires com.fasterxml.jackson.databind;
     requires flyway.core;

@@ -240,6 +240,7 @@ public interface SyncEngine extends EngineViews, EngineAdministration, EngineDry
         // null until set: the required ones are checked by build(), the others have defaults
         private @Nullable String jdbcUrl;
         private @Nullable DataSource dataSource;
+        private @Nullable ConnectionPool pool;
         private @Nullable MasterKey masterKey;
         private Clock clock = Clock.systemDefaultZone();
         private @Nullable List<ConnectorProvider> connectors;
@@ -259,9 +260,21 @@ public interface SyncEngine extends EngineViews, EngineAdministration, EngineDry
             return this;
         }
 
-        /** The state store's data source (pooled, owned by the host; the engine does not close it). */
+        /**
+         * The state store's data source, owned by the host: the engine uses it as given (pool it yourself;
+         * the engine neither pools it again nor closes it).
+         */
         public Builder dataSource(DataSource source) {
             this.dataSource = Objects.requireNonNull(source, "dataSource");
+            return this;
+        }
+
+        /**
+         * The connection pool the engine opens over its {@link #jdbcUrl} and closes with it; default
+         * {@link ConnectionPool#defaults()}. Not for a host {@link #dataSource}, which is used as given.
+         */
+        public Builder connectionPool(ConnectionPool settings) {
+            this.pool = Objects.requireNonNull(settings, "connectionPool");
             return this;
         }
 
@@ -345,11 +358,16 @@ public interface SyncEngine extends EngineViews, EngineAdministration, EngineDry
             if ((jdbcUrl == null) == (dataSource == null)) {
                 throw new IllegalStateException("give exactly one of jdbcUrl and dataSource");
             }
+            if (pool != null && dataSource != null) {
+                throw new IllegalStateException("a connectionPool applies to a jdbcUrl: a host dataSource is used as"
+                        + " given, pool it yourself");
+            }
             if (masterKey == null || publicUrl == null) {
                 throw new IllegalStateException("a " + (masterKey == null ? "masterKey" : "publicUrl") + " is required");
             }
             built = true;
-            return new EngineRouter(EngineServices.open(new EngineSetup(jdbcUrl, dataSource, masterKey, clock, connectors,
+            return new EngineRouter(EngineServices.open(new EngineSetup(jdbcUrl, dataSource,
+                    pool != null ? pool : ConnectionPool.defaults(), masterKey, clock, connectors,
                     httpClient != null ? httpClient
                             : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(),
                     publicUrl, options, sleeper != null ? sleeper : Thread::sleep,

@@ -57,6 +57,7 @@ final class ConfigBinder {
         Path dataDir = value(ConfigKey.STATE_DATA_DIR, "data", ConfigValues.PATH);
         String jdbcUrl = secretValue(ConfigKey.STATE_JDBC_URL, ConfigValues.JDBC_URL);
         Path masterKey = value(ConfigKey.STATE_MASTER_KEY_FILE, null, ConfigValues.PATH);
+        Integer poolSize = value(ConfigKey.STATE_POOL_SIZE, "10", ConfigValues.POOL_SIZE);
         URI apiUrl = value(ConfigKey.GOLISTO_API_URL, "https://api.golisto.com", ConfigValues.HTTP_URL);
         URI webUrl = value(ConfigKey.GOLISTO_WEB_URL, "https://golisto.com", ConfigValues.HTTP_URL);
         Duration statusPoll = value(ConfigKey.GOLISTO_STATUS_POLL_INTERVAL, "PT1M", ConfigValues.POSITIVE_DURATION);
@@ -97,7 +98,7 @@ final class ConfigBinder {
         }
         return new RunnerConfig(
                 new ServerConfig(present(host), present(port), publicUrl, adminToken, present(edge)),
-                new StateConfig(data, jdbcUrl, masterKey),
+                new StateConfig(data, jdbcUrl, masterKey, present(poolSize)),
                 present(golisto),
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce), present(retries), present(batchWindow), present(deepCheckDays)),

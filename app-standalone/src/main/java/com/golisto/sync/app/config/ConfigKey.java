@@ -62,6 +62,9 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
     public static final ConfigKey STATE_MASTER_KEY_FILE = new ConfigKey("state.master-key-file", "data/master.key", false,
             "The key that encrypts every stored secret; created with owner-only permissions on first start."
                     + " Defaults to <data-dir>/master.key.");
+    public static final ConfigKey STATE_POOL_SIZE = new ConfigKey("state.pool-size", "10", false,
+            "The most database connections the state store holds open at once (1 to 1000); several runners on"
+                    + " one PostgreSQL need runners x pool-size below its max_connections.");
     public static final ConfigKey GOLISTO_API_URL = new ConfigKey("golisto.api-url", "https://api.golisto.com", false,
             "The Golisto API's base URL.");
     public static final ConfigKey GOLISTO_WEB_URL = new ConfigKey("golisto.web-url", "https://golisto.com", false,
@@ -160,7 +163,7 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
     public static final List<ConfigKey> ALL = List.of(SERVER_HOST, SERVER_PORT, SERVER_PUBLIC_URL, SERVER_ADMIN_TOKEN,
             SERVER_MAX_HEADER_BYTES, SERVER_MAX_BODY_BYTES, SERVER_IDLE_TIMEOUT, SERVER_MIN_REQUEST_BYTES_PER_SECOND,
             SERVER_ALLOWED_HOSTS, SERVER_DASHBOARD_OPEN, SERVER_SESSION_LIFETIME,
-            STATE_DATA_DIR, STATE_JDBC_URL, STATE_MASTER_KEY_FILE,
+            STATE_DATA_DIR, STATE_JDBC_URL, STATE_MASTER_KEY_FILE, STATE_POOL_SIZE,
             GOLISTO_API_URL, GOLISTO_WEB_URL, GOLISTO_STATUS_POLL_INTERVAL, GOLISTO_MAX_RESPONSE_BYTES,
             SYNC_DAILY_FULL_SYNC_AT, SYNC_TIME_ZONE, SYNC_INCREMENTAL_INTERVAL, SYNC_ORDER_POLL_INTERVAL,
             SYNC_WEBHOOK_DEBOUNCE, SYNC_WEBHOOK_BATCH_WINDOW, SYNC_DEEP_CHECK_DAYS, SYNC_PASS_RETRY_FIRST, SYNC_PASS_RETRY_MAX, SYNC_RETRY_REQUEST_BUDGET,

@@ -91,6 +91,9 @@ final class ConfigValues {
     static final ValueType<Integer> RUNS_KEPT = wholeNumber("a whole number from 0 to 10000", 0,
             RetentionConfig.MAX_RUNS_KEPT_PER_KIND);
 
+    static final ValueType<Integer> POOL_SIZE = wholeNumber("a whole number from 1 to 1000", 1,
+            StateConfig.MAX_POOL_SIZE);
+
     static final ValueType<Integer> DEEP_CHECK_DAYS = wholeNumber("a whole number of days from 1 to 366", 1,
             SyncConfig.MAX_DEEP_CHECK_DAYS);
 

@@ -225,6 +225,7 @@ public final class RunnerModule extends AbstractModule {
                       RunnerMetrics metrics) {
         SyncEngine engine = SyncEngine.builder()
                 .jdbcUrl(c.state().jdbcUrl())
+                .connectionPool(c.state().connectionPool())
                 .masterKey(key)
                 .clock(engineClock)
                 .connectors(providers)

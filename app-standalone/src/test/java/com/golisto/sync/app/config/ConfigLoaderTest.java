@@ -44,6 +44,7 @@ class ConfigLoaderTest {
         assertThat(c.state().dataDir()).isEqualTo(Path.of("data"));
         assertThat(c.state().jdbcUrl()).isEqualTo("jdbc:hsqldb:file:" + Path.of("data", "state"));
         assertThat(c.state().masterKeyFile()).isEqualTo(Path.of("data", "master.key"));
+        assertThat(c.state().poolSize()).isEqualTo(10);
         assertThat(c.golisto().apiUrl()).isEqualTo(URI.create("https://api.golisto.com"));
         assertThat(c.golisto().webUrl()).isEqualTo(URI.create("https://golisto.com"));
         assertThat(c.golisto().statusPollInterval()).isEqualTo(Duration.ofMinutes(1));
@@ -238,6 +239,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_statePoolSize_isReadCheckedByNameAndReachesTheEnginesPool() throws IOException {
+        Path good = write("state: { pool-size: 25 }\n");
+        Path bad = write("state: { pool-size: 0 }\n");
+
+        RunnerConfig config = ConfigLoader.create(Map.of()).load(Optional.of(good));
+
+        assertThat(config.state().poolSize()).isEqualTo(25);
+        assertThat(config.state().connectionPool().maximumSize()).isEqualTo(25);
+        assertThat(ConfigLoader.create(Map.of("GOLISTO_SYNC_STATE_POOL_SIZE", "3")).load(Optional.of(good)).state()
+                .poolSize()).isEqualTo(3);
+        assertThat(problems(ConfigLoader.create(Map.of()), bad)).singleElement().asString()
+                .startsWith("state.pool-size:").contains("1 to 1000");
+    }
+
+    @Test
     void load_sectionGivenAsAScalarOrList_isTheWrongTypeWithTheSectionsKeys() throws IOException {
         Path file = write("""
                 server: 5
@@ -249,7 +265,7 @@ class ConfigLoaderTest {
 
         assertThat(problems(ConfigLoader.create(Map.of()), file)).containsExactlyInAnyOrder(
                 "server: expected a section (a mapping of " + SERVER_KEYS + "), found a number",
-                "state: expected a section (a mapping of data-dir, jdbc-url, master-key-file), found a text",
+                "state: expected a section (a mapping of data-dir, jdbc-url, master-key-file, pool-size), found a text",
                 "golisto: expected a section (a mapping of api-url, web-url, status-poll-interval, max-response-bytes),"
                         + " found a list",
                 "sync: expected a section (a mapping of daily-full-sync-at, time-zone, incremental-interval,"

@@ -1,7 +1,9 @@
 package com.golisto.sync.core.store;
 
-import com.golisto.sync.core.UnknownStoreException;
+import com.golisto.sync.core.ConnectionPool;
 import com.golisto.sync.core.MasterKey;
+import com.golisto.sync.core.UnknownStoreException;
+import com.zaxxer.hikari.HikariDataSource;
 import com.golisto.sync.core.MasterKeyMissingException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,9 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,7 +84,8 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store on a data source the host owns (and closes), migrating the schema first.
+     * Opens the store on a data source the host owns (and closes), migrating the schema first. The store
+     * uses it as given: a host that wants a pool hands a pooled one, the store never pools it again.
      *
      * @throws StateStoreException if the database cannot be reached or migrated
      */
@@ -90,46 +95,71 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * Opens the store on a JDBC URL, migrating the schema first. For HSQLDB URLs
+     * Opens the store on a JDBC URL with the default {@link ConnectionPool}, migrating the schema first.
+     *
+     * @throws StateStoreException if the database cannot be reached or migrated
+     * @see #open(String, ConnectionPool, MasterKey, Clock)
+     */
+    public static StateStore open(String jdbcUrl, MasterKey key, Clock clock) {
+        return open(jdbcUrl, ConnectionPool.defaults(), key, clock);
+    }
+
+    /**
+     * Opens the store on a JDBC URL, migrating the schema first. Connections come from a HikariCP pool
+     * with the given settings, opened here and closed by {@link #close()}. For HSQLDB URLs
      * ({@code jdbc:hsqldb:file:/path/state}) the store adds, unless the URL sets them: MVCC transactions,
      * disk-backed (cached) tables, synchronous commits ({@code hsqldb.write_delay=false}) and
-     * {@code shutdown=true}; it holds one connection open while it is open so the database stays up, and
-     * {@link #close()} shuts the database down cleanly so it can be reopened. Other URLs get a new
-     * connection per operation: for PostgreSQL prefer {@link #open(DataSource, MasterKey, Clock)} with a
-     * pooled data source.
+     * {@code shutdown=true}; it holds one connection of its own open while it is open so the database
+     * stays up, and {@link #close()} shuts the database down cleanly so it can be reopened.
      *
      * @throws StateStoreException if the database cannot be reached or migrated
      */
-    public static StateStore open(String jdbcUrl, MasterKey key, Clock clock) {
+    public static StateStore open(String jdbcUrl, ConnectionPool pool, MasterKey key, Clock clock) {
+        return open(jdbcUrl, pool, key, clock, UrlDataSource::new);
+    }
+
+    /** {@link #open(String, ConnectionPool, MasterKey, Clock)} over the physical connections of {@code physical}. */
+    static StateStore open(String jdbcUrl, ConnectionPool pool, MasterKey key, Clock clock,
+            Function<String, DataSource> physical) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        Objects.requireNonNull(pool, "pool");
         String url = UrlDataSource.withDefaults(jdbcUrl);
-        UrlDataSource dataSource = new UrlDataSource(url);
+        DataSource connections = physical.apply(url);
         Connection keeper = null;
-        if (UrlDataSource.isHsqldb(url)) {
-            try {
-                keeper = dataSource.getConnection();
-            } catch (SQLException e) {
-                throw new StateStoreException("cannot open the state store at " + UrlDataSource.describe(jdbcUrl)
-                        + ": " + String.valueOf(e.getMessage()).replace(url, UrlDataSource.describe(jdbcUrl)),
-                        UrlDataSource.hasCredentials(jdbcUrl) ? null : e);
+        HikariDataSource pooled;
+        try {
+            if (UrlDataSource.isHsqldb(url)) {
+                keeper = connections.getConnection();
             }
+            pooled = StatePool.open(connections, pool);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(keeper);
+            throw new StateStoreException("cannot open the state store at " + UrlDataSource.describe(jdbcUrl)
+                    + ": " + redacted(String.valueOf(e.getMessage()), jdbcUrl, url),
+                    UrlDataSource.hasCredentials(jdbcUrl) ? null : e);
         }
         Connection held = keeper;
-        AutoCloseable onClose = held == null ? () -> { } : held::close;
+        AutoCloseable onClose = () -> {
+            // the pool first: HSQLDB shuts down with the last connection, the store's own
+            pooled.close();
+            closeQuietly(held);
+        };
         try {
-            return open(dataSource, key, clock, onClose, UrlDataSource.describe(jdbcUrl));
+            return open(pooled, key, clock, onClose, UrlDataSource.describe(jdbcUrl));
         } catch (StateStoreException e) {
             closeQuietly(onClose);
             throw UrlDataSource.hasCredentials(jdbcUrl)
                     // driver messages repeat the whole URL: keep its password out of the exception
-                    ? new StateStoreException(String.valueOf(e.getMessage())
-                            .replace(url, UrlDataSource.describe(jdbcUrl))
-                            .replace(jdbcUrl, UrlDataSource.describe(jdbcUrl)), null)
+                    ? new StateStoreException(redacted(String.valueOf(e.getMessage()), jdbcUrl, url), null)
                     : e;
         } catch (RuntimeException e) {
             closeQuietly(onClose);
             throw e;
         }
+    }
+
+    private static String redacted(String message, String jdbcUrl, String url) {
+        return message.replace(url, UrlDataSource.describe(jdbcUrl)).replace(jdbcUrl, UrlDataSource.describe(jdbcUrl));
     }
 
     private static StateStore open(DataSource dataSource, MasterKey key, Clock clock, AutoCloseable onClose,
@@ -275,8 +305,8 @@ public final class StateStore implements AutoCloseable {
     }
 
     /**
-     * Closes the store. For a store opened on an HSQLDB URL this shuts the database down cleanly; a
-     * host-supplied {@code DataSource} is left open. Idempotent.
+     * Closes the store. For a store opened on a JDBC URL this closes its connection pool, and for an HSQLDB
+     * URL shuts the database down cleanly; a host-supplied {@code DataSource} is left open. Idempotent.
      */
     @Override
     public void close() {
@@ -287,7 +317,10 @@ public final class StateStore implements AutoCloseable {
         closeQuietly(onClose);
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    private static void closeQuietly(@Nullable AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
         try {
             closeable.close();
         } catch (Exception e) {

@@ -12,9 +12,9 @@ import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link DataSource} over {@link DriverManager} for a JDBC URL: a new connection per request, no pool.
- * Right for embedded HSQLDB (connections are in-process and cheap); a PostgreSQL host should hand the
- * store a pooled {@code DataSource} instead.
+ * A {@link DataSource} over {@link DriverManager} for a JDBC URL: a new physical connection per request.
+ * The store's pool ({@link StatePool}) opens its connections through it; nothing else uses it directly
+ * but the HSQLDB keeper connection of {@link StateStore}.
  */
 final class UrlDataSource implements DataSource {
 
@@ -30,6 +30,7 @@ final class UrlDataSource implements DataSource {
             "shutdown", "true");
 
     private final String url;
+    private volatile int loginTimeout;
 
     UrlDataSource(String url) {
         this.url = url;
@@ -74,14 +75,18 @@ final class UrlDataSource implements DataSource {
         // DriverManager logging is not used
     }
 
+    /**
+     * Kept, not applied: DriverManager's login timeout is JVM-wide (a driver's own URL settings bound a
+     * connection attempt). The pool sets it and, when it closes, waits up to it for connections being opened.
+     */
     @Override
     public void setLoginTimeout(int seconds) {
-        DriverManager.setLoginTimeout(seconds);
+        loginTimeout = seconds;
     }
 
     @Override
     public int getLoginTimeout() {
-        return DriverManager.getLoginTimeout();
+        return loginTimeout;
     }
 
     @Override

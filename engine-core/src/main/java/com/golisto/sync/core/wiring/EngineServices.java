@@ -134,7 +134,8 @@ public final class EngineServices implements AutoCloseable {
         DataSource dataSource = setup.dataSource();
         StateStore store = dataSource != null
                 ? StateStore.open(dataSource, setup.masterKey(), setup.clock())
-                : StateStore.open(Objects.requireNonNull(setup.jdbcUrl(), "jdbcUrl"), setup.masterKey(), setup.clock());
+                : StateStore.open(Objects.requireNonNull(setup.jdbcUrl(), "jdbcUrl"), setup.pool(), setup.masterKey(),
+                        setup.clock());
         EngineServices services = new EngineServices(setup, store, registry);
         for (Intent intent : store.intents().listOpen()) {
             services.dueWork.recoverAtNextTick(intent.storeId());

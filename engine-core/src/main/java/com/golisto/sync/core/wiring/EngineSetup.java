@@ -2,6 +2,7 @@ package com.golisto.sync.core.wiring;
 
 import com.golisto.sync.api.spi.ConnectorContext;
 import com.golisto.sync.api.spi.ConnectorProvider;
+import com.golisto.sync.core.ConnectionPool;
 import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.HealthPolicy;
 import com.golisto.sync.core.MasterKey;
@@ -18,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param jdbcUrl the state store URL, or null when {@code dataSource} is given
  * @param dataSource the state store, or null when {@code jdbcUrl} is given
+ * @param pool the connection pool opened over {@code jdbcUrl} (unused with a {@code dataSource})
  * @param masterKey the key for stored secrets
  * @param clock the engine's clock
  * @param connectors the providers, or null for ServiceLoader discovery
@@ -28,12 +30,14 @@ import org.jspecify.annotations.Nullable;
  * @param nodeId this node's lease owner name
  * @param health the health checks' thresholds
  */
-public record EngineSetup(@Nullable String jdbcUrl, @Nullable DataSource dataSource, MasterKey masterKey, Clock clock,
+public record EngineSetup(@Nullable String jdbcUrl, @Nullable DataSource dataSource, ConnectionPool pool,
+        MasterKey masterKey, Clock clock,
         @Nullable List<ConnectorProvider> connectors, HttpClient httpClient, URI publicUrl, EngineOptions options,
         ConnectorContext.Sleeper sleeper, String nodeId, HealthPolicy health) {
 
     /** Checks the required parts are present. */
     public EngineSetup {
+        Objects.requireNonNull(pool, "pool");
         Objects.requireNonNull(masterKey, "masterKey");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(httpClient, "httpClient");

@@ -4,21 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.golisto.sync.core.UnknownStoreException;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link CursorStore}: named cursors per store. */
-class CursorStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
+class CursorStoreTest extends StateStoreTestBase {
 
     @Test
     void cursors_roundTripAndOverwrite() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             assertThat(store.cursors().find("shop-1", "catalog")).isEmpty();
             store.cursors().save("shop-1", "catalog", "2026-03-01T10:00:00Z");

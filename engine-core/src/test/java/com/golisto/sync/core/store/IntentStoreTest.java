@@ -56,7 +56,7 @@ class IntentStoreTest extends TwoStoresTestBase {
     void openIntents_surviveAReopen() {
         Intent intent = store.intents().open("s1", "CREATE_ORDER", "G-1001", "{\"lines\":2}");
         store.close();
-        store = TestingStateStores.open(dir, clock);
+        store = db.open(clock);
         assertThat(store.intents().listOpen()).containsExactly(intent);
     }
 

@@ -2,22 +2,15 @@ package com.golisto.sync.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link OneTimeStateStore}: connect states, usable once, stored as hashes. */
-class OneTimeStateStoreTest {
-
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
+class OneTimeStateStoreTest extends StateStoreTestBase {
 
     @Test
     void consume_worksOnceForItsPurpose() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             String state = store.states().create("shop-1", "connect", Duration.ofMinutes(10));
 
@@ -32,7 +25,7 @@ class OneTimeStateStoreTest {
 
     @Test
     void consume_afterExpiry_isRefused() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             String fresh = store.states().create("shop-1", "connect", Duration.ofMinutes(10));
             String stale = store.states().create("shop-1", "connect", Duration.ofMinutes(10));
@@ -46,11 +39,11 @@ class OneTimeStateStoreTest {
     @Test
     void create_keepsOnlyItsHash() throws Exception {
         String state;
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             state = store.states().create("shop-1", "connect", Duration.ofMinutes(10));
         }
-        assertThat(TestingStateStores.rawColumn(dir, "SELECT state_hash FROM one_time_states"))
+        assertThat(db.rawColumn("SELECT state_hash FROM one_time_states"))
                 .singleElement().asString().hasSize(64).isNotEqualTo(state).doesNotContain(state);
     }
 }

@@ -2,7 +2,6 @@ package com.golisto.sync.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.golisto.sync.core.RunCounts;
 import com.golisto.sync.core.RunKind;
@@ -18,32 +17,32 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same schema and statements on PostgreSQL. Runs when a PostgreSQL URL is given as system property
- * {@code gs.test.postgres.url} or environment variable {@code GS_TEST_POSTGRES_URL}, e.g.
- * {@code jdbc:postgresql://127.0.0.1:5432/postgres?user=gs}; each test works in a schema of its own
- * that it drops afterwards. Skipped otherwise (the HSQLDB tests cover the behaviour).
+ * A quick tour of every aggregate on PostgreSQL in one place (every state-store test also runs on it, see
+ * {@link StateStoreTestBase}): on the server {@link TestingPostgres} gives, each test in a schema of its own
+ * that it drops afterwards; skipped with the reason when there is none.
  */
+@ExtendWith(TestingPostgres.Extension.class)
 class PostgresPortabilityTest {
 
     private final TestingClock clock = TestingClock.atNoon();
-    private String baseUrl;
-    private String schema;
+    private @Nullable TestingPostgres postgres;
+    private @Nullable String schemaUrl;
     private StateStore store;
 
     @BeforeEach
-    void createSchema() throws SQLException {
-        baseUrl = System.getProperty("gs.test.postgres.url", System.getenv("GS_TEST_POSTGRES_URL"));
-        assumeTrue(baseUrl != null && !baseUrl.isBlank(), "no PostgreSQL given (gs.test.postgres.url)");
-        schema = "gs_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute("CREATE SCHEMA " + schema);
+    void createSchema(TestingPostgres server) throws SQLException {
+        postgres = server;
+        schemaUrl = server.createSchema();
         store = openStore();
     }
 
@@ -52,8 +51,8 @@ class PostgresPortabilityTest {
         if (store != null) {
             store.close();
         }
-        if (schema != null) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
+        if (postgres != null && schemaUrl != null) {
+            postgres.dropSchema(schemaUrl);
         }
     }
 
@@ -62,13 +61,7 @@ class PostgresPortabilityTest {
     }
 
     private String schemaUrl() {
-        return baseUrl + (baseUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-    }
-
-    private void execute(String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(baseUrl); Statement s = c.createStatement()) {
-            s.execute(sql);
-        }
+        return Objects.requireNonNull(schemaUrl, "schemaUrl");
     }
 
     private String rawSingle(String sql) throws SQLException {

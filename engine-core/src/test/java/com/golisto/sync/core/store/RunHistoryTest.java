@@ -44,9 +44,9 @@ class RunHistoryTest extends TwoStoresTestBase {
         SyncRun futureStatus = finished("s1", RunKind.INCREMENTAL, RunStatus.FAILED);
         SyncRun fine = finished("s1", RunKind.ORDERS, RunStatus.SUCCEEDED);
         store.close();
-        TestingStateStores.rawUpdate(dir, "UPDATE sync_runs SET kind = 'REPRICE' WHERE id = " + futureKind.id());
-        TestingStateStores.rawUpdate(dir, "UPDATE sync_runs SET status = 'PAUSED' WHERE id = " + futureStatus.id());
-        store = TestingStateStores.open(dir, clock);
+        db.rawUpdate("UPDATE sync_runs SET kind = 'REPRICE' WHERE id = " + futureKind.id());
+        db.rawUpdate("UPDATE sync_runs SET status = 'PAUSED' WHERE id = " + futureStatus.id());
+        store = db.open(clock);
 
         List<SyncRun> runs = store.runs().recent("s1", 10);
 

@@ -58,7 +58,7 @@ class RunStoreTest extends TwoStoresTestBase {
         SyncRun done = store.runs().start("s1", RunKind.STATUS);
         store.runs().finish(done.id(), RunStatus.SUCCEEDED, RunCounts.zero(), null);
         store.close();
-        store = TestingStateStores.open(dir, clock);
+        store = db.open(clock);
 
         assertThat(store.runs().failAbandoned("s2")).isEqualTo(1);
         assertThat(store.runs().failAbandoned()).isEqualTo(1);

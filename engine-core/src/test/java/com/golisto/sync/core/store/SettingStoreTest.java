@@ -10,26 +10,19 @@ import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.SettingSpec;
 import com.golisto.sync.api.spi.SettingType;
 import com.golisto.sync.api.spi.SpiVersion;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link SettingStore}: connector settings per side, secret ones sealed. */
-class SettingStoreTest {
+class SettingStoreTest extends StateStoreTestBase {
 
     private static final String CONSUMER_SECRET = "cs_5f1b2c3d4e5f60718293a4b5c6d7e8f9";
 
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
-
     @Test
     void save_roundTripsPlainAndSecretValues_perSide() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             store.settings().save("shop-1", Side.SHOP,
                     Map.of("url", "http://127.0.0.1:8080", "consumer-secret", CONSUMER_SECRET),
@@ -46,7 +39,7 @@ class SettingStoreTest {
 
     @Test
     void save_replacesWhileMerge_addsAndOverrides() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             store.settings().save("shop-1", Side.SHOP, Map.of("url", "http://a", "page-size", "50"), Set.of());
 
@@ -65,14 +58,14 @@ class SettingStoreTest {
         ConnectorDescriptor descriptor = new ConnectorDescriptor("woo", "Woo", "1", SpiVersion.CURRENT, Set.of(Capability.CATALOG_SOURCE),
                 List.of(SettingSpec.required("url", SettingType.URL, "shop URL"),
                         SettingSpec.secret("consumer-secret", true, "API secret")));
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woo", "golisto");
             store.settings().save("shop-1", Side.SHOP,
                     descriptor.validate(Map.of("url", "http://127.0.0.1:1", "consumer-secret", CONSUMER_SECRET)));
             assertThat(descriptor.validate(store.settings().load("shop-1", Side.SHOP)).secret("consumer-secret"))
                     .contains(Secret.of(CONSUMER_SECRET));
         }
-        assertThat(TestingStateStores.rawColumn(dir,
+        assertThat(db.rawColumn(
                 "SELECT setting_value FROM store_settings WHERE setting_name = 'consumer-secret'"))
                 .singleElement().asString().startsWith("v1." + TestingStateStores.KEY.id() + ".")
                 .doesNotContain(CONSUMER_SECRET);
@@ -80,7 +73,7 @@ class SettingStoreTest {
 
     @Test
     void save_unknownStore_isRefused() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             assertThatThrownBy(() -> store.settings().save("ghost", Side.SHOP, Map.of("a", "b"), Set.of()))
                     .isInstanceOf(UnknownStoreException.class);
         }

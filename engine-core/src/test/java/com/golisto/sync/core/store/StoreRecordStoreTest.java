@@ -8,25 +8,18 @@ import com.golisto.sync.core.UnknownStoreException;
 import com.golisto.sync.api.model.ConnectionStatus;
 import com.golisto.sync.api.spi.Secret;
 import com.golisto.sync.api.spi.StoreSecrets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@link StoreRecordStore}: stores, their connection state and generations. */
-class StoreRecordStoreTest {
+class StoreRecordStoreTest extends StateStoreTestBase {
 
     private static final String WEBHOOK_SECRET = "whsec-Zm9vYmFyYmF6cXV4";
 
-    @TempDir
-    Path dir;
-
-    private final TestingClock clock = TestingClock.atNoon();
-
     @Test
     void create_thenFindAndList_roundTripsEveryField() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             StoreRecord created = store.stores().create("shop-1", "woocommerce", "golisto");
             store.stores().create("shop-0", "woocommerce", "golisto");
 
@@ -40,7 +33,7 @@ class StoreRecordStoreTest {
 
     @Test
     void create_takenId_isRefused() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             assertThatThrownBy(() -> store.stores().create("shop-1", "woocommerce", "golisto"))
                     .isInstanceOf(StoreAlreadyExistsException.class).hasMessageContaining("shop-1");
@@ -49,7 +42,7 @@ class StoreRecordStoreTest {
 
     @Test
     void create_invalidId_isRefusedWithTheRule() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             assertThatThrownBy(() -> store.stores().create("shop 1", "woocommerce", "golisto"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("store id must be");
         }
@@ -57,7 +50,7 @@ class StoreRecordStoreTest {
 
     @Test
     void updateConnection_setsStatusAccountAndReason_andRoutesByAccount() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             store.stores().create("shop-2", "woocommerce", "golisto");
             clock.advance(Duration.ofMinutes(5));
@@ -82,14 +75,14 @@ class StoreRecordStoreTest {
 
     @Test
     void nextGeneration_growsPerStoreAndSurvivesReopen() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("a", "woocommerce", "golisto");
             store.stores().create("b", "woocommerce", "golisto");
             assertThat(store.stores().nextGeneration("a")).isEqualTo(1);
             assertThat(store.stores().nextGeneration("a")).isEqualTo(2);
             assertThat(store.stores().nextGeneration("b")).isEqualTo(1);
         }
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             assertThat(store.stores().nextGeneration("a")).isEqualTo(3);
             assertThat(store.stores().find("a")).map(StoreRecord::generation).contains(3L);
             assertThatThrownBy(() -> store.stores().nextGeneration("ghost")).isInstanceOf(UnknownStoreException.class);
@@ -98,7 +91,7 @@ class StoreRecordStoreTest {
 
     @Test
     void delete_removesEverythingKeptForIt() {
-        try (StateStore store = TestingStateStores.open(dir, clock)) {
+        try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
             store.secrets().put("shop-1", StoreSecrets.WEBHOOK_SECRET, Secret.of(WEBHOOK_SECRET));
             store.cursors().save("shop-1", "catalog", "x");

@@ -1,6 +1,5 @@
 package com.golisto.sync.core.store;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,27 +11,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.io.TempDir;
 
-/** A fresh file-backed state store on a test clock, holding stores s1 and s2; closed after each test. */
-abstract class TwoStoresTestBase {
+/**
+ * A fresh state store on a test clock, holding stores s1 and s2, on each database
+ * ({@link StateStoreTestBase}); closed after each test.
+ */
+abstract class TwoStoresTestBase extends StateStoreTestBase {
 
-    @TempDir
-    Path dir;
-
-    final TestingClock clock = TestingClock.atNoon();
     StateStore store;
 
     @BeforeEach
     void openStore() {
-        store = TestingStateStores.open(dir, clock);
+        store = db.open(clock);
         store.stores().create("s1", "woocommerce", "golisto");
         store.stores().create("s2", "woocommerce", "golisto");
     }
 
     @AfterEach
     void closeStore() {
-        store.close();
+        if (store != null) {
+            store.close();
+        }
     }
 
     /**
