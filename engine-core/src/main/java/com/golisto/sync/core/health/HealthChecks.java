@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,6 +31,8 @@ public final class HealthChecks {
 
     private static final Logger LOG = LoggerFactory.getLogger(HealthChecks.class);
 
+    /** Whether a store's connectors carry orders (a catalog-only shop has no order polls to check). */
+    private final Predicate<StoreRecord> tradesOrders;
     private final StateStore store;
     private final HealthPolicy policy;
     private final Duration orderPollLag;
@@ -47,8 +50,10 @@ public final class HealthChecks {
      * @param clock the engine's clock
      * @param nodeId this node's name, the key of its probe row
      */
-    public HealthChecks(StateStore store, HealthPolicy policy, Duration orderPollLag, Clock clock, String nodeId) {
+    public HealthChecks(StateStore store, HealthPolicy policy, Duration orderPollLag, Clock clock, String nodeId,
+            Predicate<StoreRecord> tradesOrders) {
         this.store = Objects.requireNonNull(store, "store");
+        this.tradesOrders = Objects.requireNonNull(tradesOrders, "tradesOrders");
         this.policy = Objects.requireNonNull(policy, "policy");
         this.orderPollLag = Objects.requireNonNull(orderPollLag, "orderPollLag");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -105,7 +110,9 @@ public final class HealthChecks {
                 HealthStore.StoreHealth marks = store.health().of(record.id());
                 checks.add(passes(record.id()));
                 checks.add(webhooks(record.id(), marks));
-                checks.add(orderPolls(record, now));
+                if (tradesOrders.test(record)) {
+                    checks.add(orderPolls(record, now));
+                }
             } catch (RuntimeException e) {
                 checks.add(HealthCheck.fail(HealthCheck.STATE_STORE, record.id(),
                         "store " + record.id() + ": its health marks cannot be read", e.toString()));

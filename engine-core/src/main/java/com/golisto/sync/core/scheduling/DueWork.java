@@ -271,7 +271,12 @@ public final class DueWork implements DueWorkRequests {
             runs.executeIfFree(runtime, RunKind.INCREMENTAL, pipelines.scheduledIncremental(clock.instant()));
         }
         if (due.contains(Schedule.Work.ORDER_POLL)) {
-            runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));
+            if (runtime.shop().orderTarget().isPresent() && runtime.marketplace().orderSource().isPresent()) {
+                runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));
+            } else {
+                // a catalog-only connector: there are no orders to carry, so no poll to fail every interval
+                schedule.ran(storeId, Schedule.Work.ORDER_POLL, clock.instant());
+            }
         }
         if (webhooks && claim != null) {
             // an incremental pass plus what it did not see: it stands for the scheduled incremental pass, and the

@@ -1,5 +1,7 @@
 package com.golisto.sync.core.wiring;
 
+import com.golisto.sync.api.spi.Capability;
+import com.golisto.sync.core.store.StoreRecord;
 import com.golisto.sync.api.spi.ConnectorProvider;
 import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.ProductExplanation;
@@ -88,7 +90,7 @@ public final class EngineServices implements AutoCloseable {
         this.stores = new Stores(store, runtimes);
         ShopWebhooks shopWebhooks = new ShopWebhooks(stores, endpoints, store.health());
         this.health = new HealthChecks(store, setup.health(), setup.health().orderPollLag(options), setup.clock(),
-                setup.nodeId());
+                setup.nodeId(), record -> tradesOrders(registry, record));
         Schedule schedule = new Schedule(options.dailyFullSyncAt(), options.fullSyncJitter(),
                 options.incrementalInterval(), options.orderPollInterval(), options.statusPollInterval(),
                 setup.clock().getZone());
@@ -274,5 +276,16 @@ public final class EngineServices implements AutoCloseable {
         runtimes.reopenAllConnectors();
         store.close();
         LOG.info("Golisto Sync engine closed");
+    }
+
+    /**
+     * Whether a store's shop writes orders and its marketplace reads them: a catalog-only connector (the shop
+     * declares no {@link Capability#ORDER_TARGET}) has no order polls, and no order-poll health check.
+     */
+    static boolean tradesOrders(ConnectorRegistry registry, StoreRecord record) {
+        return registry.descriptor(record.shopConnector())
+                .map(d -> d.capabilities().contains(Capability.ORDER_TARGET)).orElse(true)
+                && registry.descriptor(record.marketplaceConnector())
+                .map(d -> d.capabilities().contains(Capability.ORDER_SOURCE)).orElse(true);
     }
 }

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,8 @@ public final class FakeShop {
     static final String TOPIC = "X-Fake-Shop-Topic";
 
     private final String providerId;
+    /** Whether the connector writes orders ({@link #withoutOrders()}: a catalog-only shop connector). */
+    private volatile boolean writesOrders = true;
     private final Clock clock;
     private final Currency currency;
     private final Faults<Op> faults = new Faults<>(Op.class);
@@ -279,6 +282,17 @@ public final class FakeShop {
 
     // ---- the connector ----
 
+    /** Makes this a catalog-only shop: its connector declares and offers no order target (before the engine opens). */
+    public FakeShop withoutOrders() {
+        writesOrders = false;
+        return this;
+    }
+
+    /** Whether the connector offers an order target. */
+    boolean writesOrders() {
+        return writesOrders;
+    }
+
     /** The provider of this shop's connector, to hand to {@code SyncEngine.builder().connectors(...)}. */
     public ConnectorProvider provider() {
         return new Provider();
@@ -286,9 +300,13 @@ public final class FakeShop {
 
     /** The settings: {@code home-url}, and the API key pair {@code shop-key} / {@code shop-secret}. */
     private ConnectorDescriptor descriptor() {
-        return new ConnectorDescriptor(providerId, "Fake shop", "1", SpiVersion.CURRENT,
-                Set.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET, Capability.WEBHOOK_RECEIVER,
-                        Capability.WEBHOOK_SUBSCRIPTIONS, Capability.CREDENTIAL_ISSUER, Capability.STORE_INFO),
+        Set<Capability> capabilities = EnumSet.of(Capability.CATALOG_SOURCE, Capability.ORDER_TARGET,
+                Capability.WEBHOOK_RECEIVER, Capability.WEBHOOK_SUBSCRIPTIONS, Capability.CREDENTIAL_ISSUER,
+                Capability.STORE_INFO);
+        if (!writesOrders) {
+            capabilities.remove(Capability.ORDER_TARGET);
+        }
+        return new ConnectorDescriptor(providerId, "Fake shop", "1", SpiVersion.CURRENT, capabilities,
                 List.of(SettingSpec.required("home-url", SettingType.URL, "The shop's home URL."),
                         SettingSpec.optional("shop-key", SettingType.STRING, null, "The API key."),
                         SettingSpec.secret("shop-secret", false, "The API secret.")));

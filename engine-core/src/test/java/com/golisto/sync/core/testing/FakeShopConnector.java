@@ -73,7 +73,7 @@ final class FakeShopConnector implements Connector, CatalogSource, OrderTarget, 
 
     @Override
     public Optional<OrderTarget> orderTarget() {
-        return Optional.of(this);
+        return shop.writesOrders() ? Optional.of(this) : Optional.empty();
     }
 
     @Override
