@@ -1,6 +1,6 @@
 package com.golisto.sync.api.model;
 
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 import java.util.List;
 import java.util.Map;
 

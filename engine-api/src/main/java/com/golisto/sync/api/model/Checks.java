@@ -1,7 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /** Argument checks shared by the model's compact constructors; messages name the offending field. */
 final class Checks {

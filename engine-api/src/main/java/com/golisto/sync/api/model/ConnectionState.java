@@ -1,7 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * The marketplace's view of a store's connection.

@@ -1,6 +1,6 @@
 package com.golisto.sync.api.model;
 
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * A product to create or replace on a marketplace, with the engine's fingerprint of its content.

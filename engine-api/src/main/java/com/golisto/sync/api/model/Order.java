@@ -3,7 +3,7 @@ package com.golisto.sync.api.model;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * A marketplace sale, at one version. Every change on the marketplace (payment, shipment, payout,

@@ -1,6 +1,6 @@
 package com.golisto.sync.api.model;
 
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * One line of a marketplace sale.

@@ -2,7 +2,7 @@ package com.golisto.sync.api.model;
 
 import java.util.List;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * One page of a paged read.

@@ -1,7 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.time.Instant;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * What the marketplace pays the merchant for a sale.

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * A product as a shop offers it, in neutral terms. A product with variants is bought through one of

@@ -1,7 +1,7 @@
 package com.golisto.sync.api.model;
 
 import java.util.OptionalInt;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * The stock of a product or variant: a status, and a quantity when the shop tracks one.

@@ -2,7 +2,7 @@ package com.golisto.sync.api.model;
 
 import java.util.Map;
 import java.util.TreeMap;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * One purchasable variant of a product (a WooCommerce variation, a Shopify variant).

@@ -5,10 +5,10 @@
  *
  * <p>Conventions: money is {@link com.golisto.sync.api.model.Money} (BigDecimal plus currency, never a
  * double); optional values are {@code null} in record components annotated
- * {@link org.jspecify.annotations.Nullable @Nullable} and exposed as {@code Optional} through helper methods
+ * {@link com.golisto.sync.api.annotations.Nullable @Nullable} and exposed as {@code Optional} through helper methods
  * where callers need them; every other component is non-null; collections are copied and unmodifiable.
  */
 @NullMarked
 package com.golisto.sync.api.model;
 
-import org.jspecify.annotations.NullMarked;
+import com.golisto.sync.api.annotations.NullMarked;

@@ -15,7 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * An {@link HttpClient} that forwards every method to another one: the base for a client that adds

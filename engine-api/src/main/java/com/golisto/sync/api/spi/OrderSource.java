@@ -5,7 +5,7 @@ import com.golisto.sync.api.model.Order;
 import com.golisto.sync.api.model.Page;
 import com.golisto.sync.api.model.ShopOrderRef;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /** Reads a marketplace's sales and records where they landed in the shop. */
 public interface OrderSource {

@@ -1,6 +1,6 @@
 package com.golisto.sync.api.spi;
 
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;

@@ -2,7 +2,7 @@ package com.golisto.sync.api.spi;
 
 import java.time.Duration;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * A transient failure: the same call may succeed later (rate limits, 5xx answers, timeouts, resets, a

@@ -3,7 +3,7 @@ package com.golisto.sync.api.spi;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * A secret value (API secret, webhook secret, token). Its {@link #toString()} never shows the value, so

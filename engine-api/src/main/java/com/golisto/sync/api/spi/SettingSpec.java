@@ -1,7 +1,7 @@
 package com.golisto.sync.api.spi;
 
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * One setting a connector accepts.

@@ -1,7 +1,7 @@
 package com.golisto.sync.api.spi;
 
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * The root of every error a connector or the engine raises on purpose. Subtypes say what the engine

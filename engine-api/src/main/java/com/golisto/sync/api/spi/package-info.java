@@ -17,4 +17,4 @@
 @NullMarked
 package com.golisto.sync.api.spi;
 
-import org.jspecify.annotations.NullMarked;
+import com.golisto.sync.api.annotations.NullMarked;

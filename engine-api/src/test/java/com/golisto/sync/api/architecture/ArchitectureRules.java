@@ -10,15 +10,15 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jspecify.annotations.Nullable;
+import com.golisto.sync.api.annotations.Nullable;
 
 /**
  * The project's dependency rules, checked over the sources of every module: the module-info
  * {@code requires} directives and the imports of main (not test) code.
  *
  * <ul>
- *   <li>engine-api needs nothing but the JDK at run time: it requires {@code java.*} modules, and JSpecify's
- *       nullness annotations at compile time only ({@code requires static org.jspecify});</li>
+ *   <li>engine-api needs nothing but the JDK: it requires {@code java.*} modules only, not even an
+ *       annotation library at compile time (it has its own nullness annotations);</li>
  *   <li>connectors, and the connector TCK, depend on engine-api only, among our modules;</li>
  *   <li>engine-core never names a connector (nor the sandbox);</li>
  *   <li>the sandbox emulates remotes independently: it uses none of our modules;</li>
@@ -79,7 +79,7 @@ final class ArchitectureRules {
             Matcher requires = REQUIRES.matcher(source);
             while (requires.find()) {
                 String required = requires.group(2);
-                String problem = requiresProblem(module, required, requires.group(1).trim());
+                String problem = requiresProblem(module, required);
                 if (problem != null) {
                     violations.add(module + " requires " + required + ": " + problem);
                 }
@@ -108,11 +108,9 @@ final class ArchitectureRules {
         return violations;
     }
 
-    private static @Nullable String requiresProblem(String module, String required, String modifiers) {
-        boolean compileTimeAnnotations = required.equals("org.jspecify") && modifiers.equals("static");
-        if (module.equals("engine-api") && !required.startsWith("java.") && !compileTimeAnnotations) {
-            return "engine-api depends on nothing but the JDK (and reads JSpecify's annotations at compile time"
-                    + " only: requires static org.jspecify)";
+    private static @Nullable String requiresProblem(String module, String required) {
+        if (module.equals("engine-api") && !required.startsWith("java.")) {
+            return "engine-api depends on nothing but the JDK";
         }
         if (required.equals("com.google.guice") && !module.equals("app-standalone")) {
             return "Guice lives in app-standalone only";
@@ -131,8 +129,8 @@ final class ArchitectureRules {
             return "Guice lives in app-standalone only";
         }
         if (module.equals("engine-api") && !(imported.startsWith("java.") || imported.startsWith("javax.")
-                || imported.startsWith("com.golisto.sync.api.") || imported.startsWith("org.jspecify.annotations."))) {
-            return "engine-api depends on nothing but the JDK (and JSpecify's annotations at compile time)";
+                || imported.startsWith("com.golisto.sync.api."))) {
+            return "engine-api depends on nothing but the JDK";
         }
         if (module.equals("app-standalone") && (imported.startsWith("com.golisto.sync.sandbox.")
                 || imported.startsWith("com.golisto.sync.demo."))) {

@@ -28,22 +28,16 @@ class ArchitectureTest {
         writeCleanTree(root);
         write(root, "engine-api", "module com.golisto.sync.api { requires com.fasterxml.jackson.databind; }");
         assertThat(ArchitectureRules.violations(root))
-                .singleElement().asString()
-                .startsWith("engine-api requires com.fasterxml.jackson.databind: engine-api depends on nothing but the JDK");
+                .containsExactly("engine-api requires com.fasterxml.jackson.databind: engine-api depends on nothing but the JDK");
     }
 
     @Test
-    void rules_letTheApiModuleReadJSpecifyAtCompileTimeOnly_neverAtRunTimeOrTransitively(@TempDir Path root)
+    void rules_catchAnApiModuleThatRequiresAnAnnotationLibrary_evenAtCompileTimeOnly(@TempDir Path root)
             throws IOException {
         writeCleanTree(root);
-        write(root, "engine-api", "module com.golisto.sync.api { requires static org.jspecify; }");
-        assertThat(ArchitectureRules.violations(root)).isEmpty();
         write(root, "engine-api", "module com.golisto.sync.api { requires static transitive org.jspecify; }");
-        assertThat(ArchitectureRules.violations(root)).singleElement().asString()
-                .startsWith("engine-api requires org.jspecify: engine-api depends on nothing but the JDK");
-        write(root, "engine-api", "module com.golisto.sync.api { requires org.jspecify; }");
-        assertThat(ArchitectureRules.violations(root)).singleElement().asString()
-                .startsWith("engine-api requires org.jspecify: engine-api depends on nothing but the JDK");
+        assertThat(ArchitectureRules.violations(root))
+                .containsExactly("engine-api requires org.jspecify: engine-api depends on nothing but the JDK");
     }
 
     @Test
@@ -51,22 +45,18 @@ class ArchitectureTest {
         writeCleanTree(root);
         write(root, "engine-api", "module com.golisto.sync.api { requires jdk.httpserver; }");
         assertThat(ArchitectureRules.violations(root))
-                .singleElement().asString()
-                .startsWith("engine-api requires jdk.httpserver: engine-api depends on nothing but the JDK");
+                .containsExactly("engine-api requires jdk.httpserver: engine-api depends on nothing but the JDK");
     }
 
     @Test
-    void rules_catchAnApiSourceThatImportsALibrary_butNotJSpecifysAnnotations(@TempDir Path root) throws IOException {
+    void rules_catchAnApiSourceThatImportsJSpecify(@TempDir Path root) throws IOException {
         writeCleanTree(root);
         Path source = root.resolve("engine-api/src/main/java/com/golisto/sync/api/model/Sku.java");
         Files.createDirectories(source.getParent());
         Files.writeString(source, "package com.golisto.sync.api.model;\nimport org.jspecify.annotations.Nullable;\n"
                 + "record Sku(@Nullable String value) {}\n");
-        assertThat(ArchitectureRules.violations(root)).isEmpty();
-        Files.writeString(source, "package com.golisto.sync.api.model;\nimport com.google.common.base.Strings;\n"
-                + "record Sku(String value) {}\n");
         assertThat(ArchitectureRules.violations(root)).singleElement().asString()
-                .contains("imports com.google.common.base.Strings: engine-api depends on nothing but the JDK");
+                .contains("imports org.jspecify.annotations.Nullable: engine-api depends on nothing but the JDK");
     }
 
     @Test
