@@ -12,7 +12,7 @@ CREATE TABLE scheduled_tasks (
     task_data            ${binary_type},
     execution_time       TIMESTAMP WITH TIME ZONE NOT NULL,
     picked               BOOLEAN                  NOT NULL,
-    picked_by            VARCHAR(50),
+    picked_by            VARCHAR(200),
     last_success         TIMESTAMP WITH TIME ZONE,
     last_failure         TIMESTAMP WITH TIME ZONE,
     consecutive_failures INTEGER,
