@@ -93,13 +93,13 @@ public record EngineOptions(
      * dead node: another node picks it up (after the store's work lease, {@link #leaseDuration()}, expired too).
      *
      * @param heartbeatInterval how often a node marks the tasks it runs as alive; default 5 seconds
-     * @param missedHeartbeats after how many missed heartbeats a node's tasks are taken over; default 6
+     * @param missedHeartbeats after how many missed heartbeats (at least 4) a node's tasks are taken over; default 6
      */
     public record Cluster(Duration heartbeatInterval, int missedHeartbeats) {
         public Cluster {
             positive(heartbeatInterval, "heartbeatInterval");
-            if (missedHeartbeats < 1) {
-                throw new IllegalArgumentException("missedHeartbeats must be at least 1, was " + missedHeartbeats);
+            if (missedHeartbeats < 4) { // db-scheduler's least: fewer would let a live but busy node lose its tasks
+                throw new IllegalArgumentException("missedHeartbeats must be at least 4, was " + missedHeartbeats);
             }
         }
 

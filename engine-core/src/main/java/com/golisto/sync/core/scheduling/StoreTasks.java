@@ -199,7 +199,7 @@ public final class StoreTasks implements AutoCloseable {
         EngineOptions.Cluster cluster = options.cluster();
         background = Scheduler.create(dataSource, taskList())
                 .schedulerName(new SchedulerName.Fixed(nodeId))
-                .clock(new EngineClock(clock))
+                .clock(new FlowingClock(clock))
                 .threads(options.storeParallelism() + POLL_THREADS)
                 .pollingInterval(options.tickInterval())
                 .heartbeatInterval(cluster.heartbeatInterval())
@@ -341,6 +341,33 @@ public final class StoreTasks implements AutoCloseable {
 
     private static String key(String storeId, Schedule.Work work) {
         return work + "\u0000" + storeId;
+    }
+
+    /**
+     * The background driver's clock: the engine's, except that while the engine's clock stands still (a test's), real
+     * time flows on from its last instant. db-scheduler waits between polls on its own clock, so a clock that stands
+     * still would stop it; with the system clock this is the system clock.
+     */
+    private static final class FlowingClock implements com.github.kagkarlsson.scheduler.Clock {
+        private final Clock clock;
+        private @Nullable Instant last;
+        private long lastNanos;
+
+        FlowingClock(Clock clock) {
+            this.clock = clock;
+        }
+
+        @Override
+        public synchronized Instant now() {
+            Instant engine = clock.instant();
+            long nanos = System.nanoTime();
+            if (last == null || !engine.equals(last)) {
+                last = engine;
+                lastNanos = nanos;
+                return engine;
+            }
+            return engine.plusNanos(nanos - lastNanos);
+        }
     }
 
     /** db-scheduler's clock, read from the engine's (so tests move one clock). */
