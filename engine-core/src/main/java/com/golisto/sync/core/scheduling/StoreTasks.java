@@ -230,6 +230,8 @@ public final class StoreTasks implements AutoCloseable {
         String storeId = instance.getId();
         String key = key(storeId, work);
         Instant slot = context.getExecution().executionTime;
+        // the next slot counts from when this run began: what it covered (orders up to then) is what a slot stands for
+        Instant started = clock.instant();
         runningHere.put(key, Optional.empty());
         Outcome outcome = Outcome.RAN;
         StoreMdc mdc = StoreMdc.of(storeId);
@@ -261,7 +263,7 @@ public final class StoreTasks implements AutoCloseable {
         Instant now = clock.instant();
         Instant next = outcome == Outcome.BUSY
                 ? now.plus(options.leaseDuration().dividedBy(3))
-                : schedule.afterRun(storeId, work, slot, now);
+                : schedule.afterRun(storeId, work, slot, started);
         if (asked != null && asked.isPresent()) {
             Move move = asked.get();
             next = move.earlierOnly() && next.isBefore(move.at()) ? next : move.at();

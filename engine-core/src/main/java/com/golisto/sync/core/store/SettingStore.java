@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /**
  * The connector settings of each store, per side ({@code store_settings} table); the secret ones are
@@ -55,14 +56,14 @@ public final class SettingStore {
         List<SecretDao.SettingRow> rows = rows(storeId, side, values, secretNames,
                 name -> origins.getOrDefault(name, SettingOrigin.API));
         Instant now = db.now();
-        db.jdbi().useTransaction(h -> {
+        replacing(() -> db.jdbi().useTransaction(h -> {
             Database.requireStore(h.attach(StoreDao.class), storeId);
             SecretDao dao = h.attach(SecretDao.class);
             dao.deleteSettings(storeId, side);
             if (!rows.isEmpty()) {
                 dao.insertSettings(rows, now);
             }
-        });
+        }));
     }
 
     /**
@@ -98,12 +99,30 @@ public final class SettingStore {
             return;
         }
         Instant now = db.now();
-        db.jdbi().useTransaction(h -> {
+        replacing(() -> db.jdbi().useTransaction(h -> {
             Database.requireStore(h.attach(StoreDao.class), storeId);
             SecretDao dao = h.attach(SecretDao.class);
             dao.deleteSettings(rows);
             dao.insertSettings(rows, now);
-        });
+        }));
+    }
+
+    /**
+     * Runs a delete-then-insert transaction, again when it met another node's rows for the same keys: two runners
+     * registering the same store at once both delete before either inserts, and the second insert meets the first's
+     * rows once they are committed; the transaction run again deletes them.
+     */
+    private static void replacing(Runnable transaction) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.run();
+                return;
+            } catch (UnableToExecuteStatementException e) {
+                if (!Database.isUniqueViolation(e) || attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

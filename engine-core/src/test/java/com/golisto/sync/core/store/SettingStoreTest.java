@@ -38,6 +38,23 @@ class SettingStoreTest extends StateStoreTestBase {
     }
 
     @Test
+    void save_runnersRegisteringTheSameStoreAtOnce_allSucceed_andOneCopyOfEachSettingRemains() throws Exception {
+        try (StateStore store = db.open(clock)) {
+            store.stores().create("shop-1", "woocommerce", "golisto");
+
+            int saved = TwoStoresTestBase.winnersOfRace(8, i -> () -> {
+                store.settings().save("shop-1", Side.SHOP, Map.of("url", "http://127.0.0.1:8080", "page-size", "50"),
+                        Set.of());
+                return true;
+            });
+
+            assertThat(saved).isEqualTo(8);
+            assertThat(store.settings().load("shop-1", Side.SHOP))
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("url", "http://127.0.0.1:8080", "page-size", "50"));
+        }
+    }
+
+    @Test
     void save_replacesWhileMerge_addsAndOverrides() {
         try (StateStore store = db.open(clock)) {
             store.stores().create("shop-1", "woocommerce", "golisto");
