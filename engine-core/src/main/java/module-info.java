@@ -20,6 +20,7 @@ module com.golisto.sync.core {
     requires io.leangen.geantyref;
     requires org.hsqldb;
     requires com.zaxxer.hikari;
+    requires com.github.kagkarlsson.scheduler;
     requires com.github.benmanes.caffeine;
     requires com.fasterxml.jackson.databind;
     requires flyway.core;

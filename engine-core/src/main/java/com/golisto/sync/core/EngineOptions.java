@@ -20,12 +20,13 @@ import java.util.Objects;
  *     webhook; default 2 seconds
  * @param shopConcurrency the most concurrent requests to one shop (shared hosting falls over easily);
  *     default 2
- * @param storeParallelism the most stores worked on at once by the scheduler; default 16
+ * @param storeParallelism the most catalog passes (full, incremental, webhook) a node runs at once; its order and
+ *     status polls run on threads of their own besides, so a long pass never delays another store's poll; default 16
  * @param retry how transient failures are retried
  * @param tickInterval how often the background loop started by {@link SyncEngine#start()} looks for due
- *     work; default 250 milliseconds
+ *     work (the webhook inbox, and the cluster tasks in the database); default 250 milliseconds
  * @param leaseDuration how long a store's work lease lasts before another node may take the store over
- *     (renewed while work runs); default 10 minutes
+ *     (renewed every third of it while work runs); default 30 seconds
  * @param retention how long the engine keeps its history (runs, webhook deliveries, dead letters, one-time
  *     states) and how often it sweeps
  * @param passRetry how a failed full or incremental pass is made due again
@@ -33,6 +34,7 @@ import java.util.Objects;
  *     (AIMD between 1 and {@code shopConcurrency}, see {@code ShopConcurrencyLimit}); false keeps it at
  *     {@code shopConcurrency}; default true
  * @param catalog what daily and webhook-triggered passes read (webhook batch window, rolling deep check)
+ * @param cluster how nodes sharing the database watch each other (heartbeats of the work they run)
  */
 public record EngineOptions(
         LocalTime dailyFullSyncAt,
@@ -49,7 +51,8 @@ public record EngineOptions(
         Retention retention,
         PassRetry passRetry,
         boolean adaptiveShopConcurrency,
-        CatalogSchedule catalog) {
+        CatalogSchedule catalog,
+        Cluster cluster) {
 
     public EngineOptions {
         Objects.requireNonNull(dailyFullSyncAt, "dailyFullSyncAt");
@@ -70,6 +73,45 @@ public record EngineOptions(
         Objects.requireNonNull(retention, "retention");
         Objects.requireNonNull(passRetry, "passRetry");
         Objects.requireNonNull(catalog, "catalog");
+        Objects.requireNonNull(cluster, "cluster");
+    }
+
+    /** The options before the cluster settings were configurable, with their defaults. */
+    public EngineOptions(LocalTime dailyFullSyncAt, Duration fullSyncJitter, Duration incrementalInterval,
+            Duration orderPollInterval, Duration statusPollInterval, Duration webhookDebounce, int shopConcurrency,
+            int storeParallelism, Retry retry, Duration tickInterval, Duration leaseDuration, Retention retention,
+            PassRetry passRetry, boolean adaptiveShopConcurrency, CatalogSchedule catalog) {
+        this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
+                webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
+                passRetry, adaptiveShopConcurrency, catalog, Cluster.defaults());
+    }
+
+    /**
+     * How the nodes sharing one database (see docs/scale-out.md) keep each store's work on exactly one of them.
+     * Each store's periodic work is a task in the database; the node running one writes a heartbeat on it every
+     * {@code heartbeatInterval}, and a task whose heartbeat is {@code missedHeartbeats} intervals old belongs to a
+     * dead node: another node picks it up (after the store's work lease, {@link #leaseDuration()}, expired too).
+     *
+     * @param heartbeatInterval how often a node marks the tasks it runs as alive; default 5 seconds
+     * @param missedHeartbeats after how many missed heartbeats a node's tasks are taken over; default 6
+     */
+    public record Cluster(Duration heartbeatInterval, int missedHeartbeats) {
+        public Cluster {
+            positive(heartbeatInterval, "heartbeatInterval");
+            if (missedHeartbeats < 1) {
+                throw new IllegalArgumentException("missedHeartbeats must be at least 1, was " + missedHeartbeats);
+            }
+        }
+
+        /** A 5-second heartbeat, 6 missed ones (30 seconds) before a node's tasks go to another. */
+        public static Cluster defaults() {
+            return new Cluster(Duration.ofSeconds(5), 6);
+        }
+
+        /** How long a node is silent before its tasks go to another: the interval times the missed heartbeats. */
+        public Duration silenceBeforeTakeOver() {
+            return heartbeatInterval.multipliedBy(missedHeartbeats);
+        }
     }
 
     /** The options before the catalog schedule was configurable, with its defaults. */
@@ -79,7 +121,7 @@ public record EngineOptions(
             PassRetry passRetry, boolean adaptiveShopConcurrency) {
         this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
-                passRetry, adaptiveShopConcurrency, CatalogSchedule.defaults());
+                passRetry, adaptiveShopConcurrency, CatalogSchedule.defaults(), Cluster.defaults());
     }
 
     /**
@@ -114,7 +156,8 @@ public record EngineOptions(
             int storeParallelism, Retry retry, Duration tickInterval, Duration leaseDuration) {
         this(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                Retention.defaults(), PassRetry.defaults(), true, CatalogSchedule.defaults());
+                Retention.defaults(), PassRetry.defaults(), true, CatalogSchedule.defaults(),
+                Cluster.defaults());
     }
 
     /**
@@ -243,78 +286,94 @@ public record EngineOptions(
     public static EngineOptions defaults() {
         return new EngineOptions(LocalTime.of(3, 0), Duration.ofHours(1), Duration.ofMinutes(15),
                 Duration.ofMinutes(2), Duration.ofMinutes(5), Duration.ofSeconds(2), 2, 16, Retry.defaults(),
-                Duration.ofMillis(250), Duration.ofMinutes(10), Retention.defaults(), PassRetry.defaults(), true,
-                CatalogSchedule.defaults());
+                Duration.ofMillis(250), Duration.ofSeconds(30), Retention.defaults(), PassRetry.defaults(), true,
+                CatalogSchedule.defaults(), Cluster.defaults());
     }
 
     /** With another daily full-sync time and jitter window. */
     public EngineOptions withDailyFullSync(LocalTime at, Duration jitter) {
         return new EngineOptions(at, jitter, incrementalInterval, orderPollInterval, statusPollInterval,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
-                passRetry, adaptiveShopConcurrency, catalog);
+                passRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With other incremental, order-poll and status-poll intervals. */
     public EngineOptions withIntervals(Duration incremental, Duration orderPoll, Duration statusPoll) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incremental, orderPoll, statusPoll,
                 webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration, retention,
-                passRetry, adaptiveShopConcurrency, catalog);
+                passRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With another catalog schedule (webhook batch window, deep check). */
     public EngineOptions withCatalogSchedule(CatalogSchedule newCatalog) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, retention, passRetry, adaptiveShopConcurrency, newCatalog);
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency, newCatalog,
+                cluster);
     }
 
     /** With another webhook debounce. */
     public EngineOptions withWebhookDebounce(Duration debounce) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, debounce, shopConcurrency, storeParallelism, retry, tickInterval, leaseDuration,
-                retention, passRetry, adaptiveShopConcurrency, catalog);
+                retention, passRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With other concurrency limits. */
     public EngineOptions withConcurrency(int newShopConcurrency, int newStoreParallelism) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, newShopConcurrency, newStoreParallelism, retry, tickInterval,
-                leaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog);
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With other retry settings. */
     public EngineOptions withRetry(Retry newRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, newRetry, tickInterval,
-                leaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog);
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With another background tick interval and lease duration. */
     public EngineOptions withTiming(Duration newTickInterval, Duration newLeaseDuration) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, newTickInterval,
-                newLeaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog);
+                newLeaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With another retention of the engine's history. */
     public EngineOptions withRetention(Retention newRetention) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, newRetention, passRetry, adaptiveShopConcurrency, catalog);
+                leaseDuration, newRetention, passRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With other pass retry waits. */
     public EngineOptions withPassRetry(PassRetry newPassRetry) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, retention, newPassRetry, adaptiveShopConcurrency, catalog);
+                leaseDuration, retention, newPassRetry, adaptiveShopConcurrency, catalog,
+                cluster);
     }
 
     /** With the shop concurrency adapting to each shop (true, the default) or fixed at {@code shopConcurrency}. */
     public EngineOptions withAdaptiveShopConcurrency(boolean adaptive) {
         return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
                 statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
-                leaseDuration, retention, passRetry, adaptive, catalog);
+                leaseDuration, retention, passRetry, adaptive, catalog, cluster);
+    }
+
+    /** With other cluster settings (heartbeats of the work a node runs). */
+    public EngineOptions withCluster(Cluster newCluster) {
+        return new EngineOptions(dailyFullSyncAt, fullSyncJitter, incrementalInterval, orderPollInterval,
+                statusPollInterval, webhookDebounce, shopConcurrency, storeParallelism, retry, tickInterval,
+                leaseDuration, retention, passRetry, adaptiveShopConcurrency, catalog, newCluster);
     }
 
     private static void positive(Duration value, String name) {

@@ -229,7 +229,7 @@ public final class EngineRouter implements SyncEngine {
 
     @Override
     public void start() {
-        open().loop().start();
+        open().startBackground();
     }
 
     @Override

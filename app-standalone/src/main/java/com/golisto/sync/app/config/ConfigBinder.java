@@ -76,6 +76,7 @@ final class ConfigBinder {
         LogConfig log = new LogConfig(value(ConfigKey.LOG_LEVEL, null, ConfigValues.LOG_LEVEL),
                 value(ConfigKey.LOG_FORMAT, null, ConfigValues.LOG_FORMAT));
         Path pluginsFolder = value(ConfigKey.PLUGINS_FOLDER, null, ConfigValues.PATH);
+        ClusterConfig cluster = cluster();
         // the stores' connectors known now (the built-in ones) check their settings, with the other problems
         GolistoConfig golisto = apiUrl == null || webUrl == null || statusPoll == null || golistoResponseBytes == null
                 ? null : new GolistoConfig(apiUrl, webUrl, statusPoll, golistoResponseBytes);
@@ -103,7 +104,20 @@ final class ConfigBinder {
                 new SyncConfig(present(dailyAt), present(zone), present(incremental), present(orderPoll),
                         present(debounce), present(retries), present(batchWindow), present(deepCheckDays)),
                 stores, present(retention), present(health), log, pluginsFolder == null ? PluginsConfig.defaults()
-                        : new PluginsConfig(pluginsFolder, true));
+                        : new PluginsConfig(pluginsFolder, true), present(cluster));
+    }
+
+    /** The {@code cluster.*} keys, or {@code null} when one of them is wrong (then {@code problems} says which). */
+    private @Nullable ClusterConfig cluster() {
+        String nodeId = value(ConfigKey.CLUSTER_NODE_ID, null, ConfigValues.NODE_ID);
+        Duration heartbeat = value(ConfigKey.CLUSTER_HEARTBEAT_INTERVAL, "PT5S", ConfigValues.POSITIVE_DURATION);
+        Integer missed = value(ConfigKey.CLUSTER_MISSED_HEARTBEATS, "6", ConfigValues.MISSED_HEARTBEATS);
+        Duration lease = value(ConfigKey.CLUSTER_LEASE_DURATION, "PT30S", ConfigValues.POSITIVE_DURATION);
+        Duration poll = value(ConfigKey.CLUSTER_POLL_INTERVAL, "PT0.25S", ConfigValues.POSITIVE_DURATION);
+        if (heartbeat == null || missed == null || lease == null || poll == null) {
+            return null;
+        }
+        return new ClusterConfig(nodeId, heartbeat, missed, lease, poll);
     }
 
     /** The {@code retention.*} keys, or {@code null} when one of them is wrong (then {@code problems} says which). */

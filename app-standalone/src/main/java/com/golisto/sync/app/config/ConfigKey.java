@@ -141,6 +141,19 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             "The folder whose subfolders are plugins, each loaded into its own module layer at start; absent means"
                     + " no plugins.");
 
+    public static final ConfigKey CLUSTER_NODE_ID = new ConfigKey("cluster.node-id", "", false,
+            "This runner's name among the runners sharing one database (letters, digits, '.', '_', '-'; at most 50);"
+                    + " default the host name. Distinct per runner, stable across its restarts.");
+    public static final ConfigKey CLUSTER_HEARTBEAT_INTERVAL = new ConfigKey("cluster.heartbeat-interval", "PT5S", false,
+            "How often a runner marks the store tasks it runs as alive (ISO-8601 duration).");
+    public static final ConfigKey CLUSTER_MISSED_HEARTBEATS = new ConfigKey("cluster.missed-heartbeats", "6", false,
+            "After how many missed heartbeats a silent runner's store tasks are taken over by another (1 to 100).");
+    public static final ConfigKey CLUSTER_LEASE_DURATION = new ConfigKey("cluster.lease-duration", "PT30S", false,
+            "How long a store's work lease lasts (renewed every third of it while work runs): after a runner dies,"
+                    + " another may work its stores once their leases expired (ISO-8601 duration).");
+    public static final ConfigKey CLUSTER_POLL_INTERVAL = new ConfigKey("cluster.poll-interval", "PT0.25S", false,
+            "How often a runner looks for due work: store tasks and the webhook inbox (ISO-8601 duration).");
+
     public static final ConfigKey STORE_ID = new ConfigKey("stores[N].id", "", false,
             "The store's id: lower-case letters, digits and dashes; used in URLs, logs and the CLI.");
     public static final ConfigKey STORE_SHOP_CONNECTOR = new ConfigKey("stores[N].shop.connector", "", false,
@@ -170,7 +183,8 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
             RETENTION_RUNS, RETENTION_RUNS_KEPT_PER_KIND, RETENTION_WEBHOOK_DELIVERIES, RETENTION_DEAD_LETTERS,
             RETENTION_PENDING_DEAD_LETTERS, RETENTION_ONE_TIME_STATES, RETENTION_SWEEP_INTERVAL,
             HEALTH_MIN_FREE_DISK_MIB, HEALTH_FAILED_PASSES, HEALTH_ORDER_POLL_LAG, HEALTH_CACHE_FOR,
-            LOG_LEVEL, LOG_FORMAT, PLUGINS_FOLDER,
+            LOG_LEVEL, LOG_FORMAT, PLUGINS_FOLDER, CLUSTER_NODE_ID, CLUSTER_HEARTBEAT_INTERVAL, CLUSTER_MISSED_HEARTBEATS,
+            CLUSTER_LEASE_DURATION, CLUSTER_POLL_INTERVAL,
             STORE_ID, STORE_SHOP_CONNECTOR, STORE_SHOP_SETTINGS, STORE_MARKETPLACE_CONNECTOR, STORE_MARKETPLACE_SETTINGS,
             STORE_WOO_URL, STORE_WOO_CONSUMER_KEY, STORE_WOO_CONSUMER_SECRET);
 

@@ -97,6 +97,13 @@ final class ConfigValues {
     static final ValueType<Integer> DEEP_CHECK_DAYS = wholeNumber("a whole number of days from 1 to 366", 1,
             SyncConfig.MAX_DEEP_CHECK_DAYS);
 
+    static final ValueType<String> NODE_ID = new ValueType<>("1 to 50 letters, digits, '.', '_' or '-'", text -> {
+        if (!text.matches("[A-Za-z0-9._-]{1,50}")) {
+            throw new IllegalArgumentException("is not 1 to 50 letters, digits, '.', '_' or '-'");
+        }
+        return text;
+    });
+    static final ValueType<Integer> MISSED_HEARTBEATS = wholeNumber("a whole number from 1 to 100", 1, 100);
     static final ValueType<String> LOG_LEVEL = new ValueType<>(LogSetup.LEVELS, ConfigValues::logLevel);
     static final ValueType<LogFormat> LOG_FORMAT = new ValueType<>("text or json", LogFormat::parse);
 

@@ -19,11 +19,13 @@ import java.util.Set;
  * @param health the readiness checks' thresholds
  * @param log the log lines' level and format
  * @param plugins where plugins are loaded from
+ * @param cluster this runner among the runners sharing one database
  */
 public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
                            List<StoreConfig> stores, RetentionConfig retention, HealthConfig health,
-                           LogConfig log, PluginsConfig plugins) {
+                           LogConfig log, PluginsConfig plugins, ClusterConfig cluster) {
     public RunnerConfig {
+        Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(plugins, "plugins");
         Objects.requireNonNull(log, "log");
         Objects.requireNonNull(retention, "retention");
@@ -39,6 +41,13 @@ public record RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig
                 throw new IllegalArgumentException("store " + store.id() + " is declared twice");
             }
         }
+    }
+
+    /** A configuration with the default {@link ClusterConfig}. */
+    public RunnerConfig(ServerConfig server, StateConfig state, GolistoConfig golisto, SyncConfig sync,
+                        List<StoreConfig> stores, RetentionConfig retention, HealthConfig health, LogConfig log,
+                        PluginsConfig plugins) {
+        this(server, state, golisto, sync, stores, retention, health, log, plugins, ClusterConfig.defaults());
     }
 
     /** A configuration with the default {@link PluginsConfig}. */

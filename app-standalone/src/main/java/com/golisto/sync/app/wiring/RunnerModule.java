@@ -185,7 +185,9 @@ public final class RunnerModule extends AbstractModule {
                 .withRetry(EngineOptions.defaults().retry().withRequestBudget(c.sync().retries().requestBudget()))
                 .withPassRetry(new EngineOptions.PassRetry(c.sync().retries().passRetryFirst(),
                         c.sync().retries().passRetryMax()))
-                .withRetention(retention(c.retention()));
+                .withRetention(retention(c.retention()))
+                .withTiming(c.cluster().pollInterval(), c.cluster().leaseDuration())
+                .withCluster(new EngineOptions.Cluster(c.cluster().heartbeatInterval(), c.cluster().missedHeartbeats()));
     }
 
     private static EngineOptions.Retention retention(RetentionConfig r) {
@@ -223,7 +225,12 @@ public final class RunnerModule extends AbstractModule {
     SyncEngine engine(RunnerConfig c, MasterKey key, Clock engineClock, List<ConnectorProvider> providers,
                       HttpClient http, EngineOptions options, @Named(PUBLIC_URL) URI publicUrl, EventLog events,
                       RunnerMetrics metrics) {
-        SyncEngine engine = SyncEngine.builder()
+        SyncEngine.Builder builder = SyncEngine.builder();
+        String nodeId = c.cluster().nodeId();
+        if (nodeId != null) {
+            builder.nodeId(nodeId);
+        }
+        SyncEngine engine = builder
                 .jdbcUrl(c.state().jdbcUrl())
                 .connectionPool(c.state().connectionPool())
                 .masterKey(key)

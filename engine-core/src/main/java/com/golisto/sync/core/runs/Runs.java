@@ -134,7 +134,7 @@ public final class Runs {
     private RunView execute(StoreRuntime runtime, RunKind kind, @Nullable SyncRun queued, Work work)
             throws InterruptedException {
         // not quiet when the store is busy: a busy store gets a failed run, so there is always one
-        return Objects.requireNonNull(execute(runtime, kind, queued, work, false), "run");
+        return Objects.requireNonNull(execute(runtime, kind, queued, work, false, true), "run");
     }
 
     /**
@@ -145,13 +145,29 @@ public final class Runs {
      */
     public @Nullable RunView executeIfFree(StoreRuntime runtime, RunKind kind, Work work)
             throws InterruptedException {
-        return execute(runtime, kind, null, work, true);
+        return execute(runtime, kind, null, work, true, true);
+    }
+
+    /**
+     * Runs scheduled work for a store unless the store is busy, never waiting: its pipeline is taken in this
+     * process, or another node holds its lease. Nothing is recorded then.
+     *
+     * @return the finished run, or null when the store was busy
+     */
+    public @Nullable RunView executeIfIdle(StoreRuntime runtime, RunKind kind, Work work)
+            throws InterruptedException {
+        return execute(runtime, kind, null, work, true, false);
     }
 
     private @Nullable RunView execute(StoreRuntime runtime, RunKind kind, @Nullable SyncRun queued, Work work,
-            boolean quietWhenBusy) throws InterruptedException {
+            boolean quietWhenBusy, boolean waitForPipeline) throws InterruptedException {
         StoreMdc mdc = StoreMdc.of(runtime.storeId());
         try {
+            if (waitForPipeline) {
+                runtime.lockPipeline();
+            } else if (!runtime.tryLockPipeline(Duration.ZERO)) {
+                return null;
+            }
             return executeLocked(runtime, kind, queued, work, quietWhenBusy);
         } finally {
             mdc.close();
@@ -160,8 +176,8 @@ public final class Runs {
 
     private @Nullable RunView executeLocked(StoreRuntime runtime, RunKind kind, @Nullable SyncRun queued, Work work,
             boolean quietWhenBusy) throws InterruptedException {
+        // the caller took the store's pipeline; released here
         String storeId = runtime.storeId();
-        runtime.lockPipeline();
         MarketplaceRefusal refusal = null;
         RunView view;
         CountDownLatch renewer = null;

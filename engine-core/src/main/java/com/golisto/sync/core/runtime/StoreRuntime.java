@@ -119,6 +119,11 @@ public final class StoreRuntime {
         return pipeline.tryLock(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** Whether some work holds the store's pipeline in this process now. */
+    public boolean pipelineBusy() {
+        return pipeline.isLocked();
+    }
+
     /** Releases the pipeline taken by {@link #lockPipeline} or {@link #tryLockPipeline}. */
     public void unlockPipeline() {
         pipeline.unlock();

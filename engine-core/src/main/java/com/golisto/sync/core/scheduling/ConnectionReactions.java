@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 public final class ConnectionReactions implements ConnectionListener {
 
-    private final Schedule schedule;
+    private final StoreTasks tasks;
     private final DueWork dueWork;
     private final RunRequests runRequests;
     private final Clock clock;
@@ -24,9 +24,9 @@ public final class ConnectionReactions implements ConnectionListener {
     private final Pipelines pipelines;
 
     /** Acts on the schedule, the due work and the dirty products, and starts runs through {@code runRequests}. */
-    public ConnectionReactions(Schedule schedule, DueWork dueWork, RunRequests runRequests,
+    public ConnectionReactions(StoreTasks tasks, DueWork dueWork, RunRequests runRequests,
             Clock clock, PassRetries passRetries, Pipelines pipelines) {
-        this.schedule = schedule;
+        this.tasks = tasks;
         this.dueWork = dueWork;
         this.runRequests = runRequests;
         this.clock = clock;
@@ -42,10 +42,10 @@ public final class ConnectionReactions implements ConnectionListener {
     @Override
     public void approved(String storeId) {
         Instant now = clock.instant();
-        schedule.track(storeId, now, now);
-        schedule.ran(storeId, Schedule.Work.FULL_SYNC, now);
-        schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
-        schedule.ran(storeId, Schedule.Work.ORDER_POLL, now);
+        tasks.follow(storeId, now, now);
+        tasks.ran(storeId, Schedule.Work.FULL_SYNC, now);
+        tasks.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
+        tasks.ran(storeId, Schedule.Work.ORDER_POLL, now);
         passRetries.reset(storeId);
         pipelines.forgetFullPassCheckpoint(storeId);
         runRequests.startFullPass(storeId);
@@ -58,6 +58,6 @@ public final class ConnectionReactions implements ConnectionListener {
 
     @Override
     public void statusPolled(String storeId) {
-        schedule.ran(storeId, Schedule.Work.STATUS_POLL, clock.instant());
+        tasks.ran(storeId, Schedule.Work.STATUS_POLL, clock.instant());
     }
 }

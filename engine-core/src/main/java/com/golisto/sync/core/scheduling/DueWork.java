@@ -33,18 +33,21 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What is due at the clock's instant, per store, and doing it: products in the durable webhook inbox whose
- * debounce passed (claimed in the database, so whichever node sharing it gets them, once), scheduled full and incremental passes, order polls, status polls, and recovery of open intents
- * after a restart. Each store's due work runs on its own virtual thread (at most {@code storeParallelism}
- * at once); a store whose previous tick is still running is skipped this tick (its due work stays due).
- * Inbound webhooks make work due through it ({@link DueWorkRequests}). Thread-safe.
+ * What is due at the clock's instant, per store, and doing it. Scheduled work (full and incremental passes, order
+ * polls, status polls, and the retries of failed passes) is in {@link StoreTasks}, the cluster tasks in the shared
+ * database that exactly one node picks: this class is their {@link StoreTasks.Runner}. The tick does the rest:
+ * products in the durable webhook inbox whose debounce passed (claimed in the database, so whichever node sharing
+ * it gets them, once), and recovery of open intents after a restart; each store's tick work runs on its own virtual
+ * thread (at most {@code storeParallelism} at once), and a store whose previous tick or a pass is still running here
+ * is skipped this tick (its work stays due). Inbound webhooks make work due through it ({@link DueWorkRequests}).
+ * Thread-safe.
  */
-public final class DueWork implements DueWorkRequests {
+public final class DueWork implements DueWorkRequests, StoreTasks.Runner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DueWork.class);
 
     private final StateStore store;
-    private final Schedule schedule;
+    private final StoreTasks tasks;
     private final String nodeId;
     private final Duration claimFor;
     private final Runs runs;
@@ -64,11 +67,11 @@ public final class DueWork implements DueWorkRequests {
      * @param nodeId this node, named on the inbox rows it claims
      * @param claimFor how long a claim on inbox rows holds before another node may take them (a dead node's)
      */
-    public DueWork(StateStore store, Schedule schedule, Runs runs, Pipelines pipelines,
+    public DueWork(StateStore store, StoreTasks tasks, Runs runs, Pipelines pipelines,
             ConnectionFlows flows, StoreRuntimes runtimes, ExecutorService workers, int storeParallelism,
             EngineOptions.CatalogSchedule catalog, Clock clock, String nodeId, Duration claimFor) {
         this.store = store;
-        this.schedule = schedule;
+        this.tasks = tasks;
         this.nodeId = nodeId;
         this.claimFor = claimFor;
         this.runs = runs;
@@ -87,33 +90,33 @@ public final class DueWork implements DueWorkRequests {
     }
 
     /**
-     * Starts following a store in the schedule unless it is followed already: its interval work counts
-     * from now, its daily pass from its last complete full pass; an approved store that never completed
-     * one, or whose latest full pass failed or was left running by a stopped process, gets a full pass at
-     * the next tick. Called by every tick and by whatever makes a store's work due
-     * before the first tick saw it (registration, an inbound webhook), so that nothing is dropped.
+     * Makes sure a store has its cluster tasks, once per store in this process: its interval work counts from now,
+     * its daily pass from its last complete full pass; an approved store that never completed one, or whose latest
+     * full pass failed or was left running by a stopped process, gets its full pass due at once. Called by every
+     * tick and by whatever makes a store's work due before the first tick saw it (registration, an inbound
+     * webhook), so that nothing is dropped.
      */
     @Override
     public void follow(StoreRecord record, Instant now) {
         String storeId = record.id();
-        if (schedule.tracks(storeId)) {
+        if (tasks.follows(storeId)) {
             return;
         }
         Instant lastFull = lastCompleteFullPass(storeId);
-        schedule.track(storeId, lastFull, now);
+        tasks.follow(storeId, lastFull, now);
         if (record.status() == ConnectionStatus.APPROVED && (lastFull == null || latestFullPassUnfinished(storeId))) {
-            schedule.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
+            tasks.retryAt(storeId, Schedule.Work.FULL_SYNC, now);
         }
     }
 
     @Override
     public void statusPollDue(String storeId, Instant at) {
-        schedule.retryAt(storeId, Schedule.Work.STATUS_POLL, at);
+        tasks.retryAt(storeId, Schedule.Work.STATUS_POLL, at);
     }
 
     @Override
     public void orderPollDue(String storeId, Instant at) {
-        schedule.retryAt(storeId, Schedule.Work.ORDER_POLL, at);
+        tasks.retryAt(storeId, Schedule.Work.ORDER_POLL, at);
     }
 
     /**
@@ -136,7 +139,10 @@ public final class DueWork implements DueWorkRequests {
         store.inbox().forget(storeId);
     }
 
-    /** Starts what is due now and waits for it; failures of a store's work are logged, errors rethrown. */
+    /**
+     * Does what is due now and waits for it: the tick's work (webhook inbox, recovery), then the cluster tasks due,
+     * picked and run in this thread. Failures of a store's work are logged, errors rethrown.
+     */
     public void runNow() throws InterruptedException {
         for (Future<?> task : start()) {
             try {
@@ -149,25 +155,25 @@ public final class DueWork implements DueWorkRequests {
                 LOG.warn("due work failed: {}", String.valueOf(e.getCause()));
             }
         }
+        tasks.runDue();
     }
 
-    /** Claims what is due now and starts it, one task per store with something to do. */
+    /** Claims the tick's work due now (webhook inbox, recovery) and starts it, one task per store with some. */
     public List<Future<?>> start() {
         Instant now = clock.instant();
         Set<String> inboxDue = inboxDue();
         List<Future<?>> tasks = new ArrayList<>();
         for (StoreRecord record : store.stores().list()) {
             String storeId = record.id();
+            follow(record, now);
             StoreRuntime runtime = runtimes.of(storeId);
-            if (!runtime.claimTick()) {
+            if (runtime.pipelineBusy() || !runtime.claimTick()) {
                 continue;
             }
-            follow(record, now);
-            Set<Schedule.Work> due = schedule.claimDue(storeId, record.status(), now);
             boolean recover = record.status() == ConnectionStatus.APPROVED && pendingRecovery.remove(storeId);
             // claimed by the store's task, once it has a slot, so that the claim does not age while it waits
             boolean inbox = inboxDue.contains(storeId);
-            if (due.isEmpty() && !inbox && !recover) {
+            if (!inbox && !recover) {
                 runtime.releaseTick();
                 continue;
             }
@@ -177,7 +183,7 @@ public final class DueWork implements DueWorkRequests {
                     try {
                         storeSlots.acquire();
                         try {
-                            run(runtime, due, inbox ? claimInbox(storeId) : null, recover);
+                            run(runtime, inbox ? claimInbox(storeId) : null, recover);
                         } finally {
                             storeSlots.release();
                         }
@@ -231,11 +237,11 @@ public final class DueWork implements DueWorkRequests {
     }
 
     /** @param claim the inbox products due now and claimed here, or null when none are */
-    private void run(StoreRuntime runtime, Set<Schedule.Work> due, InboxStore.@Nullable Claim claim, boolean recover)
+    private void run(StoreRuntime runtime, InboxStore.@Nullable Claim claim, boolean recover)
             throws InterruptedException {
         boolean settled = false;
         try {
-            settled = runClaimed(runtime, due, claim, recover);
+            settled = runClaimed(runtime, claim, recover);
         } finally {
             if (!settled) {
                 release(claim);
@@ -244,55 +250,74 @@ public final class DueWork implements DueWorkRequests {
     }
 
     /** @return whether the claim (if any) was settled: its webhook pass ran */
-    private boolean runClaimed(StoreRuntime runtime, Set<Schedule.Work> due, InboxStore.@Nullable Claim claim,
-            boolean recover) throws InterruptedException {
+    private boolean runClaimed(StoreRuntime runtime, InboxStore.@Nullable Claim claim, boolean recover)
+            throws InterruptedException {
         String storeId = runtime.storeId();
-        Set<String> products = claim == null ? null : claim.products();
-        if (due.contains(Schedule.Work.STATUS_POLL)) {
-            try {
-                flows.refreshStatus(storeId);
-            } catch (RuntimeException e) {
-                LOG.warn("store {}: status poll failed: {}", storeId, e.getMessage());
-            }
-        }
         if (store.stores().find(storeId).map(StoreRecord::status).orElse(null) != ConnectionStatus.APPROVED) {
             return false;
         }
         if (recover) {
             runs.executeIfFree(runtime, RunKind.RECOVERY, pipelines.work(RunKind.RECOVERY));
         }
-        boolean webhooks = products != null && !products.isEmpty();
-        if (due.contains(Schedule.Work.FULL_SYNC)) {
-            Instant now = clock.instant();
-            runs.executeIfFree(runtime, RunKind.FULL, pipelines.dailyFull(
-                    LocalDate.ofInstant(now, clock.getZone()), catalog.deepCheckDays()));
-            schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, clock.instant());
-        } else if (due.contains(Schedule.Work.INCREMENTAL_SYNC) && !webhooks) {
-            runs.executeIfFree(runtime, RunKind.INCREMENTAL, pipelines.scheduledIncremental(clock.instant()));
+        if (claim == null || claim.products().isEmpty()) {
+            return claim == null;
         }
-        if (due.contains(Schedule.Work.ORDER_POLL)) {
-            if (runtime.shop().orderTarget().isPresent() && runtime.marketplace().orderSource().isPresent()) {
-                runs.executeIfFree(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS));
-            } else {
-                // a catalog-only connector: there are no orders to carry, so no poll to fail every interval
-                schedule.ran(storeId, Schedule.Work.ORDER_POLL, clock.instant());
-            }
+        // an incremental pass plus what it did not see: it stands for the scheduled incremental pass, and the
+        // store's next webhooks wait for the batch window, synced together
+        if (runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(claim.products())) == null) {
+            return false; // another node holds the store: the products stay due for it
         }
-        if (webhooks && claim != null) {
-            // an incremental pass plus what it did not see: it stands for the scheduled incremental pass, and the
-            // store's next webhooks wait for the batch window, synced together
-            if (runs.executeIfFree(runtime, RunKind.WEBHOOK, pipelines.webhook(claim.products())) == null) {
-                return false; // another node holds the store: the products stay due for it
-            }
-            store.inbox().done(claim);
-            Instant now = clock.instant();
-            schedule.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
-            if (!catalog.webhookBatchWindow().isZero()) {
-                store.inbox().holdUntil(storeId, now.plus(catalog.webhookBatchWindow()));
-            }
-            return true;
+        store.inbox().done(claim);
+        Instant now = clock.instant();
+        tasks.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, now);
+        if (!catalog.webhookBatchWindow().isZero()) {
+            store.inbox().holdUntil(storeId, now.plus(catalog.webhookBatchWindow()));
         }
-        return claim == null;
+        return true;
+    }
+
+    /**
+     * Runs one kind of a store's scheduled work, picked from its cluster task: never waits for a store busy with
+     * other work here or on another node (the task is due again soon instead).
+     */
+    @Override
+    public StoreTasks.Outcome run(String storeId, Schedule.Work work) throws InterruptedException {
+        StoreRecord record = store.stores().find(storeId).orElse(null);
+        if (record == null) {
+            return StoreTasks.Outcome.GONE;
+        }
+        if (!Schedule.applies(work, record.status())) {
+            return StoreTasks.Outcome.RAN;
+        }
+        if (work == Schedule.Work.STATUS_POLL) {
+            flows.refreshStatus(storeId);
+            return StoreTasks.Outcome.RAN;
+        }
+        StoreRuntime runtime = runtimes.of(storeId);
+        Instant now = clock.instant();
+        return switch (work) {
+            case FULL_SYNC -> {
+                if (runs.executeIfIdle(runtime, RunKind.FULL, pipelines.dailyFull(
+                        LocalDate.ofInstant(now, clock.getZone()), catalog.deepCheckDays())) == null) {
+                    yield StoreTasks.Outcome.BUSY;
+                }
+                tasks.ran(storeId, Schedule.Work.INCREMENTAL_SYNC, clock.instant());
+                yield StoreTasks.Outcome.RAN;
+            }
+            // a busy store's incremental pass is skipped: the pass keeping it busy covers it, or the next slot does
+            case INCREMENTAL_SYNC -> {
+                runs.executeIfIdle(runtime, RunKind.INCREMENTAL, pipelines.scheduledIncremental(now));
+                yield StoreTasks.Outcome.RAN;
+            }
+            case ORDER_POLL -> {
+                if (runtime.shop().orderTarget().isEmpty() || runtime.marketplace().orderSource().isEmpty()) {
+                    yield StoreTasks.Outcome.RAN; // a catalog-only connector: no orders, so no poll to fail every interval
+                }
+                yield runs.executeIfIdle(runtime, RunKind.ORDERS, pipelines.work(RunKind.ORDERS)) == null
+                        ? StoreTasks.Outcome.BUSY : StoreTasks.Outcome.RAN;
+            }
+            case STATUS_POLL -> StoreTasks.Outcome.RAN;
+        };
     }
 
     /** Whether the store's latest full pass failed or never finished (a process stopped during it). */

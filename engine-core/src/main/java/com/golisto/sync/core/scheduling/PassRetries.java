@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * {@code min(max, first * 2^(n-1))} later, shortened by up to half at an amount derived from the store,
  * the kind and {@code n} (so stores spread out, and every node computes the same wait). A pass that
  * succeeds resets the count. It listens to the engine's run events and moves only the store's slot in
- * the {@link Schedule} (computed from the event's instant, the engine's clock), so tests move a clock.
+ * its {@link StoreTasks} cluster task (computed from the event's instant, the engine's clock), so tests move a clock.
  * Passes interrupted by a stopped process are failed when the store is next taken and made due by
  * {@link DueWork#follow}. Thread-safe.
  */
@@ -30,7 +30,7 @@ public final class PassRetries implements EngineListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(PassRetries.class);
 
-    private final Schedule schedule;
+    private final StoreTasks tasks;
     private final Duration first;
     private final Duration max;
     private final Map<String, Integer> failuresInARow = new ConcurrentHashMap<>();
@@ -39,8 +39,8 @@ public final class PassRetries implements EngineListener {
      * @param first the longest wait before the first retry
      * @param max the longest wait between retries
      */
-    public PassRetries(Schedule schedule, Duration first, Duration max) {
-        this.schedule = Objects.requireNonNull(schedule, "schedule");
+    public PassRetries(StoreTasks tasks, Duration first, Duration max) {
+        this.tasks = Objects.requireNonNull(tasks, "tasks");
         this.first = Objects.requireNonNull(first, "first");
         this.max = Objects.requireNonNull(max, "max");
         if (first.isNegative() || first.isZero() || max.compareTo(first) < 0) {
@@ -67,7 +67,7 @@ public final class PassRetries implements EngineListener {
         } else if (run.status() == RunStatus.FAILED) {
             int failures = failuresInARow.merge(key, 1, Integer::sum);
             Duration wait = delay(run.storeId(), work, failures);
-            schedule.retryAt(run.storeId(), work, at.plus(wait));
+            tasks.retryAt(run.storeId(), work, at.plus(wait));
             LOG.info("store {}: {} pass failed ({} in a row); retrying in {}", run.storeId(), run.kind(), failures,
                     wait);
         }

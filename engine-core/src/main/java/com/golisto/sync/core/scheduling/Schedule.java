@@ -12,31 +12,25 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When each store's periodic work is due, computed from instants the caller passes in (the engine's
- * clock), so a test moves a mutable clock and asks, never sleeping.
+ * When each store's periodic work is due: pure arithmetic on instants the caller passes in (the engine's clock),
+ * so every node computes the same slots and a test moves a mutable clock. Where the slots are kept, and which node
+ * runs the work, is {@link StoreTasks}'s part (db-scheduler's table in the shared database).
  *
  * <p>Per store: a daily full reconciliation at a local time plus a jitter derived from the store id (so
- * a thousand stores do not start at once, and every node agrees on each store's slot); an incremental
- * pass and an order poll at fixed intervals; a connection-status poll. Interval work of a store first
- * becomes due at an offset within its interval, also derived from the store id. Only
- * {@link ConnectionStatus#APPROVED} stores get synchronisation work; stores awaiting approval get status
- * polls only; disconnected stores get nothing.
- *
- * <p>{@link #claimDue} hands out due work and moves it to its next slot at once, so concurrent ticks do
- * not start the same work twice. State is in memory: after a restart the daily slot is computed again
- * from the last complete full pass, so a missed one is caught up once. Thread-safe.
+ * a thousand stores do not start at once); an incremental pass and an order poll at fixed intervals; a
+ * connection-status poll. Interval work of a store first becomes due at an offset within its interval, also
+ * derived from the store id. Only {@link ConnectionStatus#APPROVED} stores get synchronisation work; stores
+ * awaiting approval get status polls only; disconnected stores get nothing ({@link #applies}). Immutable.
  */
 public final class Schedule {
 
-    /** Periodic work of a store. */
+    /** Periodic work of a store; each is one cluster task per store. */
     public enum Work {
         /** Full reconciliation (mark-and-sweep). */
         FULL_SYNC,
@@ -54,7 +48,6 @@ public final class Schedule {
     private final Duration fullJitter;
     private final Map<Work, Duration> intervals = new EnumMap<>(Work.class);
     private final ZoneId zone;
-    private final Map<String, EnumMap<Work, Instant>> next = new HashMap<>();
 
     /**
      * @param dailyFullAt the local time of the daily full reconciliation
@@ -74,92 +67,42 @@ public final class Schedule {
         this.zone = Objects.requireNonNull(zone, "zone");
     }
 
+    /** Whether a store in this status gets this kind of work at all. */
+    public static boolean applies(Work work, ConnectionStatus status) {
+        return status != ConnectionStatus.DISCONNECTED && (status == ConnectionStatus.APPROVED || !SYNC_WORK.contains(work));
+    }
+
     /**
-     * Starts following a store (no-op when already followed).
+     * The first slot of a store's work once it is followed: the daily pass after its last complete one (a missed
+     * day is caught up once), interval work at the store's offset within its interval after {@code now}.
      *
-     * @param lastCompleteFullPass when its last complete full pass finished, {@code null} when never (its
-     *     first full pass is started by approval, not by the schedule)
+     * @param lastCompleteFullPass when its last complete full pass finished, {@code null} when never
      */
-    public synchronized void track(String storeId, @Nullable Instant lastCompleteFullPass, Instant now) {
-        if (next.containsKey(storeId)) {
-            return;
+    public Instant first(String storeId, Work work, @Nullable Instant lastCompleteFullPass, Instant now) {
+        if (work == Work.FULL_SYNC) {
+            return nextFull(storeId, lastCompleteFullPass == null ? now : lastCompleteFullPass);
         }
-        EnumMap<Work, Instant> slots = new EnumMap<>(Work.class);
-        slots.put(Work.FULL_SYNC, nextFull(storeId, lastCompleteFullPass == null ? now : lastCompleteFullPass));
-        for (Map.Entry<Work, Duration> interval : intervals.entrySet()) {
-            slots.put(interval.getKey(), now.plus(offset(storeId, interval.getKey(), interval.getValue())));
-        }
-        next.put(storeId, slots);
-    }
-
-    /** Stops following a store. */
-    public synchronized void forget(String storeId) {
-        next.remove(storeId);
-    }
-
-    /** True when the store is followed. */
-    public synchronized boolean tracks(String storeId) {
-        return next.containsKey(storeId);
+        Duration interval = Objects.requireNonNull(intervals.get(work), "interval");
+        return now.plus(Duration.ofMillis(Math.floorMod(hash(storeId, work.name()), Math.max(1, interval.toMillis()))));
     }
 
     /**
-     * The work of a store due at {@code now} for its status, each moved to its next slot.
+     * The slot after work that was due at {@code slot} ran, at {@code now}: interval work stays on its grid (no drift
+     * from late runs) without catching up missed slots; the daily pass is next due tomorrow.
      */
-    public synchronized Set<Work> claimDue(String storeId, ConnectionStatus status, Instant now) {
-        EnumMap<Work, Instant> slots = next.get(storeId);
-        Set<Work> due = EnumSet.noneOf(Work.class);
-        if (slots == null || status == ConnectionStatus.DISCONNECTED) {
-            return due;
-        }
-        for (Work work : Work.values()) {
-            if (SYNC_WORK.contains(work) && status != ConnectionStatus.APPROVED) {
-                continue;
-            }
-            Instant slot = slot(slots, work);
-            if (!slot.isAfter(now)) {
-                due.add(work);
-                // keep interval work on its grid (no drift from late ticks) without catching up missed slots
-                Instant following = following(storeId, work, work == Work.FULL_SYNC ? now : slot);
-                slots.put(work, following.isAfter(now) ? following : following(storeId, work, now));
-            }
-        }
-        return due;
+    public Instant afterRun(String storeId, Work work, Instant slot, Instant now) {
+        Instant following = following(storeId, work, work == Work.FULL_SYNC ? now : slot);
+        return following.isAfter(now) ? following : following(storeId, work, now);
     }
 
-    /** Records that work ran at {@code at} outside the schedule (approval, a host's request): its next slot follows from there. */
-    public synchronized void ran(String storeId, Work work, Instant at) {
-        EnumMap<Work, Instant> slots = next.get(storeId);
-        if (slots != null) {
-            slots.put(work, following(storeId, work, at));
-        }
-    }
-
-    /** Makes work due again at {@code at} (it was claimed but could not run). */
-    public synchronized void retryAt(String storeId, Work work, Instant at) {
-        EnumMap<Work, Instant> slots = next.get(storeId);
-        if (slots != null && slot(slots, work).isAfter(at)) {
-            slots.put(work, at);
-        }
-    }
-
-    /** When the work of a store is next due. */
-    public synchronized Optional<Instant> nextSlot(String storeId, Work work) {
-        EnumMap<Work, Instant> slots = next.get(storeId);
-        return slots == null ? Optional.empty() : Optional.of(slot(slots, work));
-    }
-
-    /** A followed store's slot for the work: {@link #track} gives every kind of work one. */
-    private static Instant slot(EnumMap<Work, Instant> slots, Work work) {
-        return Objects.requireNonNull(slots.get(work), "slot");
+    /** The slot after work that ran at {@code at} outside the schedule (approval, a host's request, a webhook pass). */
+    public Instant following(String storeId, Work work, Instant at) {
+        return work == Work.FULL_SYNC ? nextFull(storeId, at) : at.plus(intervals.get(work));
     }
 
     /** The store's jitter after the daily time: stable for a store id, within the jitter window. */
     public Duration fullSyncJitter(String storeId) {
         return fullJitter.isZero() ? Duration.ZERO : Duration.ofMillis(Math.floorMod(hash(storeId, "full"), fullJitter.toMillis()));
-    }
-
-    private Instant following(String storeId, Work work, Instant after) {
-        return work == Work.FULL_SYNC ? nextFull(storeId, after) : after.plus(intervals.get(work));
     }
 
     /** The first daily slot of this store strictly after {@code after}. */
@@ -173,10 +116,6 @@ public final class Schedule {
             }
             date = date.plusDays(1);
         }
-    }
-
-    private static Duration offset(String storeId, Work work, Duration interval) {
-        return Duration.ofMillis(Math.floorMod(hash(storeId, work.name()), Math.max(1, interval.toMillis())));
     }
 
     private static long hash(String storeId, String salt) {

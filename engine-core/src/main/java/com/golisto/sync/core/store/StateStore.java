@@ -47,6 +47,7 @@ public final class StateStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StateStore.class);
 
     private final Database db;
+    private final DataSource dataSource;
     private final AutoCloseable onClose;
     private final StoreRecordStore stores;
     private final SettingStore settings;
@@ -66,6 +67,7 @@ public final class StateStore implements AutoCloseable {
 
     private StateStore(DataSource dataSource, MasterKey key, Clock clock, AutoCloseable onClose) {
         this.db = new Database(dataSource, clock);
+        this.dataSource = dataSource;
         this.onClose = onClose;
         Sealing sealing = new Sealing(key);
         this.stores = new StoreRecordStore(db);
@@ -172,6 +174,7 @@ public final class StateStore implements AutoCloseable {
             var result = Flyway.configure(StateStore.class.getClassLoader())
                     .dataSource(dataSource)
                     .locations("classpath:db-migration")
+                    .placeholders(Map.of("binary_type", binaryType(dataSource)))
                     .failOnMissingLocations(true)
                     .load()
                     .migrate();
@@ -183,6 +186,15 @@ public final class StateStore implements AutoCloseable {
             throw new StateStoreException("cannot migrate the state store at " + where + ": " + e.getMessage(), e);
         }
         return checkedKey(new StateStore(dataSource, key, clock, onClose), dataSource, key, clock, onClose, where);
+    }
+
+    /** The type of a binary column: the one place V1's portable SQL does not reach (V14's scheduler table). */
+    private static String binaryType(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().contains("PostgreSQL") ? "BYTEA" : "VARBINARY(1048576)";
+        } catch (SQLException e) {
+            throw new StateStoreException("cannot reach the state store: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -283,6 +295,11 @@ public final class StateStore implements AutoCloseable {
     /** The durable webhook inbox: notified products waiting for a webhook-triggered pass. */
     public InboxStore inbox() {
         return inbox;
+    }
+
+    /** The database itself, for the cluster scheduler's own table ({@code scheduled_tasks}). */
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     /** Store work leases. */

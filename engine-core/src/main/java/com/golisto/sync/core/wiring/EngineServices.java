@@ -25,6 +25,7 @@ import com.golisto.sync.core.scheduling.ConnectionReactions;
 import com.golisto.sync.core.scheduling.DueWork;
 import com.golisto.sync.core.scheduling.PassRetries;
 import com.golisto.sync.core.scheduling.Schedule;
+import com.golisto.sync.core.scheduling.StoreTasks;
 import com.golisto.sync.core.store.Intent;
 import com.golisto.sync.core.store.StateStore;
 import com.golisto.sync.core.webhooks.DeliveryDeduplicator;
@@ -72,6 +73,7 @@ public final class EngineServices implements AutoCloseable {
     private final InboundWebhooks webhooks;
     private final DeadLetterReplays deadLetters;
     private final DueWork dueWork;
+    private final StoreTasks tasks;
     private final BackgroundLoop loop;
     private final HistoryRetention retention;
     private final ProductExplainer explainer;
@@ -106,11 +108,13 @@ public final class EngineServices implements AutoCloseable {
         Pipelines pipelines = new Pipelines(store, retry, shopWebhooks, closed::get);
         this.runRequests = new RunRequests(runs, pipelines, runtimes, stores, setup.clock());
         this.deadLetters = new DeadLetterReplays(store, runs, pipelines, runtimes, stores);
-        this.dueWork = new DueWork(store, schedule, runs, pipelines, flows, runtimes, workers,
+        this.tasks = new StoreTasks(store.dataSource(), schedule, setup.clock(), setup.nodeId(), options);
+        this.dueWork = new DueWork(store, tasks, runs, pipelines, flows, runtimes, workers,
                 options.storeParallelism(), options.catalog(), setup.clock(), setup.nodeId(), inboxClaim(options));
-        PassRetries passRetries = new PassRetries(schedule, options.passRetry().first(), options.passRetry().max());
+        tasks.runWith(dueWork);
+        PassRetries passRetries = new PassRetries(tasks, options.passRetry().first(), options.passRetry().max());
         events.subscribe(passRetries);
-        reactions.bind(new ConnectionReactions(schedule, dueWork, runRequests, setup.clock(), passRetries,
+        reactions.bind(new ConnectionReactions(tasks, dueWork, runRequests, setup.clock(), passRetries,
                 pipelines));
         DeliveryDeduplicator deliveries = new DeliveryDeduplicator(
                 (storeId, key) -> store.deliveries().record(storeId, "webhook", key), Duration.ofHours(1), 100_000,
@@ -119,7 +123,7 @@ public final class EngineServices implements AutoCloseable {
                 options.webhookDebounce(), setup.clock());
         this.storeMetrics = new StoreMetricsReader(store, webhooks.tally(), runtimes);
         this.explainer = new ProductExplainer(store, runtimes, runs);
-        this.activity = new StoreActivityReader(store, schedule, runs, shopWebhooks, webhooks.tally(), setup.clock());
+        this.activity = new StoreActivityReader(store, tasks, runs, shopWebhooks, webhooks.tally(), setup.clock());
         this.retention = new HistoryRetention(store, options.retention(), setup.clock());
         this.loop = new BackgroundLoop(() -> {
             dueWork.start();
@@ -230,9 +234,10 @@ public final class EngineServices implements AutoCloseable {
         return retention;
     }
 
-    /** The background loop. */
-    public BackgroundLoop loop() {
-        return loop;
+    /** Starts the background work: the tick loop (webhook inbox, recovery, sweeps) and the cluster tasks. Idempotent. */
+    public void startBackground() {
+        loop.start();
+        tasks.start();
     }
 
     /** Explains why a product (by id or SKU) is (not) on the marketplace. */
@@ -265,6 +270,7 @@ public final class EngineServices implements AutoCloseable {
             return;
         }
         loop.stop(Duration.ofSeconds(10));
+        tasks.close();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(60, TimeUnit.SECONDS)) {

@@ -10,6 +10,7 @@ import com.golisto.sync.core.connection.ShopWebhooks;
 import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.runs.Runs;
 import com.golisto.sync.core.scheduling.Schedule;
+import com.golisto.sync.core.scheduling.StoreTasks;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.HealthStore;
 import com.golisto.sync.core.store.StateStore;
@@ -33,16 +34,16 @@ final class StoreActivityReader {
     private static final Set<RunKind> PASSES = Set.of(RunKind.FULL, RunKind.INCREMENTAL, RunKind.WEBHOOK);
 
     private final StateStore store;
-    private final Schedule schedule;
+    private final StoreTasks tasks;
     private final Runs runs;
     private final ShopWebhooks webhooks;
     private final WebhookTally tally;
     private final Clock clock;
 
-    StoreActivityReader(StateStore store, Schedule schedule, Runs runs, ShopWebhooks webhooks, WebhookTally tally,
+    StoreActivityReader(StateStore store, StoreTasks tasks, Runs runs, ShopWebhooks webhooks, WebhookTally tally,
             Clock clock) {
         this.store = store;
-        this.schedule = schedule;
+        this.tasks = tasks;
         this.runs = runs;
         this.webhooks = webhooks;
         this.tally = tally;
@@ -63,8 +64,8 @@ final class StoreActivityReader {
                 health.webhooksProblem(), tally.lastShopDelivery(storeId).orElse(null),
                 tally.shopDeliveriesInLastHour(storeId, now));
         return Optional.of(new StoreActivity(storeId, now, running(storeId, now),
-                schedule.nextSlot(storeId, Schedule.Work.FULL_SYNC).orElse(null),
-                schedule.nextSlot(storeId, Schedule.Work.INCREMENTAL_SYNC).orElse(null),
+                tasks.nextSlot(storeId, Schedule.Work.FULL_SYNC).orElse(null),
+                tasks.nextSlot(storeId, Schedule.Work.INCREMENTAL_SYNC).orElse(null),
                 store.mappings().countMapped(storeId, EntityKind.PRODUCT), store.ledger().countByOutcome(storeId),
                 hooks));
     }

@@ -8,16 +8,23 @@ import com.golisto.sync.core.RunId;
 import com.golisto.sync.core.RunKind;
 import com.golisto.sync.core.RunStatus;
 import com.golisto.sync.core.RunView;
+import com.golisto.sync.core.EngineOptions;
+import com.golisto.sync.core.MasterKey;
+import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.core.testing.FakeClock;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A failed pass is made due again with a growing, capped, jittered wait; success resets it. */
+/** A failed pass is made due again (its cluster task moved) with a growing, capped, jittered wait; success resets it. */
 class PassRetriesTest {
 
     private static final String STORE = "s1";
@@ -25,12 +32,29 @@ class PassRetriesTest {
 
     private final Schedule schedule = new Schedule(LocalTime.of(3, 0), Duration.ofHours(1), Duration.ofHours(1),
             Duration.ofMinutes(2), Duration.ofMinutes(5), ZoneOffset.UTC);
-    private final PassRetries retries = new PassRetries(schedule, Duration.ofMinutes(1), Duration.ofMinutes(30));
+    private final FakeClock clock = FakeClock.at(NOW);
+    private final List<Schedule.Work> ran = new ArrayList<>();
+    private StateStore store;
+    private StoreTasks tasks;
+    private PassRetries retries;
 
     @BeforeEach
-    void follow() {
-        schedule.track(STORE, NOW, NOW);
-        schedule.ran(STORE, Schedule.Work.FULL_SYNC, NOW);
+    void follow(@TempDir Path dir) {
+        store = StateStore.open("jdbc:hsqldb:file:" + dir.resolve("state"), MasterKey.generate(), clock);
+        tasks = new StoreTasks(store.dataSource(), schedule, clock, "node-1", EngineOptions.defaults());
+        tasks.runWith((storeId, work) -> {
+            ran.add(work);
+            return StoreTasks.Outcome.RAN;
+        });
+        retries = new PassRetries(tasks, Duration.ofMinutes(1), Duration.ofMinutes(30));
+        tasks.follow(STORE, NOW, NOW);
+        tasks.ran(STORE, Schedule.Work.FULL_SYNC, NOW);
+    }
+
+    @AfterEach
+    void close() {
+        tasks.close();
+        store.close();
     }
 
     @Test
@@ -47,7 +71,7 @@ class PassRetriesTest {
                     .isGreaterThanOrEqualTo(ceiling.dividedBy(2));
         }
         assertThat(retries.delay(STORE, Schedule.Work.FULL_SYNC, 3)).as("the same for every node")
-                .isEqualTo(new PassRetries(schedule, Duration.ofMinutes(1), Duration.ofMinutes(30))
+                .isEqualTo(new PassRetries(tasks, Duration.ofMinutes(1), Duration.ofMinutes(30))
                         .delay(STORE, Schedule.Work.FULL_SYNC, 3));
         assertThat(retries.delay("another-store", Schedule.Work.FULL_SYNC, 5))
                 .as("stores spread out").isNotEqualTo(retries.delay(STORE, Schedule.Work.FULL_SYNC, 5));
@@ -55,14 +79,15 @@ class PassRetriesTest {
 
     @Test
     void aFailedFullPass_isDueAgainWithinTheFirstWait_notAtTheNextDailySlot() {
-        assertThat(schedule.nextSlot(STORE, Schedule.Work.FULL_SYNC).orElseThrow()).isAfter(NOW.plus(Duration.ofHours(12)));
+        assertThat(tasks.nextSlot(STORE, Schedule.Work.FULL_SYNC).orElseThrow()).isAfter(NOW.plus(Duration.ofHours(12)));
 
         finish(RunKind.FULL, RunStatus.FAILED, NOW);
 
-        Instant retry = schedule.nextSlot(STORE, Schedule.Work.FULL_SYNC).orElseThrow();
+        Instant retry = tasks.nextSlot(STORE, Schedule.Work.FULL_SYNC).orElseThrow();
         assertThat(retry).isAfter(NOW).isBeforeOrEqualTo(NOW.plus(Duration.ofMinutes(1)));
-        assertThat(schedule.claimDue(STORE, com.golisto.sync.api.model.ConnectionStatus.APPROVED, retry))
-                .contains(Schedule.Work.FULL_SYNC);
+        clock.advance(Duration.between(NOW, retry));
+        tasks.runDue();
+        assertThat(ran).contains(Schedule.Work.FULL_SYNC);
     }
 
     @Test
@@ -71,9 +96,10 @@ class PassRetriesTest {
         List<Duration> waits = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             finish(RunKind.FULL, RunStatus.FAILED, at);
-            Instant next = schedule.nextSlot(STORE, Schedule.Work.FULL_SYNC).orElseThrow();
+            Instant next = tasks.nextSlot(STORE, Schedule.Work.FULL_SYNC).orElseThrow();
             waits.add(Duration.between(at, next));
-            schedule.claimDue(STORE, com.golisto.sync.api.model.ConnectionStatus.APPROVED, next);
+            clock.advance(Duration.between(clock.instant(), next));
+            tasks.runDue();
             at = next;
         }
         assertThat(waits.get(7)).isGreaterThan(waits.get(0)).isLessThanOrEqualTo(Duration.ofMinutes(30));
@@ -84,7 +110,7 @@ class PassRetriesTest {
 
         assertThat(retries.failuresInARow(STORE, Schedule.Work.FULL_SYNC)).isEqualTo(1);
         Instant last = at;
-        assertThat(schedule.nextSlot(STORE, Schedule.Work.FULL_SYNC)).get()
+        assertThat(tasks.nextSlot(STORE, Schedule.Work.FULL_SYNC)).get()
                 .satisfies(next -> assertThat(Duration.between(last, next)).isLessThanOrEqualTo(Duration.ofMinutes(1)));
     }
 
@@ -93,7 +119,7 @@ class PassRetriesTest {
         finish(RunKind.INCREMENTAL, RunStatus.FAILED, NOW);
         finish(RunKind.ORDERS, RunStatus.FAILED, NOW);
 
-        assertThat(schedule.nextSlot(STORE, Schedule.Work.INCREMENTAL_SYNC)).get()
+        assertThat(tasks.nextSlot(STORE, Schedule.Work.INCREMENTAL_SYNC)).get()
                 .satisfies(next -> assertThat(next).isBeforeOrEqualTo(NOW.plus(Duration.ofMinutes(1))));
         assertThat(retries.failuresInARow(STORE, Schedule.Work.ORDER_POLL)).isZero();
     }

@@ -9,12 +9,17 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
+/** When each store's work is due: the same slots on every node, computed from the clock's instants. */
 class ScheduleTest {
 
     private static final Instant MONDAY_NOON = Instant.parse("2026-11-30T12:00:00Z");
@@ -23,75 +28,63 @@ class ScheduleTest {
             Duration.ofMinutes(2), Duration.ofMinutes(5), ZoneOffset.UTC);
 
     @Test
-    void claimDue_approvedStoreOverADay_runsOneJitteredFullPassAndIntervalWork() {
-        schedule.track("shop-1", MONDAY_NOON, MONDAY_NOON);
-        Duration jitter = schedule.fullSyncJitter("shop-1");
+    void slots_approvedStoreOverADay_giveOneJitteredFullPassAndIntervalWork() {
         Instant end = MONDAY_NOON.plus(Duration.ofDays(1));
-        long expectedIncrementals = slotsBefore(schedule.nextSlot("shop-1", Work.INCREMENTAL_SYNC).orElseThrow(),
-                Duration.ofMinutes(15), end.minusSeconds(30));
-        long expectedOrderPolls = slotsBefore(schedule.nextSlot("shop-1", Work.ORDER_POLL).orElseThrow(),
-                Duration.ofMinutes(2), end.minusSeconds(30));
-        int fulls = 0;
-        long incrementals = 0;
-        long orderPolls = 0;
-        Instant fullAt = null;
-        for (Instant t = MONDAY_NOON; t.isBefore(end); t = t.plusSeconds(30)) {
-            Set<Work> due = schedule.claimDue("shop-1", ConnectionStatus.APPROVED, t);
-            if (due.contains(Work.FULL_SYNC)) {
-                fulls++;
-                fullAt = t;
+        Map<Work, List<Instant>> runs = new EnumMap<>(Work.class);
+        for (Work work : Work.values()) {
+            List<Instant> at = new ArrayList<>();
+            // a driver that runs each slot 30 s late, as a busy node would
+            for (Instant slot = schedule.first("shop-1", work, MONDAY_NOON, MONDAY_NOON); slot.isBefore(end);
+                    slot = schedule.afterRun("shop-1", work, slot, slot.plusSeconds(30))) {
+                at.add(slot);
             }
-            incrementals += due.contains(Work.INCREMENTAL_SYNC) ? 1 : 0;
-            orderPolls += due.contains(Work.ORDER_POLL) ? 1 : 0;
+            runs.put(work, at);
         }
 
-        assertThat(fulls).isEqualTo(1);
-        Instant slot = Instant.parse("2026-12-01T03:00:00Z").plus(jitter);
-        assertThat(fullAt).isBetween(slot, slot.plusSeconds(30));
-        assertThat(incrementals).isEqualTo(expectedIncrementals).isBetween(95L, 96L);
-        assertThat(orderPolls).isEqualTo(expectedOrderPolls).isBetween(719L, 720L);
-    }
-
-    /** Slots first, first + interval, ... up to and including lastTick. */
-    private static long slotsBefore(Instant first, Duration interval, Instant lastTick) {
-        return Duration.between(first, lastTick).toMillis() / interval.toMillis() + 1;
+        Instant fullSlot = Instant.parse("2026-12-01T03:00:00Z").plus(schedule.fullSyncJitter("shop-1"));
+        assertThat(runs.get(Work.FULL_SYNC)).containsExactly(fullSlot);
+        assertThat(runs.get(Work.INCREMENTAL_SYNC)).as("on the 15-minute grid, no drift").hasSize(96)
+                .allSatisfy(t -> assertThat(Duration.between(runs.get(Work.INCREMENTAL_SYNC).get(0), t).toMillis()
+                        % Duration.ofMinutes(15).toMillis()).isZero());
+        assertThat(runs.get(Work.ORDER_POLL)).hasSize(720);
+        assertThat(runs.get(Work.STATUS_POLL)).hasSize(288);
     }
 
     @Test
-    void claimDue_storeAwaitingApproval_getsStatusPollsOnly() {
-        schedule.track("shop-1", null, MONDAY_NOON);
-        Set<Work> seen = EnumSet.noneOf(Work.class);
-        for (Instant t = MONDAY_NOON; t.isBefore(MONDAY_NOON.plus(Duration.ofDays(2))); t = t.plusSeconds(60)) {
-            seen.addAll(schedule.claimDue("shop-1", ConnectionStatus.AWAITING_APPROVAL, t));
-        }
+    void first_intervalWork_startsAtAStoreOffsetWithinItsInterval() {
+        Instant incremental = schedule.first("shop-1", Work.INCREMENTAL_SYNC, null, MONDAY_NOON);
 
-        assertThat(seen).containsExactly(Work.STATUS_POLL);
+        assertThat(incremental).isBetween(MONDAY_NOON, MONDAY_NOON.plus(Duration.ofMinutes(15)))
+                .isEqualTo(schedule.first("shop-1", Work.INCREMENTAL_SYNC, null, MONDAY_NOON));
+        assertThat(IntStream.range(0, 50).mapToObj(i -> schedule.first("s" + i, Work.ORDER_POLL, null, MONDAY_NOON))
+                .distinct().count()).as("stores spread over the interval").isGreaterThan(40);
     }
 
     @Test
-    void claimDue_disconnectedStore_getsNothing() {
-        schedule.track("shop-1", null, MONDAY_NOON);
-
-        assertThat(schedule.claimDue("shop-1", ConnectionStatus.DISCONNECTED, MONDAY_NOON.plus(Duration.ofDays(3))))
+    void applies_storeAwaitingApprovalGetsStatusPollsOnly_andADisconnectedOneNothing() {
+        assertThat(EnumSet.allOf(Work.class).stream().filter(w -> Schedule.applies(w, ConnectionStatus.AWAITING_APPROVAL)))
+                .containsExactly(Work.STATUS_POLL);
+        assertThat(EnumSet.allOf(Work.class).stream().filter(w -> Schedule.applies(w, ConnectionStatus.DISCONNECTED)))
                 .isEmpty();
+        assertThat(EnumSet.allOf(Work.class).stream().filter(w -> Schedule.applies(w, ConnectionStatus.APPROVED)))
+                .containsExactlyInAnyOrder(Work.values());
     }
 
     @Test
-    void claimDue_sameInstantTwice_handsWorkOutOnce() {
-        schedule.track("shop-1", MONDAY_NOON, MONDAY_NOON);
-        Instant later = MONDAY_NOON.plus(Duration.ofMinutes(20));
+    void afterRun_muchLaterThanItsSlot_doesNotCatchUpMissedSlots() {
+        Instant slot = MONDAY_NOON;
+        Instant ranAt = MONDAY_NOON.plus(Duration.ofMinutes(50));
 
-        assertThat(schedule.claimDue("shop-1", ConnectionStatus.APPROVED, later)).contains(Work.INCREMENTAL_SYNC);
-        assertThat(schedule.claimDue("shop-1", ConnectionStatus.APPROVED, later)).doesNotContain(Work.INCREMENTAL_SYNC);
+        assertThat(schedule.afterRun("shop-1", Work.INCREMENTAL_SYNC, slot, ranAt))
+                .isEqualTo(ranAt.plus(Duration.ofMinutes(15)));
     }
 
     @Test
-    void track_lastFullPassLongAgo_catchesUpOnce() {
-        schedule.track("shop-1", MONDAY_NOON.minus(Duration.ofDays(3)), MONDAY_NOON);
+    void first_lastFullPassLongAgo_isDueAtOnce_andOnlyOnce() {
+        Instant first = schedule.first("shop-1", Work.FULL_SYNC, MONDAY_NOON.minus(Duration.ofDays(3)), MONDAY_NOON);
 
-        assertThat(schedule.claimDue("shop-1", ConnectionStatus.APPROVED, MONDAY_NOON)).contains(Work.FULL_SYNC);
-        assertThat(schedule.claimDue("shop-1", ConnectionStatus.APPROVED, MONDAY_NOON.plusSeconds(1)))
-                .doesNotContain(Work.FULL_SYNC);
+        assertThat(first).isBefore(MONDAY_NOON);
+        assertThat(schedule.afterRun("shop-1", Work.FULL_SYNC, first, MONDAY_NOON)).isAfter(MONDAY_NOON);
     }
 
     @Test
@@ -113,12 +106,9 @@ class ScheduleTest {
     }
 
     @Test
-    void ran_outsideSchedule_movesNextSlot() {
-        schedule.track("shop-1", MONDAY_NOON, MONDAY_NOON);
+    void following_workRanOutsideTheSchedule_isNextDueOneIntervalLater() {
         Instant at = MONDAY_NOON.plus(Duration.ofMinutes(14));
 
-        schedule.ran("shop-1", Work.INCREMENTAL_SYNC, at);
-
-        assertThat(schedule.nextSlot("shop-1", Work.INCREMENTAL_SYNC)).contains(at.plus(Duration.ofMinutes(15)));
+        assertThat(schedule.following("shop-1", Work.INCREMENTAL_SYNC, at)).isEqualTo(at.plus(Duration.ofMinutes(15)));
     }
 }
