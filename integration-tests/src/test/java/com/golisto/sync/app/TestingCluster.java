@@ -63,7 +63,7 @@ final class TestingCluster implements AutoCloseable {
     private final List<WooCommerceEmulator> shops = new ArrayList<>();
     private final List<WooApiKey> keys = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
-    private final Map<Integer, String> accounts = new LinkedHashMap<>();
+    private final Map<Integer, String> accounts = new java.util.concurrent.ConcurrentHashMap<>();
     private final String token = "cluster-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     private final HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private final Database db;
@@ -201,27 +201,45 @@ final class TestingCluster implements AutoCloseable {
 
     /**
      * Links every store as the merchant's browser does (a node's connect link, Golisto's connect page, its redirect
-     * to that node's {@code /connect/return}) and has Golisto approve it.
+     * to that node's {@code /connect/return}) and has Golisto approve it; a few stores at a time.
      */
-    void connectAll() throws IOException, InterruptedException {
-        for (int i = 0; i < shops.size(); i++) {
-            RunnerProcess runner = nodes.get(i % nodes.size()).runner;
-            String store = storeId(i);
-            RunnerProcess.Answer link = runner.post("/api/stores/" + store + "/connect", "{}");
-            assertThat(link.status()).as(link.toString()).isEqualTo(200);
-            URI connect = URI.create(link.body().path("connect_url").asText());
-            HttpResponse<String> page = browser.send(HttpRequest.newBuilder(connect).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(page.statusCode()).as("Golisto's connect page redirects back").isEqualTo(302);
-            URI back = connect.resolve(page.headers().firstValue("Location").orElseThrow());
-            HttpResponse<String> returned = browser.send(HttpRequest.newBuilder(back).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
-            JsonNode view = runner.get("/api/stores/" + store);
-            String account = view.path("account_id").asText();
-            accounts.put(i, account);
-            golisto.approve(account); // its connection.approved webhook reaches the node before this returns
+    void connectAll() throws Exception {
+        ExecutorService connecting = Executors.newFixedThreadPool(5);
+        try {
+            List<Future<String>> linked = new ArrayList<>();
+            for (int i = 0; i < shops.size(); i++) {
+                int store = i;
+                linked.add(connecting.submit(() -> connect(store)));
+            }
+            for (int i = 0; i < shops.size(); i++) {
+                try {
+                    accounts.put(i, linked.get(i).get());
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            connecting.shutdown();
         }
+    }
+
+    private String connect(int i) throws IOException, InterruptedException {
+        RunnerProcess runner = nodes.get(i % nodes.size()).runner;
+        String store = storeId(i);
+        RunnerProcess.Answer link = runner.post("/api/stores/" + store + "/connect", "{}");
+        assertThat(link.status()).as(link.toString()).isEqualTo(200);
+        URI connect = URI.create(link.body().path("connect_url").asText());
+        HttpResponse<String> page = browser.send(HttpRequest.newBuilder(connect).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("Golisto's connect page redirects back").isEqualTo(302);
+        URI back = connect.resolve(page.headers().firstValue("Location").orElseThrow());
+        HttpResponse<String> returned = browser.send(HttpRequest.newBuilder(back).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(returned.statusCode()).as(returned.body()).isEqualTo(200);
+        JsonNode view = runner.get("/api/stores/" + store);
+        String account = view.path("account_id").asText();
+        golisto.approve(account); // its connection.approved webhook reaches the node before this returns
+        return account;
     }
 
     String storeId(int store) {
