@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>Each kill point is exact: the store's shop emulator holds the chosen request ({@link Fault#hold()}) and the
  * node working on the store is the owner of its row in {@code store_leases}; the node is killed while it waits for
  * the answer, then the hold is released (a write is carried out, its answer lost). The cluster settings are short
- * (heartbeat 1 s, dead after 3 missed, lease 4 s, poll 0.5 s) so that the test stays quick; it waits on the
+ * (heartbeat 1 s, dead after 4 missed: db-scheduler's least, lease 4 s, poll 0.5 s) so that the test stays quick; it waits on the
  * emulators' and the database's state, never on elapsed time (deadlines only bound a failure).
  */
 class ClusterFailoverIT {
@@ -65,7 +65,11 @@ class ClusterFailoverIT {
     @Test
     void threeNodes_oneKilledInAFullPassAnotherInAnOrderImport_survivorsResumeWithinAMinute_ordersOnce_catalogsEqual()
             throws Exception {
-        // the store's first full pass is held at its first variations read: it is in the middle of the pass
+        // the store's first full pass, run where its approval arrives, fails on its first page; its retry is the
+        // store's full-pass cluster task, picked by some node and held at its first variations read: in the middle
+        // of the pass
+        cluster.shop(FULL_PASS_STORE).faults().inject("GET", TestingCluster.WOO + "/products", Fault.status(404, null,
+                "{\"code\":\"gs_test_unavailable\",\"message\":\"not now\",\"data\":{\"status\":404}}"), 1);
         Fault.Hold fullPass = Fault.hold();
         cluster.shop(FULL_PASS_STORE).faults().inject("GET", TestingCluster.WOO + VARIATIONS, fullPass, 1);
         cluster.startNodes();
@@ -84,6 +88,8 @@ class ClusterFailoverIT {
         String fullStore = cluster.storeId(FULL_PASS_STORE);
         TestingCluster.Node killed1 = cluster.nodeWorkingOn(fullStore);
         long killedRun = cluster.db().runningRun(fullStore, "FULL");
+        assertThat(cluster.db().runs(fullStore)).as("the pass the approval started failed on the shop's 404")
+                .contains("gs_test_unavailable");
         long killedAt1 = cluster.kill(killed1);
         fullPass.release();
         Map<String, Object> resumed = cluster.awaitValue(fullStore + "'s full pass completed by another node",
@@ -133,6 +139,9 @@ class ClusterFailoverIT {
             assertThat(cluster.shop(i).orders()).as("shop orders of %s", cluster.storeId(i))
                     .hasSize(sales.containsKey(i) ? 1 : 0);
         }
+        cluster.await("the run killed in the full pass shows failed, interrupted", () -> cluster.db().query(
+                "SELECT id FROM sync_runs WHERE id = ? AND status = 'FAILED' AND error_message LIKE 'interrupted%'",
+                killedRun).size() == 1, () -> cluster.db().runs(fullStore));
         for (int i = 0; i < cluster.shops().size(); i++) {
             int store = i;
             cluster.await(cluster.storeId(i) + "'s listings equal its shop",

@@ -47,8 +47,9 @@ import java.util.function.Supplier;
  * WooCommerce emulator per store and one Golisto emulator, in this JVM on loopback. What the scale-out tests share.
  *
  * <p>The nodes are {@code node-1} ... (their {@code cluster.node-id}, so a row of {@code store_leases} names the
- * node working on a store) with short cluster timings, order polls every second, and no catalog pass but the
- * first full one after approval (the daily one 22 hours away, the incremental one daily). Store {@code i} is
+ * node working on a store) with short cluster timings, order polls every second, a failed pass retried within a
+ * second or two, and no catalog pass but the first full one after approval and its retries (the daily one 22 hours
+ * away, the incremental one daily). Store {@code i} is
  * connected through node {@code i mod nodes}, so Golisto's webhooks for it go there.
  */
 final class TestingCluster implements AutoCloseable {
@@ -158,6 +159,9 @@ final class TestingCluster implements AutoCloseable {
                   incremental-interval: PT24H
                   order-poll-interval: PT1S
                   webhook-debounce: PT1S
+                  pass-retry:
+                    first: PT1S
+                    max: PT2S
                 %sstores:
                 """.formatted(port, token, dir.resolve(name), jdbcUrl, dir.resolve("master.key"),
                 golisto.apiBaseUri(), golisto.webBaseUri(), daily, clusterSettings(name)) + stores);
@@ -173,7 +177,7 @@ final class TestingCluster implements AutoCloseable {
                 cluster:
                   node-id: %s
                   heartbeat-interval: PT1S
-                  missed-heartbeats: 3
+                  missed-heartbeats: 4
                   lease-duration: PT4S
                   poll-interval: PT0.5S
                 """.formatted(name);
