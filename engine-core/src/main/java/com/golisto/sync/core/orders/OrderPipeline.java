@@ -15,12 +15,14 @@ import com.golisto.sync.core.runs.RemoteCalls;
 import com.golisto.sync.core.runs.RunCounter;
 import com.golisto.sync.core.store.EntityKind;
 import com.golisto.sync.core.store.Intent;
+import com.golisto.sync.core.store.IntentAlreadyDoneException;
 import com.golisto.sync.core.store.IntentAlreadyOpenException;
 import com.golisto.sync.core.store.Mapping;
 import com.golisto.sync.core.store.StateStore;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -215,12 +217,25 @@ public final class OrderPipeline {
             }
         } else {
             try {
-                intent = store.intents().open(storeId, CREATE_ORDER, order.id(), Payloads.order(order));
+                intent = store.intents().openUnlessMapped(storeId, CREATE_ORDER, order.id(), Payloads.order(order),
+                        EntityKind.ORDER);
             } catch (IntentAlreadyOpenException e) {
                 intent = e.existing();
+            } catch (IntentAlreadyDoneException e) {
+                // another node created it after this one looked: the mapping it recorded is the shop order
+                Mapping done = e.mapping();
+                String number = done.lastResult();
+                return Optional.of(new ShopOrderRef(Objects.requireNonNull(done.targetId(), "target"),
+                        number != null ? number : done.targetId()));
             }
         }
-        store.intents().recordAttempt(intent.id());
+        // the database grants each attempt to one caller: two nodes never both call create for one sale
+        if (!store.intents().claimAttempt(intent.id(), target.creationSettleTime())) {
+            LOG.info("store {}: order {} is being created by another attempt; looking again at the next poll", storeId,
+                    order.number());
+            counter.failed(1);
+            return Optional.empty();
+        }
         ShopOrderRef created;
         try {
             created = calls.shopOnce(() -> target.create(order));

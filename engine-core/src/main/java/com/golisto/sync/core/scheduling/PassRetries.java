@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * host, an approval): after the {@code n}-th failure in a row the same kind of pass is due
  * {@code min(max, first * 2^(n-1))} later, shortened by up to half at an amount derived from the store,
  * the kind and {@code n} (so stores spread out, and every node computes the same wait). A pass that
- * succeeds resets the count. It listens to the engine's run events and moves only the store's slot in
+ * succeeds resets the count, and a full pass that succeeds moves the store's next daily pass to the day after it. It
+ * listens to the engine's run events and moves only the store's slot in
  * its {@link StoreTasks} cluster task (computed from the event's instant, the engine's clock), so tests move a clock.
  * Passes interrupted by a stopped process are failed when the store is next taken and made due by
  * {@link DueWork#follow}. Thread-safe.
@@ -64,6 +65,10 @@ public final class PassRetries implements EngineListener {
         String key = key(run.storeId(), work);
         if (run.status() == RunStatus.SUCCEEDED) {
             failuresInARow.remove(key);
+            if (work == Schedule.Work.FULL_SYNC) {
+                // whoever started it (the schedule, the host, an approval): the daily pass counts from the last one
+                tasks.ran(run.storeId(), work, at);
+            }
         } else if (run.status() == RunStatus.FAILED) {
             int failures = failuresInARow.merge(key, 1, Integer::sum);
             Duration wait = delay(run.storeId(), work, failures);

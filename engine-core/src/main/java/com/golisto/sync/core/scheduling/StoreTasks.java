@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -83,6 +84,8 @@ public final class StoreTasks implements AutoCloseable {
     private final Map<Schedule.Work, CustomTask<Void>> tasks = new EnumMap<>(Schedule.Work.class);
     private final ManualScheduler onDemand;
     private final Set<String> followed = ConcurrentHashMap.newKeySet();
+    /** The catalog passes this node runs at once: the threads beyond them stay free for polls. */
+    private final Semaphore catalogSlots;
     private final Map<String, Optional<Move>> runningHere = new ConcurrentHashMap<>();
     private @Nullable Runner runner;
     private @Nullable Scheduler background;
@@ -100,6 +103,7 @@ public final class StoreTasks implements AutoCloseable {
         this.clock = clock;
         this.nodeId = nodeId;
         this.options = options;
+        this.catalogSlots = new Semaphore(options.storeParallelism());
         for (Schedule.Work work : Schedule.Work.values()) {
             tasks.put(work, Tasks.custom(taskName(work), Void.class)
                     .defaultPriority(priority(work))
@@ -130,10 +134,31 @@ public final class StoreTasks implements AutoCloseable {
             return;
         }
         for (Schedule.Work work : Schedule.Work.values()) {
-            onDemand.scheduleIfNotExists(task(work).instance(storeId),
-                    schedule.first(storeId, work, lastCompleteFullPass, now));
+            Instant first = schedule.first(storeId, work, lastCompleteFullPass, now);
+            if (!onDemand.scheduleIfNotExists(task(work).instance(storeId), first)) {
+                align(storeId, work, first, now);
+            }
         }
         followed.add(storeId);
+    }
+
+    /**
+     * A task that existed already keeps its slot unless this node's schedule says otherwise (the settings changed
+     * since it was set): the daily pass moves to the slot after the last complete one, interval work no later than one
+     * interval from now. A task running elsewhere, or due sooner for a retry, is left alone.
+     */
+    private void align(String storeId, Schedule.Work work, Instant first, Instant now) {
+        TaskInstanceId id = TaskInstanceId.of(taskName(work), storeId);
+        Optional<ScheduledExecution<Object>> current = onDemand.getScheduledExecution(id);
+        if (current.isEmpty() || current.get().isPicked()) {
+            return;
+        }
+        Instant at = current.get().getExecutionTime();
+        boolean stale = work == Schedule.Work.FULL_SYNC ? at.isAfter(now) && !at.equals(first)
+                : at.isAfter(schedule.following(storeId, work, now));
+        if (stale) {
+            move(storeId, work, work == Schedule.Work.FULL_SYNC ? first : schedule.following(storeId, work, now), false);
+        }
     }
 
     /** Whether this node has made sure of the store's tasks. */
@@ -208,8 +233,19 @@ public final class StoreTasks implements AutoCloseable {
         runningHere.put(key, Optional.empty());
         Outcome outcome = Outcome.RAN;
         StoreMdc mdc = StoreMdc.of(storeId);
+        boolean catalog = work == Schedule.Work.FULL_SYNC || work == Schedule.Work.INCREMENTAL_SYNC;
         try {
-            outcome = runner().run(storeId, work);
+            if (catalog && !catalogSlots.tryAcquire()) {
+                outcome = Outcome.BUSY; // as many passes as storeParallelism run here: another node, or later
+            } else {
+                try {
+                    outcome = runner().run(storeId, work);
+                } finally {
+                    if (catalog) {
+                        catalogSlots.release();
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {

@@ -41,6 +41,13 @@ interface IntentDao {
     @SqlUpdate("UPDATE intents SET attempted_at = :now WHERE id = :id AND open_marker = TRUE")
     int attempted(@Bind("id") long id, @Bind("now") Instant now);
 
+    /** Claims the next attempt: only while open and when no attempt began after {@code settledBefore}; 1 when claimed. */
+    @SqlUpdate("""
+            UPDATE intents SET attempted_at = :now
+            WHERE id = :id AND open_marker = TRUE AND (attempted_at IS NULL OR attempted_at <= :settledBefore)
+            """)
+    int claimAttempt(@Bind("id") long id, @Bind("now") Instant now, @Bind("settledBefore") Instant settledBefore);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM intents WHERE store_id = :storeId AND open_marker = TRUE ORDER BY id")
     List<Intent> open(@Bind("storeId") String storeId);
 

@@ -32,6 +32,10 @@ public final class IntentStore {
      * @throws IntentAlreadyOpenException if an intent for the same (store, kind, key) is open
      */
     public Intent open(String storeId, String kind, String key, String payload) {
+        return open(storeId, kind, key, payload, null);
+    }
+
+    private Intent open(String storeId, String kind, String key, String payload, @Nullable EntityKind doneWhenMapped) {
         Require.text(kind, "intent kind", Limits.KIND);
         Require.text(key, "intent key", Limits.ID);
         Objects.requireNonNull(payload, "payload");
@@ -45,6 +49,13 @@ public final class IntentStore {
                     Optional<Intent> open = dao.findOpen(storeId, kind, key);
                     if (open.isPresent()) {
                         throw new IntentAlreadyOpenException(open.get());
+                    }
+                    if (doneWhenMapped != null) {
+                        Optional<Mapping> done = h.attach(MappingDao.class).find(storeId, doneWhenMapped, key)
+                                .filter(m -> m.targetId() != null);
+                        if (done.isPresent()) {
+                            throw new IntentAlreadyDoneException(done.get());
+                        }
                     }
                     long id = dao.insert(storeId, kind, key, payload, now);
                     return dao.find(id).orElseThrow();
@@ -88,6 +99,34 @@ public final class IntentStore {
             throw new IllegalStateException("intent " + id + " is not open");
         }
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Claims the next attempt of the intent's write for the caller, in one conditional statement: granted only while
+     * the intent is open and no attempt began less than {@code settleTime} ago. Of several nodes (or threads) asking at
+     * once exactly one is granted; the others must not write. Committed before it returns, like
+     * {@link #recordAttempt}.
+     *
+     * @param settleTime how long an attempt whose answer was lost may still be completing at the remote
+     * @return whether the caller may make the attempt now
+     */
+    public boolean claimAttempt(long id, Duration settleTime) {
+        Instant now = db.now();
+        Instant settledBefore = now.minus(Objects.requireNonNull(settleTime, "settleTime"));
+        return db.jdbi().withExtension(IntentDao.class, d -> d.claimAttempt(id, now, settledBefore)) == 1;
+    }
+
+    /**
+     * {@link #open}, unless the write is known done: refused, in the same transaction as the insert, when the key
+     * already has a mapping of {@code doneWhenMapped} with a target (e.g. the sale already has its shop order), so a
+     * node that read "not done" before another node finished cannot start the write a second time.
+     *
+     * @throws IntentAlreadyOpenException if an intent for the same (store, kind, key) is open
+     * @throws IntentAlreadyDoneException if the key is mapped already
+     */
+    public Intent openUnlessMapped(String storeId, String kind, String key, String payload, EntityKind doneWhenMapped) {
+        Objects.requireNonNull(doneWhenMapped, "doneWhenMapped");
+        return open(storeId, kind, key, payload, doneWhenMapped);
     }
 
     /** Whether the intent's latest attempt (or, before any, its opening) lies less than {@code window} back. */

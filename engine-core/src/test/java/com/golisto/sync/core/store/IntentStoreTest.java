@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** {@link IntentStore}: intents before non-idempotent writes, one open per key. */
@@ -70,5 +71,37 @@ class IntentStoreTest extends TwoStoresTestBase {
         assertThat(store.intents().prune(clock.instant().minus(Duration.ofDays(30)))).isEqualTo(1);
         assertThat(store.intents().find(old.id())).isEmpty();
         assertThat(store.intents().find(open.id())).isPresent();
+    }
+
+    @Test
+    void claimAttempt_nodesAskingAtOnce_exactlyOneMayWrite_andNoneAgainUntilTheAttemptSettled() throws Exception {
+        Intent intent = store.intents().open("s1", "CREATE_ORDER", "sale-1", "{}");
+        Duration settle = Duration.ofMinutes(2);
+
+        int granted = winnersOfRace(8, i -> () -> store.intents().claimAttempt(intent.id(), settle));
+
+        assertThat(granted).isEqualTo(1);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(store.intents().claimAttempt(intent.id(), settle)).as("the attempt may still be completing").isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(store.intents().claimAttempt(intent.id(), settle)).as("settled: one more attempt").isTrue();
+        store.intents().complete(intent.id(), "shop-order-7");
+        clock.advance(Duration.ofHours(1));
+        assertThat(store.intents().claimAttempt(intent.id(), settle)).as("completed").isFalse();
+    }
+
+    @Test
+    void openUnlessMapped_aSaleAnotherNodeFinished_isRefusedWithItsMapping_inTheSameTransactionAsTheInsert() {
+        Intent first = store.intents().openUnlessMapped("s1", "CREATE_ORDER", "sale-1", "{}", EntityKind.ORDER);
+        store.mappings().upsert(List.of(Mapping.of("s1", EntityKind.ORDER, "sale-1", "shop-order-7", null, null, 0, 0,
+                "SYNCED", "1007")));
+        store.intents().complete(first.id(), "shop-order-7");
+
+        // a node that read "no shop order yet" before the mapping was written
+        assertThatThrownBy(() -> store.intents().openUnlessMapped("s1", "CREATE_ORDER", "sale-1", "{}", EntityKind.ORDER))
+                .isInstanceOfSatisfying(IntentAlreadyDoneException.class,
+                        e -> assertThat(e.mapping().targetId()).isEqualTo("shop-order-7"));
+        assertThat(store.intents().listOpen("s1")).isEmpty();
+        assertThat(store.intents().openUnlessMapped("s1", "CREATE_ORDER", "sale-2", "{}", EntityKind.ORDER)).isNotNull();
     }
 }

@@ -56,13 +56,31 @@ class StoreTasksTest extends TwoStoresTestBase {
         StoreTasks b = node("node-b", (storeId, work) -> StoreTasks.Outcome.RAN);
 
         a.follow("s1", now, now);
-        b.follow("s1", now.minus(Duration.ofDays(9)), now);
+        b.follow("s1", now, now);
 
         for (Work work : Work.values()) {
             assertThat(b.nextSlot("s1", work)).as("%s: the first node's slot", work)
                     .contains(schedule.first("s1", work, now, now));
         }
         assertThat(db.rawColumn("SELECT task_instance FROM scheduled_tasks")).hasSize(4).containsOnly("s1");
+    }
+
+    @Test
+    void follow_afterTheDailyTimeWasChanged_movesTheDailyPassToTheNewTime_andKeepsTheOtherSlots() {
+        Instant now = clock.instant();
+        StoreTasks before = node("node-a", (storeId, work) -> StoreTasks.Outcome.RAN);
+        before.follow("s1", now, now);
+        Instant orderPoll = before.nextSlot("s1", Work.ORDER_POLL).orElseThrow();
+        Schedule changed = new Schedule(LocalTime.of(5, 30), Duration.ZERO, Duration.ofMinutes(15),
+                Duration.ofMinutes(2), Duration.ofMinutes(5), clock.getZone());
+
+        // the runner restarted with sync.daily-full-sync-at: "05:30"
+        StoreTasks after = new StoreTasks(store.dataSource(), changed, clock, "node-a", OPTIONS);
+        nodes.add(after);
+        after.follow("s1", now, now);
+
+        assertThat(after.nextSlot("s1", Work.FULL_SYNC)).contains(changed.first("s1", Work.FULL_SYNC, now, now));
+        assertThat(after.nextSlot("s1", Work.ORDER_POLL)).contains(orderPoll);
     }
 
     @Test
