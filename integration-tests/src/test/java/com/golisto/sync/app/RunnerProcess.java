@@ -87,6 +87,8 @@ final class RunnerProcess implements AutoCloseable {
     void kill() throws InterruptedException {
         process.destroyForcibly();
         assertThat(process.waitFor(15, TimeUnit.SECONDS)).as("runner %s died of SIGKILL", name).isTrue();
+        // a process ended by a signal exits with 128 + the signal's number: 9 is SIGKILL, not SIGTERM's 15
+        assertThat(process.exitValue()).as("runner %s's exit code: killed by SIGKILL", name).isEqualTo(128 + 9);
     }
 
     /**

@@ -147,7 +147,7 @@ public record ConfigKey(String name, String defaultText, boolean secret, String 
     public static final ConfigKey CLUSTER_HEARTBEAT_INTERVAL = new ConfigKey("cluster.heartbeat-interval", "PT5S", false,
             "How often a runner marks the store tasks it runs as alive (ISO-8601 duration).");
     public static final ConfigKey CLUSTER_MISSED_HEARTBEATS = new ConfigKey("cluster.missed-heartbeats", "6", false,
-            "After how many missed heartbeats a silent runner's store tasks are taken over by another (1 to 100).");
+            "After how many missed heartbeats a silent runner's store tasks are taken over by another (4 to 100).");
     public static final ConfigKey CLUSTER_LEASE_DURATION = new ConfigKey("cluster.lease-duration", "PT30S", false,
             "How long a store's work lease lasts (renewed every third of it while work runs): after a runner dies,"
                     + " another may work its stores once their leases expired (ISO-8601 duration).");

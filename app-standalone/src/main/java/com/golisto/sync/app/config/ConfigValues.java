@@ -103,7 +103,8 @@ final class ConfigValues {
         }
         return text;
     });
-    static final ValueType<Integer> MISSED_HEARTBEATS = wholeNumber("a whole number from 1 to 100", 1, 100);
+    // db-scheduler refuses fewer than 4 (SchedulerBuilder.missedHeartbeatsLimit): checked here, not a crash at start
+    static final ValueType<Integer> MISSED_HEARTBEATS = wholeNumber("a whole number from 4 to 100", 4, 100);
     static final ValueType<String> LOG_LEVEL = new ValueType<>(LogSetup.LEVELS, ConfigValues::logLevel);
     static final ValueType<LogFormat> LOG_FORMAT = new ValueType<>("text or json", LogFormat::parse);
 

@@ -255,20 +255,21 @@ class ConfigLoaderTest {
 
     @Test
     void load_clusterKeys_areReadCheckedByName_andDefaultToTheHostNameAndAThirtySecondTakeOver() throws IOException {
-        Path good = write("cluster: { node-id: runner-2, heartbeat-interval: PT1S, missed-heartbeats: 3,"
+        Path good = write("cluster: { node-id: runner-2, heartbeat-interval: PT1S, missed-heartbeats: 4,"
                 + " lease-duration: PT4S, poll-interval: PT0.5S }\n");
-        Path bad = write("cluster: { node-id: 'runner 2', missed-heartbeats: 0 }\n");
+        // 3: db-scheduler's least is 4, and a runner given fewer must not pass the check only to fail at start
+        Path bad = write("cluster: { node-id: 'runner 2', missed-heartbeats: 3 }\n");
 
         ClusterConfig cluster = ConfigLoader.create(Map.of()).load(Optional.of(good)).cluster();
         ClusterConfig defaults = ConfigLoader.create(Map.of()).load(Optional.empty()).cluster();
 
-        assertThat(cluster).isEqualTo(new ClusterConfig("runner-2", Duration.ofSeconds(1), 3, Duration.ofSeconds(4),
+        assertThat(cluster).isEqualTo(new ClusterConfig("runner-2", Duration.ofSeconds(1), 4, Duration.ofSeconds(4),
                 Duration.ofMillis(500)));
         assertThat(defaults).isEqualTo(ClusterConfig.defaults());
         assertThat(defaults.nodeId()).isNull();
         assertThat(problems(ConfigLoader.create(Map.of()), bad)).hasSize(2)
                 .anySatisfy(p -> assertThat(p).asString().startsWith("cluster.node-id:").contains("letters, digits"))
-                .anySatisfy(p -> assertThat(p).asString().startsWith("cluster.missed-heartbeats:").contains("1 to 100"));
+                .anySatisfy(p -> assertThat(p).asString().startsWith("cluster.missed-heartbeats:").contains("4 to 100"));
     }
 
     @Test
