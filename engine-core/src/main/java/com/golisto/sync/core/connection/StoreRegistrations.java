@@ -12,6 +12,7 @@ import com.golisto.sync.core.runtime.StoreMdc;
 import com.golisto.sync.core.runtime.StoreRuntimes;
 import com.golisto.sync.core.store.Side;
 import com.golisto.sync.core.store.StateStore;
+import com.golisto.sync.core.store.StoreAlreadyExistsException;
 import com.golisto.sync.core.store.StoreRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -134,8 +135,17 @@ public final class StoreRegistrations {
         registry.validate(registration.shopConnectorId(), shop.values());
         registry.validate(registration.marketplaceConnectorId(), marketplace.values());
         if (existing.isEmpty()) {
-            store.stores().create(registration.id(), registration.shopConnectorId(),
-                    registration.marketplaceConnectorId());
+            try {
+                store.stores().create(registration.id(), registration.shopConnectorId(),
+                        registration.marketplaceConnectorId());
+            } catch (StoreAlreadyExistsException e) {
+                // another runner sharing the database registered it at this moment (both read the same file)
+                StoreRecord other = store.stores().find(registration.id()).orElseThrow(() -> e);
+                if (!other.shopConnector().equals(registration.shopConnectorId())
+                        || !other.marketplaceConnector().equals(registration.marketplaceConnectorId())) {
+                    throw e;
+                }
+            }
         }
         store.settings().save(registration.id(), Side.SHOP, shop.values(),
                 registry.secretSettingNames(registration.shopConnectorId()), shop.origins());

@@ -14,10 +14,12 @@ import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.testhelper.ManualScheduler;
-import com.github.kagkarlsson.scheduler.testhelper.SettableClock;
 import com.github.kagkarlsson.scheduler.testhelper.TestHelper;
 import com.golisto.sync.core.EngineOptions;
 import com.golisto.sync.core.runtime.StoreMdc;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -111,7 +113,7 @@ public final class StoreTasks implements AutoCloseable {
                     .execute((instance, context) -> execute(work, instance, context)));
         }
         this.onDemand = (ManualScheduler) TestHelper.createManualScheduler(dataSource, taskList())
-                .clock(new EngineClock(clock))
+                .clock(new SchedulerClocks.Engine(clock))
                 .enablePriority()
                 .heartbeatInterval(options.cluster().heartbeatInterval())
                 .threads(1000)
@@ -197,9 +199,10 @@ public final class StoreTasks implements AutoCloseable {
             return;
         }
         EngineOptions.Cluster cluster = options.cluster();
+        releaseTasksOfPreviousProcess();
         background = Scheduler.create(dataSource, taskList())
                 .schedulerName(new SchedulerName.Fixed(nodeId))
-                .clock(new FlowingClock(clock))
+                .clock(new SchedulerClocks.Flowing(clock))
                 .threads(options.storeParallelism() + POLL_THREADS)
                 .pollingInterval(options.tickInterval())
                 .heartbeatInterval(cluster.heartbeatInterval())
@@ -210,6 +213,31 @@ public final class StoreTasks implements AutoCloseable {
         background.start();
         LOG.info("cluster tasks started on node {} (heartbeat {}, a silent node's tasks are taken over after {})",
                 nodeId, cluster.heartbeatInterval(), cluster.silenceBeforeTakeOver());
+    }
+
+    /**
+     * Gives back, due at once, the tasks a previous process of this node left picked (it was killed): without this they
+     * would wait for the dead-task check like a dead node's, though this node is back. Node ids are distinct per
+     * runner, so no live node's task is touched.
+     */
+    private void releaseTasksOfPreviousProcess() {
+        try (Connection c = dataSource.getConnection(); PreparedStatement update = c.prepareStatement(
+                "UPDATE scheduled_tasks SET picked = ?, picked_by = NULL, last_heartbeat = NULL, version = version + 1"
+                        + " WHERE picked = ? AND picked_by = ?")) {
+            update.setBoolean(1, false);
+            update.setBoolean(2, true);
+            update.setString(3, nodeId);
+            int released = update.executeUpdate();
+            if (!c.getAutoCommit()) {
+                c.commit();
+            }
+            if (released > 0) {
+                LOG.info("node {}: {} store tasks its previous process left running are due again", nodeId, released);
+            }
+        } catch (SQLException e) {
+            LOG.warn("node {}: cannot release the store tasks of its previous process (they wait for the dead-task"
+                    + " check): {}", nodeId, e.getMessage());
+        }
     }
 
     /** Stops the background driver, waiting up to a minute for running tasks. Idempotent. */
@@ -343,46 +371,5 @@ public final class StoreTasks implements AutoCloseable {
 
     private static String key(String storeId, Schedule.Work work) {
         return work + "\u0000" + storeId;
-    }
-
-    /**
-     * The background driver's clock: the engine's, except that while the engine's clock stands still (a test's), real
-     * time flows on from its last instant. db-scheduler waits between polls on its own clock, so a clock that stands
-     * still would stop it; with the system clock this is the system clock.
-     */
-    private static final class FlowingClock implements com.github.kagkarlsson.scheduler.Clock {
-        private final Clock clock;
-        private @Nullable Instant last;
-        private long lastNanos;
-
-        FlowingClock(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public synchronized Instant now() {
-            Instant engine = clock.instant();
-            long nanos = System.nanoTime();
-            if (last == null || !engine.equals(last)) {
-                last = engine;
-                lastNanos = nanos;
-                return engine;
-            }
-            return engine.plusNanos(nanos - lastNanos);
-        }
-    }
-
-    /** db-scheduler's clock, read from the engine's (so tests move one clock). */
-    private static final class EngineClock extends SettableClock {
-        private final Clock clock;
-
-        EngineClock(Clock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Instant now() {
-            return clock.instant();
-        }
     }
 }
