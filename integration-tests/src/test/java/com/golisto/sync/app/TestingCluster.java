@@ -168,8 +168,15 @@ final class TestingCluster implements AutoCloseable {
         return new Node(name, port, config);
     }
 
-    /** Short cluster timings, so that a dead node's work moves within seconds. */
+    /**
+     * Short cluster timings, so that a dead node's work moves within seconds; with the environment variable
+     * {@code GS_CLUSTER_DEFAULT_TIMINGS=true} the runners' defaults instead (to measure the failover a deployment gets,
+     * docs/scale-out.md).
+     */
     private static String clusterSettings(String name) {
+        if ("true".equals(System.getenv("GS_CLUSTER_DEFAULT_TIMINGS"))) {
+            return "cluster:\n  node-id: %s\n".formatted(name);
+        }
         return """
                 cluster:
                   node-id: %s
@@ -181,14 +188,25 @@ final class TestingCluster implements AutoCloseable {
     }
 
     /**
-     * Starts the nodes one after the other, each once the one before serves. Not at once: runners that start at the
-     * same moment with the same {@code stores} section race to re-save each store's settings (delete, then insert),
-     * and the loser of the race fails on {@code store_settings_pk} and exits (engine-core's
-     * {@code SettingStore.save}).
+     * Starts the nodes at the same moment, as a deployment does: all three register the same {@code stores} section at
+     * once (their concurrent registrations of one store must all succeed), and each is returned once it serves.
      */
-    void startNodes() throws IOException, InterruptedException {
-        for (Node node : nodes) {
-            node.runner = RunnerProcess.start(dir, node.config, node.port, token, node.name);
+    void startNodes() throws Exception {
+        ExecutorService starting = Executors.newFixedThreadPool(nodes.size());
+        try {
+            List<Future<RunnerProcess>> started = new ArrayList<>();
+            for (Node node : nodes) {
+                started.add(starting.submit(() -> RunnerProcess.start(dir, node.config, node.port, token, node.name)));
+            }
+            for (int i = 0; i < nodes.size(); i++) {
+                try {
+                    nodes.get(i).runner = started.get(i).get();
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof Exception cause ? cause : e;
+                }
+            }
+        } finally {
+            starting.shutdown();
         }
     }
 
