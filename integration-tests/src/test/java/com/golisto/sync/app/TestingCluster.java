@@ -56,6 +56,8 @@ final class TestingCluster implements AutoCloseable {
     static final String WOO = "/wp-json/wc/v3";
     /** Bounds every wait on a failure only; failover itself is measured against its own bound. */
     static final Duration DEADLINE = Duration.ofSeconds(90);
+    /** Bounds the waits of {@link ScaleOutBenchmark}, whose fleets take minutes to sync. */
+    static final Duration BENCHMARK_DEADLINE = Duration.ofMinutes(30);
 
     private final Path dir;
     private final ClusterPostgres postgres;
@@ -326,16 +328,27 @@ final class TestingCluster implements AutoCloseable {
         awaitValue(what, () -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty(), state);
     }
 
+    /** Polls a condition every few milliseconds up to {@code bound}. */
+    void await(String what, Duration bound, BooleanSupplier condition, Supplier<String> state)
+            throws InterruptedException {
+        awaitValue(what, bound, () -> condition.getAsBoolean() ? Optional.of(true) : Optional.empty(), state);
+    }
+
     /** Polls for a value every few milliseconds up to {@link #DEADLINE}; the value. */
     <T> T awaitValue(String what, Supplier<Optional<T>> value, Supplier<String> state) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        return awaitValue(what, DEADLINE, value, state);
+    }
+
+    private <T> T awaitValue(String what, Duration bound, Supplier<Optional<T>> value, Supplier<String> state)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
         while (true) {
             Optional<T> found = value.get();
             if (found.isPresent()) {
                 return found.get();
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + DEADLINE + ": " + what + " (" + state.get() + ")"
+                throw new AssertionError("not within " + bound + ": " + what + " (" + state.get() + ")"
                         + logTails());
             }
             Thread.sleep(20);
