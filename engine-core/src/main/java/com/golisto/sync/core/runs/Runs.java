@@ -301,10 +301,9 @@ public final class Runs {
 
     /** Runs a previous process left RUNNING for this store are failed once, when this engine first takes it. */
     private void failAbandonedRuns(StoreRuntime runtime) {
-        if (!runtime.needsAbandonedRunCheck()) {
-            return;
-        }
-        for (SyncRun run : store.runs().recent(runtime.storeId(), 100)) {
+        // with the lease held, a RUNNING run this process did not start is a dead process's: once deeply per process,
+        // then among the latest few at every take (another node may have died since)
+        for (SyncRun run : store.runs().recent(runtime.storeId(), runtime.needsAbandonedRunCheck() ? 100 : 5)) {
             if (run.status() == RunStatus.RUNNING && !finished.containsKey(run.id())) {
                 store.runs().finish(run.id(), RunStatus.FAILED, run.counts(),
                         "interrupted: the process running it stopped");

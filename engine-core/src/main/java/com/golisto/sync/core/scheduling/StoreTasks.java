@@ -146,8 +146,9 @@ public final class StoreTasks implements AutoCloseable {
 
     /**
      * A task that existed already keeps its slot unless this node's schedule says otherwise (the settings changed
-     * since it was set): the daily pass moves to the slot after the last complete one, interval work no later than one
-     * interval from now. A task running elsewhere, or due sooner for a retry, is left alone.
+     * since it was set): the daily pass moves to the slot after the last complete one (a store whose latest pass
+     * failed is made due at once by its caller, {@code DueWork.follow}), interval work no later than one interval from
+     * now. A task running on some node is left alone.
      */
     private void align(String storeId, Schedule.Work work, Instant first, Instant now) {
         TaskInstanceId id = TaskInstanceId.of(taskName(work), storeId);
@@ -289,8 +290,7 @@ public final class StoreTasks implements AutoCloseable {
             return (complete, operations) -> operations.remove();
         }
         Instant now = clock.instant();
-        Instant next = outcome == Outcome.BUSY
-                ? now.plus(options.leaseDuration().dividedBy(3))
+        Instant next = outcome == Outcome.BUSY ? busyRetry(storeId, work, now)
                 : schedule.afterRun(storeId, work, slot, started);
         if (asked != null && asked.isPresent()) {
             Move move = asked.get();
@@ -298,6 +298,13 @@ public final class StoreTasks implements AutoCloseable {
         }
         Instant at = next;
         return (complete, operations) -> operations.reschedule(complete, at);
+    }
+
+    /** When work that found its store busy is due again: a third of the lease on, or its interval when shorter. */
+    private Instant busyRetry(String storeId, Schedule.Work work, Instant now) {
+        Instant third = now.plus(options.leaseDuration().dividedBy(3));
+        Instant interval = schedule.following(storeId, work, now);
+        return interval.isBefore(third) ? interval : third;
     }
 
     /** A task whose node stopped writing heartbeats (it died): due again now (the engine's clock), for any node. */

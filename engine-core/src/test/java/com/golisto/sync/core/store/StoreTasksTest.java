@@ -160,7 +160,7 @@ class StoreTasksTest extends TwoStoresTestBase {
     }
 
     @Test
-    void aBusyStore_isDueAgainAfterAThirdOfTheLease_notAtItsNextSlot() {
+    void aBusyStore_isDueAgainAfterAThirdOfTheLeaseOrItsIntervalWhenShorter_notAtItsNextSlot() {
         StoreTasks tasks = node("node-a", (storeId, work) -> StoreTasks.Outcome.BUSY);
         tasks.follow("s1", clock.instant(), clock.instant());
         clock.advance(Duration.ofMinutes(2));
