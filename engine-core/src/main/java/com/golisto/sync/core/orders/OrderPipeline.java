@@ -151,10 +151,7 @@ public final class OrderPipeline {
             counter.created(1);
             refreshStock(order);
         } else {
-            String shopOrderId = mapping.get().targetId();
-            String number = mapping.get().lastResult();
-            // the last-result column keeps the shop order number (see orderMapping); without one, the id stands in
-            shopOrder = new ShopOrderRef(shopOrderId, number != null ? number : shopOrderId);
+            shopOrder = shopOrder(mapping.get());
             if (mapping.get().version() >= order.version()) {
                 counter.unchanged(1);
                 return true;
@@ -223,10 +220,7 @@ public final class OrderPipeline {
                 intent = e.existing();
             } catch (IntentAlreadyDoneException e) {
                 // another node created it after this one looked: the mapping it recorded is the shop order
-                Mapping done = e.mapping();
-                String number = done.lastResult();
-                return Optional.of(new ShopOrderRef(Objects.requireNonNull(done.targetId(), "target"),
-                        number != null ? number : done.targetId()));
+                return Optional.of(shopOrder(e.mapping()));
             }
         }
         // the database grants each attempt to one caller: two nodes never both call create for one sale
@@ -258,6 +252,13 @@ public final class OrderPipeline {
         store.intents().complete(intent.id(), shopOrder.id());
         LOG.info("store {}: marketplace order {} is shop order {}", storeId, order.number(), shopOrder.number());
         return shopOrder;
+    }
+
+    /** The shop order a mapping names: the last-result column keeps its number (see orderMapping), else the id. */
+    private static ShopOrderRef shopOrder(Mapping mapping) {
+        String id = Objects.requireNonNull(mapping.targetId(), "the mapping's shop order");
+        String number = mapping.lastResult();
+        return new ShopOrderRef(id, number != null ? number : id);
     }
 
     /** The mapping keeps the shop order number in its last-result column (the ack sends it back). */

@@ -43,14 +43,14 @@ class SettingStoreTest extends StateStoreTestBase {
             store.stores().create("shop-1", "woocommerce", "golisto");
 
             int saved = TwoStoresTestBase.winnersOfRace(8, i -> () -> {
-                store.settings().save("shop-1", Side.SHOP, Map.of("url", "http://127.0.0.1:8080", "page-size", "50"),
+                store.settings().save("shop-1", Side.SHOP, Map.of("url", "https://shop.example", "page-size", "50"),
                         Set.of());
                 return true;
             });
 
             assertThat(saved).isEqualTo(8);
             assertThat(store.settings().load("shop-1", Side.SHOP))
-                    .containsExactlyInAnyOrderEntriesOf(Map.of("url", "http://127.0.0.1:8080", "page-size", "50"));
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("url", "https://shop.example", "page-size", "50"));
         }
     }
 
